@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# Runs every test of the repository: build, unit, integration (real Azurite) and template tests.
+# Installs what it needs itself and ends with the line "N passed, N failed" (totals of all runs).
+set -euo pipefail
+
+repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$repo"
+results="$repo/TestResults"
+rm -rf "$results"
+mkdir -p "$results"
+
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+
+dotnet build CorsFunctions.sln -c Release
+
+status=0
+dotnet test CorsFunctions.sln -c Release --no-build \
+  --logger "trx" --results-directory "$results" || status=$?
+
+# Sum the counters of every TRX file: dotnet test's own summary is per project.
+passed=0
+failed=0
+for trx in "$results"/*.trx; do
+  [ -e "$trx" ] || continue
+  counters="$(grep -o '<Counters [^>]*>' "$trx")"
+  p="$(sed -n 's/.* passed="\([0-9]*\)".*/\1/p' <<<"$counters")"
+  f="$(sed -n 's/.* failed="\([0-9]*\)".*/\1/p' <<<"$counters")"
+  passed=$((passed + ${p:-0}))
+  failed=$((failed + ${f:-0}))
+done
+if [ "$passed" -eq 0 ] && [ "$status" -eq 0 ]; then
+  echo "no test ran" >&2
+  status=1
+fi
+echo "$passed passed, $failed failed"
+exit "$status"
