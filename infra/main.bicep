@@ -1,0 +1,199 @@
+// CorsFunctions: a CORS preflight handler on Azure Functions (.NET 10 isolated worker) whose
+// policies live in Azure Table Storage. One resource group; deploy with `azd up` or
+// `az deployment group create -g <rg> -f infra/main.bicep -p environmentName=<name>`.
+targetScope = 'resourceGroup'
+
+@description('Name of the environment (azd environment name); feeds the unique resource token and the azd-env-name tag.')
+@minLength(1)
+@maxLength(64)
+param environmentName string
+
+@description('Azure region of every resource.')
+param location string = resourceGroup().location
+
+@description('''Hosting plan (Windows). Only plans on which the .NET worker receives CORS preflights are offered:
+Windows Consumption (Y1), Elastic Premium (EP1-EP3) and Dedicated App Service plans (B1-B3, S1-S3, P0v3-P3v3).
+Flex Consumption (FC1) and Linux Consumption are refused on purpose: there the Functions host always runs its own
+CORS middleware and answers every OPTIONS preflight itself, so the app's CORS policies would never be applied
+(azure-functions-host issue #9012). Dedicated plans are keyless; Y1/EP need an account key unless contentStorage is blobPackage.''')
+@allowed([
+  'Y1'
+  'EP1'
+  'EP2'
+  'EP3'
+  'B1'
+  'B2'
+  'B3'
+  'S1'
+  'S2'
+  'S3'
+  'P0v3'
+  'P1v3'
+  'P2v3'
+  'P3v3'
+])
+param hostingPlan string = 'Y1'
+
+@description('''Y1 and EP only (Dedicated plans ignore it and never use a key).
+azureFiles: the default Azure Files content share; works with `azd deploy` / zip deploy, but Azure Files has no identity-based
+access, so the account key goes into WEBSITE_CONTENTAZUREFILECONNECTIONSTRING and shared-key access stays on.
+blobPackage: no Azure Files, no key; the app runs from a zip in the private container "app-package" (WEBSITE_RUN_FROM_PACKAGE
+blob URL read with the managed identity) and shared-key access is disabled. You upload the zip yourself (see README);
+scale-out can be slower without Azure Files.''')
+@allowed([
+  'azureFiles'
+  'blobPackage'
+])
+param contentStorage string = 'azureFiles'
+
+@description('Name of the Azure Table that holds the CORS policies.')
+@minLength(3)
+@maxLength(63)
+param policyTableName string = 'CorsPolicies'
+
+@description('Policy set (PartitionKey in the policy table) served by this app.')
+@minLength(1)
+param policySet string = 'default'
+
+@description('Seconds between two reloads of the policy table by the app.')
+@minValue(5)
+@maxValue(3600)
+param policyRefreshSeconds int = 30
+
+@description('Optional principal (object) id of an operator who manages policies; gets "Storage Table Data Contributor" on the policy table. azd passes the signed-in user.')
+param operatorPrincipalId string = ''
+
+@description('Type of operatorPrincipalId.')
+@allowed([
+  'User'
+  'Group'
+  'ServicePrincipal'
+])
+param operatorPrincipalType string = 'User'
+
+@description('Optional name of the function app; default func-<token>. Becomes <name>.azurewebsites.net.')
+@maxLength(60)
+param functionAppName string = ''
+
+var resourceToken = toLower(uniqueString(subscription().id, resourceGroup().id, environmentName, location))
+var tags = {
+  'azd-env-name': environmentName
+  application: 'CorsFunctions'
+}
+var appName = empty(functionAppName) ? 'func-${resourceToken}' : functionAppName
+
+var isDedicated = hostingPlan != 'Y1' && !startsWith(hostingPlan, 'EP')
+// azureFiles: key-based content share; blobPackage: run from a blob URL; local: Dedicated plans.
+var contentMode = isDedicated ? 'local' : contentStorage
+var usesAccountKey = contentMode == 'azureFiles'
+var contentShareName = usesAccountKey ? 'content-${resourceToken}' : ''
+var packageContainerName = contentMode == 'blobPackage' ? 'app-package' : ''
+var packageBlobName = 'corsfunctions.zip'
+
+module identity 'modules/identity.bicep' = {
+  name: 'identity'
+  params: {
+    name: 'id-${resourceToken}'
+    location: location
+    tags: tags
+  }
+}
+
+module monitoring 'modules/monitoring.bicep' = {
+  name: 'monitoring'
+  params: {
+    workspaceName: 'log-${resourceToken}'
+    appInsightsName: 'appi-${resourceToken}'
+    location: location
+    tags: tags
+  }
+}
+
+module storage 'modules/storage.bicep' = {
+  name: 'storage'
+  params: {
+    name: 'st${resourceToken}'
+    location: location
+    tags: tags
+    policyTableName: policyTableName
+    allowSharedKeyAccess: usesAccountKey
+    contentShareName: contentShareName
+    packageContainerName: packageContainerName
+  }
+}
+
+module roles 'modules/roles.bicep' = {
+  name: 'roles'
+  params: {
+    storageAccountName: storage.outputs.name
+    policyTableName: storage.outputs.policyTableName
+    appInsightsName: monitoring.outputs.appInsightsName
+    appPrincipalId: identity.outputs.principalId
+    operatorPrincipalId: operatorPrincipalId
+    operatorPrincipalType: operatorPrincipalType
+  }
+}
+
+var packageUrl = contentMode == 'blobPackage'
+  ? '${storage.outputs.blobEndpoint}${packageContainerName}/${packageBlobName}'
+  : ''
+
+module functionApp 'modules/functionapp.bicep' = {
+  name: 'functionapp'
+  // The app starts with identity-based storage: its roles must exist first.
+  dependsOn: [
+    roles
+  ]
+  params: {
+    name: appName
+    planName: 'plan-${resourceToken}'
+    location: location
+    tags: tags
+    serviceName: 'api'
+    planSku: hostingPlan
+    contentMode: contentMode
+    storageAccountName: storage.outputs.name
+    contentShareName: contentShareName
+    packageUrl: packageUrl
+    tableServiceUri: storage.outputs.tableEndpoint
+    policyTableName: storage.outputs.policyTableName
+    policySet: policySet
+    refreshSeconds: policyRefreshSeconds
+    identityId: identity.outputs.id
+    identityClientId: identity.outputs.clientId
+    appInsightsConnectionString: monitoring.outputs.connectionString
+  }
+}
+
+@description('Region of the deployment (azd).')
+output AZURE_LOCATION string = location
+
+@description('Name of the function app (azd, az functionapp commands).')
+output AZURE_FUNCTION_APP_NAME string = functionApp.outputs.name
+
+@description('Base URL of the function app.')
+output FUNCTION_APP_URL string = 'https://${functionApp.outputs.defaultHostName}'
+
+@description('Hosting plan SKU deployed.')
+output HOSTING_PLAN string = hostingPlan
+
+@description('Whether an account key is stored in the app settings (Azure Files content share).')
+output USES_STORAGE_ACCOUNT_KEY bool = usesAccountKey
+
+@description('Name of the storage account holding the policy table.')
+output STORAGE_ACCOUNT_NAME string = storage.outputs.name
+
+@description('Table service endpoint of the policy store.')
+output POLICY_TABLE_ENDPOINT string = storage.outputs.tableEndpoint
+
+@description('Name of the policy table.')
+output POLICY_TABLE_NAME string = storage.outputs.policyTableName
+
+@description('Policy set (PartitionKey) served by the app.')
+output POLICY_SET string = policySet
+
+@description('Client id of the app\'s user-assigned identity (also in CorsPolicies__ManagedIdentityClientId).')
+output APP_IDENTITY_CLIENT_ID string = identity.outputs.clientId
+
+@description('Blob URL the app runs from when contentStorage is blobPackage; empty otherwise.')
+output APP_PACKAGE_URL string = packageUrl

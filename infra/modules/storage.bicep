@@ -1,0 +1,117 @@
+// Storage account holding the Functions host state (AzureWebJobsStorage), the CORS policy table
+// and, depending on the plan, either the Azure Files content share or the blob container of the
+// app package.
+
+@description('Name of the storage account (3-24 lowercase letters and digits).')
+@minLength(3)
+@maxLength(24)
+param name string
+
+@description('Azure region.')
+param location string
+
+@description('Tags applied to the account.')
+param tags object
+
+@description('Name of the table that holds the CORS policies.')
+param policyTableName string
+
+@description('Shared-key (account key) access. Only true when the plan needs an Azure Files content share, which has no identity-based option.')
+param allowSharedKeyAccess bool
+
+@description('Name of the Azure Files content share to create, or empty for none.')
+param contentShareName string = ''
+
+@description('Name of the private blob container that holds the app package, or empty for none.')
+param packageContainerName string = ''
+
+resource account 'Microsoft.Storage/storageAccounts@2025-06-01' = {
+  name: name
+  location: location
+  tags: tags
+  kind: 'StorageV2'
+  sku: {
+    name: 'Standard_LRS'
+  }
+  properties: {
+    minimumTlsVersion: 'TLS1_2'
+    supportsHttpsTrafficOnly: true
+    allowBlobPublicAccess: false
+    allowSharedKeyAccess: allowSharedKeyAccess
+    defaultToOAuthAuthentication: true
+    allowCrossTenantReplication: false
+    publicNetworkAccess: 'Enabled'
+    networkAcls: {
+      defaultAction: 'Allow'
+      bypass: 'AzureServices'
+    }
+    encryption: {
+      keySource: 'Microsoft.Storage'
+      services: {
+        blob: {
+          enabled: true
+        }
+        file: {
+          enabled: true
+        }
+        table: {
+          enabled: true
+        }
+        queue: {
+          enabled: true
+        }
+      }
+    }
+  }
+}
+
+resource tableService 'Microsoft.Storage/storageAccounts/tableServices@2025-06-01' = {
+  parent: account
+  name: 'default'
+}
+
+resource policyTable 'Microsoft.Storage/storageAccounts/tableServices/tables@2025-06-01' = {
+  parent: tableService
+  name: policyTableName
+}
+
+resource fileService 'Microsoft.Storage/storageAccounts/fileServices@2025-06-01' = if (!empty(contentShareName)) {
+  parent: account
+  name: 'default'
+}
+
+resource contentShare 'Microsoft.Storage/storageAccounts/fileServices/shares@2025-06-01' = if (!empty(contentShareName)) {
+  parent: fileService
+  name: contentShareName
+  properties: {
+    shareQuota: 5120
+  }
+}
+
+resource blobService 'Microsoft.Storage/storageAccounts/blobServices@2025-06-01' = if (!empty(packageContainerName)) {
+  parent: account
+  name: 'default'
+}
+
+resource packageContainer 'Microsoft.Storage/storageAccounts/blobServices/containers@2025-06-01' = if (!empty(packageContainerName)) {
+  parent: blobService
+  name: packageContainerName
+  properties: {
+    publicAccess: 'None'
+  }
+}
+
+@description('Name of the storage account.')
+output name string = account.name
+
+@description('Resource id of the storage account.')
+output id string = account.id
+
+@description('Blob endpoint, e.g. https://<account>.blob.core.windows.net/.')
+output blobEndpoint string = account.properties.primaryEndpoints.blob
+
+@description('Table endpoint, e.g. https://<account>.table.core.windows.net/.')
+output tableEndpoint string = account.properties.primaryEndpoints.table
+
+@description('Name of the policy table.')
+output policyTableName string = policyTable.name

@@ -1,0 +1,86 @@
+namespace CorsFunctions.Core.Evaluation;
+
+/// <summary>
+/// The answer to a preflight: allowed with the exact header values to send, or rejected with a reason.
+/// A small struct pointing at values precomputed when the policy was compiled.
+/// </summary>
+public readonly struct PreflightResult
+{
+    /// <summary>The <c>Vary</c> names every preflight answer carries, allowed or not.</summary>
+    public const string VaryValue = "Origin, Access-Control-Request-Method, Access-Control-Request-Headers";
+
+    private PreflightResult(CorsRejection rejection, string? detail, string? allowOrigin, string? allowCredentials,
+        string? allowMethods, string? allowHeaders, string? maxAge, string? allowPrivateNetwork)
+    {
+        Rejection = rejection;
+        Detail = detail;
+        AllowOrigin = allowOrigin;
+        AllowCredentials = allowCredentials;
+        AllowMethods = allowMethods;
+        AllowHeaders = allowHeaders;
+        MaxAge = maxAge;
+        AllowPrivateNetwork = allowPrivateNetwork;
+    }
+
+    /// <summary>Whether the preflight succeeds.</summary>
+    public bool IsAllowed => Rejection == CorsRejection.None;
+
+    /// <summary>Why it was refused, or <see cref="CorsRejection.None"/>.</summary>
+    public CorsRejection Rejection { get; }
+
+    /// <summary>For a rejection: the refused header name (validated token) or what was malformed. Safe to log.</summary>
+    public string? Detail { get; }
+
+    /// <summary><c>Access-Control-Allow-Origin</c>, or null.</summary>
+    public string? AllowOrigin { get; }
+
+    /// <summary><c>Access-Control-Allow-Credentials</c> (<c>true</c>), or null.</summary>
+    public string? AllowCredentials { get; }
+
+    /// <summary><c>Access-Control-Allow-Methods</c>, or null.</summary>
+    public string? AllowMethods { get; }
+
+    /// <summary><c>Access-Control-Allow-Headers</c>, or null when the request asked for no header.</summary>
+    public string? AllowHeaders { get; }
+
+    /// <summary><c>Access-Control-Max-Age</c>, or null.</summary>
+    public string? MaxAge { get; }
+
+    /// <summary><c>Access-Control-Allow-Private-Network</c> (<c>true</c>), or null.</summary>
+    public string? AllowPrivateNetwork { get; }
+
+    /// <summary>A refusal: only <c>Vary</c> is written.</summary>
+    public static PreflightResult Reject(CorsRejection rejection, string? detail = null) =>
+        new(rejection, detail, null, null, null, null, null, null);
+
+    internal static PreflightResult Allow(string allowOrigin, string? allowCredentials, string? allowMethods,
+        string? allowHeaders, string? maxAge, string? allowPrivateNetwork) =>
+        new(CorsRejection.None, null, allowOrigin, allowCredentials, allowMethods, allowHeaders, maxAge, allowPrivateNetwork);
+
+    /// <summary>Writes <c>Vary</c> and, when allowed, every CORS header with a value.</summary>
+    public void WriteTo<TSink>(ref TSink sink)
+        where TSink : ICorsHeaderSink
+    {
+        sink.AppendVary(VaryValue);
+        if (!IsAllowed)
+        {
+            return;
+        }
+
+        sink.SetHeader(CorsHeaderNames.AllowOrigin, AllowOrigin!);
+        SetIfPresent(ref sink, CorsHeaderNames.AllowCredentials, AllowCredentials);
+        SetIfPresent(ref sink, CorsHeaderNames.AllowMethods, AllowMethods);
+        SetIfPresent(ref sink, CorsHeaderNames.AllowHeaders, AllowHeaders);
+        SetIfPresent(ref sink, CorsHeaderNames.MaxAge, MaxAge);
+        SetIfPresent(ref sink, CorsHeaderNames.AllowPrivateNetwork, AllowPrivateNetwork);
+    }
+
+    internal static void SetIfPresent<TSink>(ref TSink sink, string name, string? value)
+        where TSink : ICorsHeaderSink
+    {
+        if (value is not null)
+        {
+            sink.SetHeader(name, value);
+        }
+    }
+}

@@ -1,0 +1,101 @@
+namespace CorsFunctions.Core.Http;
+
+/// <summary>Why an <c>Access-Control-Request-Headers</c> value could not be read.</summary>
+internal enum RequestHeaderNamesError
+{
+    None,
+    TooLong,
+    TooManyNames,
+    InvalidName,
+}
+
+/// <summary>
+/// Reads the names in one or more <c>Access-Control-Request-Headers</c> lines without allocating.
+/// Browsers send lower-case names joined by commas; proxies may add white space, change case or split the
+/// value over several lines, so all of that is accepted. Empty elements are skipped. The work is bounded:
+/// past <see cref="MaxLength"/> characters or <see cref="MaxNames"/> names the value is refused.
+/// </summary>
+internal ref struct RequestHeaderNames
+{
+    /// <summary>The most characters accepted over all lines.</summary>
+    public const int MaxLength = 8 * 1024;
+
+    /// <summary>The most names accepted.</summary>
+    public const int MaxNames = 64;
+
+    private readonly ReadOnlySpan<string?> _lines;
+    private int _nextLine;
+    private ReadOnlySpan<char> _rest;
+    private int _count;
+
+    public RequestHeaderNames(ReadOnlySpan<string?> lines)
+    {
+        _lines = lines;
+        _nextLine = 0;
+        _rest = default;
+        _count = 0;
+        Current = default;
+        Error = RequestHeaderNamesError.None;
+
+        var length = 0;
+        foreach (var line in lines)
+        {
+            length += line?.Length ?? 0;
+            if (length > MaxLength)
+            {
+                Error = RequestHeaderNamesError.TooLong;
+                return;
+            }
+        }
+    }
+
+    /// <summary>The name read by the last successful <see cref="MoveNext"/>.</summary>
+    public ReadOnlySpan<char> Current { get; private set; }
+
+    /// <summary>Set when reading stopped because the value is malformed.</summary>
+    public RequestHeaderNamesError Error { get; private set; }
+
+    /// <summary>Reads the next name; false at the end or on an error (see <see cref="Error"/>).</summary>
+    public bool MoveNext()
+    {
+        while (Error == RequestHeaderNamesError.None)
+        {
+            if (_rest.IsEmpty)
+            {
+                if (_nextLine == _lines.Length)
+                {
+                    return false;
+                }
+
+                _rest = _lines[_nextLine++];
+                continue;
+            }
+
+            var comma = _rest.IndexOf(',');
+            var element = HttpSyntax.TrimOws(comma < 0 ? _rest : _rest[..comma]);
+            _rest = comma < 0 ? default : _rest[(comma + 1)..];
+            if (element.IsEmpty)
+            {
+                continue;
+            }
+
+            if (!HttpSyntax.IsToken(element))
+            {
+                Current = element;
+                Error = RequestHeaderNamesError.InvalidName;
+                return false;
+            }
+
+            if (++_count > MaxNames)
+            {
+                Error = RequestHeaderNamesError.TooManyNames;
+                return false;
+            }
+
+            Current = element;
+            return true;
+        }
+
+        return false;
+    }
+}

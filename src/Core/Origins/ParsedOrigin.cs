@@ -1,0 +1,56 @@
+namespace CorsFunctions.Core.Origins;
+
+/// <summary>The parts of a serialized origin, as spans over the original text.</summary>
+internal readonly ref struct ParsedOrigin
+{
+    public ParsedOrigin(bool isHttps, ReadOnlySpan<char> host, int port, bool isWildcard, ReadOnlySpan<char> withoutDefaultPort)
+    {
+        IsHttps = isHttps;
+        Host = host;
+        Port = port;
+        IsWildcard = isWildcard;
+        WithoutDefaultPort = withoutDefaultPort;
+    }
+
+    /// <summary>True for <c>https</c>, false for <c>http</c>.</summary>
+    public bool IsHttps { get; }
+
+    /// <summary>The host; for a wildcard pattern, the part after <c>*.</c>.</summary>
+    public ReadOnlySpan<char> Host { get; }
+
+    /// <summary>The effective port: the written one, else the scheme's default.</summary>
+    public int Port { get; }
+
+    /// <summary>Whether the host started with the <c>*.</c> label (only accepted in policies).</summary>
+    public bool IsWildcard { get; }
+
+    /// <summary>The text with a written default port (<c>:443</c> for https, <c>:80</c> for http) cut off.</summary>
+    public ReadOnlySpan<char> WithoutDefaultPort { get; }
+
+    public static int DefaultPort(bool isHttps) => isHttps ? 443 : 80;
+
+    /// <summary>Whether the host names this machine: <c>localhost</c>, <c>*.localhost</c>, 127.0.0.0/8 or <c>[::1]</c>.</summary>
+    public bool IsLoopback =>
+        Host.Equals("localhost", StringComparison.OrdinalIgnoreCase)
+        || Host.EndsWith(".localhost", StringComparison.OrdinalIgnoreCase)
+        || Host.SequenceEqual("[::1]")
+        || (Host.StartsWith("127.") && IsIPv4(Host));
+
+    /// <summary>Whether the host is a dotted-quad IPv4 address (all labels numeric).</summary>
+    public static bool IsIPv4(ReadOnlySpan<char> host)
+    {
+        var labels = 0;
+        foreach (var range in host.Split('.'))
+        {
+            var label = host[range];
+            if (label.IsEmpty || label.Length > 3 || !int.TryParse(label, out var value) || value > 255)
+            {
+                return false;
+            }
+
+            labels++;
+        }
+
+        return labels == 4;
+    }
+}

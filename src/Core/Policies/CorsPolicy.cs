@@ -1,0 +1,136 @@
+using System.Globalization;
+using CorsFunctions.Core.Evaluation;
+using CorsFunctions.Core.Http;
+using CorsFunctions.Core.Origins;
+using CorsFunctions.Core.Routing;
+
+namespace CorsFunctions.Core.Policies;
+
+/// <summary>
+/// A validated, immutable CORS policy, ready to evaluate requests. Every header value that depends only
+/// on the policy is computed once here; evaluating a request allocates nothing when it is allowed.
+/// Create it with <see cref="PolicyCompiler.Compile"/>.
+/// </summary>
+public sealed class CorsPolicy
+{
+    private const string True = "true";
+
+    private readonly OriginMatcher _origins;
+    private readonly AllowedMethods _methods;
+    private readonly AllowedHeaders _headers;
+    private readonly string? _allowCredentials;
+    private readonly string? _maxAge;
+    private readonly string? _exposeHeaders;
+
+    internal CorsPolicy(CorsPolicyDefinition definition, IReadOnlyList<RoutePattern> routes, OriginMatcher origins,
+        AllowedMethods methods, AllowedHeaders headers, string? exposeHeaders)
+    {
+        Definition = definition;
+        Routes = routes;
+        _origins = origins;
+        _methods = methods;
+        _headers = headers;
+        _exposeHeaders = exposeHeaders;
+        _allowCredentials = definition.AllowCredentials ? True : null;
+        _maxAge = definition.MaxAgeSeconds?.ToString(CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>The policy id.</summary>
+    public string Id => Definition.Id;
+
+    /// <summary>The definition it was compiled from (as written, for display and storage).</summary>
+    public CorsPolicyDefinition Definition { get; }
+
+    /// <summary>The parsed route patterns.</summary>
+    public IReadOnlyList<RoutePattern> Routes { get; }
+
+    /// <summary>
+    /// Decides a preflight from the raw request values.
+    /// </summary>
+    /// <param name="origin">The <c>Origin</c> header.</param>
+    /// <param name="requestMethod">The <c>Access-Control-Request-Method</c> header.</param>
+    /// <param name="requestHeaders">Every <c>Access-Control-Request-Headers</c> line (none, one or several).</param>
+    /// <param name="requestPrivateNetwork">The <c>Access-Control-Request-Private-Network</c> header, if any.</param>
+    public PreflightResult EvaluatePreflight(string? origin, string? requestMethod, ReadOnlySpan<string?> requestHeaders,
+        string? requestPrivateNetwork)
+    {
+        if (origin is null || requestMethod is null)
+        {
+            return PreflightResult.Reject(CorsRejection.MalformedRequest, "not a preflight: Origin or Access-Control-Request-Method is missing");
+        }
+
+        switch (_origins.Match(origin, out var allowOrigin))
+        {
+            case OriginMatchKind.Malformed:
+                return PreflightResult.Reject(CorsRejection.MalformedRequest, "Origin is not a serialized origin");
+            case OriginMatchKind.NotAllowed:
+                return PreflightResult.Reject(CorsRejection.OriginNotAllowed);
+        }
+
+        if (!HttpSyntax.IsToken(requestMethod))
+        {
+            return PreflightResult.Reject(CorsRejection.MalformedRequest, "Access-Control-Request-Method is not a method name");
+        }
+
+        if (!_methods.Allows(requestMethod))
+        {
+            return PreflightResult.Reject(CorsRejection.MethodNotAllowed, requestMethod);
+        }
+
+        var names = new RequestHeaderNames(requestHeaders);
+        var askedForHeaders = false;
+        while (names.MoveNext())
+        {
+            askedForHeaders = true;
+            if (!_headers.Allows(names.Current))
+            {
+                return PreflightResult.Reject(CorsRejection.HeaderNotAllowed, names.Current.ToString());
+            }
+        }
+
+        if (names.Error != RequestHeaderNamesError.None)
+        {
+            return PreflightResult.Reject(CorsRejection.MalformedRequest, names.Error switch
+            {
+                RequestHeaderNamesError.TooLong => $"Access-Control-Request-Headers is longer than {RequestHeaderNames.MaxLength} characters",
+                RequestHeaderNamesError.TooManyNames => $"Access-Control-Request-Headers has more than {RequestHeaderNames.MaxNames} names",
+                _ => "Access-Control-Request-Headers holds an invalid header name",
+            });
+        }
+
+        string? allowPrivateNetwork = null;
+        if (requestPrivateNetwork is not null)
+        {
+            if (requestPrivateNetwork != True)
+            {
+                return PreflightResult.Reject(CorsRejection.MalformedRequest, "Access-Control-Request-Private-Network is not 'true'");
+            }
+
+            if (!Definition.AllowPrivateNetwork)
+            {
+                return PreflightResult.Reject(CorsRejection.PrivateNetworkNotAllowed);
+            }
+
+            allowPrivateNetwork = True;
+        }
+
+        // '*' is a literal name for credentialed requests: echo the method, which was validated and allowed above.
+        var allowMethods = _methods.AllowAny && _allowCredentials is not null ? requestMethod : _methods.HeaderValue;
+        return PreflightResult.Allow(allowOrigin!, _allowCredentials, allowMethods,
+            askedForHeaders ? _headers.HeaderValue : null, _maxAge, allowPrivateNetwork);
+    }
+
+    /// <summary>Decides a preflight whose <c>Access-Control-Request-Headers</c> arrived as at most one line.</summary>
+    public PreflightResult EvaluatePreflight(string? origin, string? requestMethod, string? requestHeaders = null,
+        string? requestPrivateNetwork = null) =>
+        EvaluatePreflight(origin, requestMethod, new ReadOnlySpan<string?>(in requestHeaders), requestPrivateNetwork);
+
+    /// <summary>Decides which CORS headers go on the response to an actual request from <paramref name="origin"/>.</summary>
+    public ActualRequestResult EvaluateActualRequest(string origin) =>
+        _origins.Match(origin, out var allowOrigin) switch
+        {
+            OriginMatchKind.Malformed => ActualRequestResult.Reject(CorsRejection.MalformedRequest),
+            OriginMatchKind.NotAllowed => ActualRequestResult.Reject(CorsRejection.OriginNotAllowed),
+            _ => ActualRequestResult.Allow(allowOrigin!, _allowCredentials, _exposeHeaders),
+        };
+}

@@ -1,0 +1,108 @@
+using System.Collections.Frozen;
+using CorsFunctions.Core.Http;
+
+namespace CorsFunctions.Core.Policies;
+
+/// <summary>The allowed request headers of a compiled policy.</summary>
+/// <param name="AllowAny">Whether <c>*</c> was configured (never with credentials).</param>
+/// <param name="Names">The configured names, compared case-insensitively without allocating.</param>
+/// <param name="HeaderValue">The precomputed <c>Access-Control-Allow-Headers</c> value, or null for none.</param>
+internal sealed record AllowedHeaders(bool AllowAny, FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> Names, string? HeaderValue)
+{
+    public bool Allows(ReadOnlySpan<char> name) =>
+        Names.Contains(name) || (AllowAny && !name.Equals("Authorization", StringComparison.OrdinalIgnoreCase));
+}
+
+/// <summary>Validates <see cref="CorsPolicyDefinition.AllowedHeaders"/> and <see cref="CorsPolicyDefinition.ExposedHeaders"/>.</summary>
+internal static class HeaderRules
+{
+    private const string AllowedField = nameof(CorsPolicyDefinition.AllowedHeaders);
+    private const string ExposedField = nameof(CorsPolicyDefinition.ExposedHeaders);
+
+    public static AllowedHeaders? CompileAllowed(CorsPolicyDefinition definition, ErrorList errors)
+    {
+        var before = errors.Count;
+        var names = ReadNames(AllowedField, definition.AllowedHeaders, errors);
+        foreach (var name in names)
+        {
+            if (name.StartsWith("Access-Control-", StringComparison.OrdinalIgnoreCase))
+            {
+                errors.Add(AllowedField, name, "is a CORS protocol header; pages cannot send it.");
+            }
+            else if (ForbiddenRequestHeaders.Contains(name))
+            {
+                errors.Add(AllowedField, name, "is a forbidden request header that pages can never set; remove it.");
+            }
+        }
+
+        var allowAny = definition.AllowedHeaders.Contains("*");
+        if (allowAny)
+        {
+            if (definition.AllowCredentials)
+            {
+                errors.Add(AllowedField, "*", "is a literal header name for credentialed requests, so it would allow nothing; list the headers by name.");
+            }
+
+            if (names.Any(n => !n.Equals("Authorization", StringComparison.OrdinalIgnoreCase)))
+            {
+                errors.Add(AllowedField, "*", "can be combined only with 'Authorization' (which '*' never covers).");
+            }
+        }
+
+        if (errors.Count > before)
+        {
+            return null;
+        }
+
+        var headerValue = allowAny ? string.Join(", ", ["*", .. names]) : names.Count == 0 ? null : string.Join(", ", names);
+        var lookup = names.ToFrozenSet(StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>();
+        return new AllowedHeaders(allowAny, lookup, headerValue);
+    }
+
+    /// <summary>The precomputed <c>Access-Control-Expose-Headers</c> value, or null for none.</summary>
+    public static string? CompileExposed(CorsPolicyDefinition definition, ErrorList errors)
+    {
+        var names = ReadNames(ExposedField, definition.ExposedHeaders, errors);
+        if (definition.ExposedHeaders.Contains("*"))
+        {
+            if (definition.AllowCredentials)
+            {
+                errors.Add(ExposedField, "*", "is a literal header name for credentialed requests, so it would expose nothing; list the headers by name.");
+            }
+
+            if (names.Count > 0)
+            {
+                errors.Add(ExposedField, "*", "cannot be combined with other names: '*' already exposes every header.");
+            }
+
+            return "*";
+        }
+
+        return names.Count == 0 ? null : string.Join(", ", names);
+    }
+
+    /// <summary>The valid names other than <c>*</c>, first spelling kept, duplicates (in any case) collapsed.</summary>
+    private static List<string> ReadNames(string field, IReadOnlyList<string> entries, ErrorList errors)
+    {
+        var names = new List<string>();
+        var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var entry in entries)
+        {
+            if (entry == "*")
+            {
+                continue;
+            }
+
+            if (!HttpSyntax.IsToken(entry))
+            {
+                errors.Add(field, entry, "is not a valid header name (letters, digits and !#$%&'*+-.^_`|~ only).");
+            }
+            else if (seen.Add(entry))
+            {
+                names.Add(entry);
+            }
+        }
+
+        return names;
+    }
+}

@@ -1,0 +1,133 @@
+using CorsFunctions.Core.Origins;
+
+namespace CorsFunctions.Core.Policies;
+
+/// <summary>Validates <see cref="CorsPolicyDefinition.AllowedOrigins"/> and builds the matcher.</summary>
+internal static class OriginRules
+{
+    private const string Field = nameof(CorsPolicyDefinition.AllowedOrigins);
+
+    public static OriginMatcher? Compile(CorsPolicyDefinition definition, ErrorList errors)
+    {
+        var origins = definition.AllowedOrigins;
+        var before = errors.Count;
+        if (origins.Count == 0)
+        {
+            errors.Add(Field, null, "must list at least one origin.");
+            return null;
+        }
+
+        var allowAny = false;
+        var allowNull = false;
+        var exact = new HashSet<string>(StringComparer.Ordinal);
+        var wildcards = new HashSet<(bool IsHttps, int Port, string Suffix)>();
+        foreach (var origin in origins)
+        {
+            if (origin == "*")
+            {
+                allowAny = true;
+            }
+            else if (origin == OriginMatcher.NullOrigin)
+            {
+                allowNull = true;
+                if (!definition.AllowNullOrigin)
+                {
+                    errors.Add(Field, origin, $"is sent by sandboxed iframes and local files of any site; set {nameof(CorsPolicyDefinition.AllowNullOrigin)} to allow it.");
+                }
+            }
+            else
+            {
+                AddOrigin(origin, definition, exact, wildcards, errors);
+            }
+        }
+
+        if (allowAny)
+        {
+            CheckAnyOrigin(definition, origins.Any(o => o != "*"), errors);
+        }
+
+        return errors.Count > before ? null : new OriginMatcher(allowAny, allowNull, exact, wildcards);
+    }
+
+    private static void CheckAnyOrigin(CorsPolicyDefinition definition, bool mixed, ErrorList errors)
+    {
+        if (mixed)
+        {
+            errors.Add(Field, "*", "cannot be combined with other origins: '*' already allows every origin.");
+        }
+
+        if (definition.AllowCredentials)
+        {
+            errors.Add(Field, "*", $"cannot be used with {nameof(CorsPolicyDefinition.AllowCredentials)}: browsers refuse credentialed responses for '*', and reflecting any origin would hand every site the user's session.");
+        }
+
+        if (definition.AllowPrivateNetwork)
+        {
+            errors.Add(Field, "*", $"cannot be used with {nameof(CorsPolicyDefinition.AllowPrivateNetwork)}: list the public origins that may reach the private network.");
+        }
+    }
+
+    private static void AddOrigin(string origin, CorsPolicyDefinition definition, HashSet<string> exact,
+        HashSet<(bool, int, string)> wildcards, ErrorList errors)
+    {
+        var syntaxError = OriginSyntax.TryParse(origin, allowWildcard: true, out var parsed);
+        if (syntaxError != OriginSyntaxError.None)
+        {
+            errors.Add(Field, origin, Describe(syntaxError));
+            return;
+        }
+
+        var insecure = !parsed.IsHttps && !parsed.IsLoopback;
+        if (insecure && !definition.DangerouslyAllowInsecureOrigins && (definition.AllowCredentials || definition.AllowPrivateNetwork))
+        {
+            errors.Add(Field, origin, $"is plain http: anyone on the network can impersonate it, so it cannot get credentials or private-network access; use https or set {nameof(CorsPolicyDefinition.DangerouslyAllowInsecureOrigins)}.");
+        }
+
+        var host = parsed.Host.ToString().ToLowerInvariant();
+        if (!parsed.IsWildcard)
+        {
+            exact.Add(Normalise(parsed.IsHttps, host, parsed.Port));
+            return;
+        }
+
+        if (host[0] == '[' || ParsedOrigin.IsIPv4(host))
+        {
+            errors.Add(Field, origin, "puts a wildcard on an IP address; wildcards only work on domain names.");
+        }
+        else if (!host.Contains('.', StringComparison.Ordinal))
+        {
+            errors.Add(Field, origin, "puts a wildcard on a top-level domain, which would allow every site under it.");
+        }
+        else if (PublicSuffixList.IsPublicSuffix(host) && !definition.DangerouslyAllowPublicSuffixWildcards)
+        {
+            errors.Add(Field, origin, $"puts a wildcard on the public suffix '{host}', under which anyone can register a site; list the exact origins or set {nameof(CorsPolicyDefinition.DangerouslyAllowPublicSuffixWildcards)}.");
+        }
+        else
+        {
+            wildcards.Add((parsed.IsHttps, parsed.Port, host));
+        }
+    }
+
+    /// <summary>The canonical form: lower case, default port dropped.</summary>
+    private static string Normalise(bool isHttps, string host, int port) =>
+        port == ParsedOrigin.DefaultPort(isHttps)
+            ? $"{(isHttps ? "https" : "http")}://{host}"
+            : $"{(isHttps ? "https" : "http")}://{host}:{port}";
+
+    private static string Describe(OriginSyntaxError error) => error switch
+    {
+        OriginSyntaxError.Empty => "is empty.",
+        OriginSyntaxError.WhitespaceOrControl => "contains white space or control characters.",
+        OriginSyntaxError.NonAscii => "contains non-ASCII characters; write the host in its punycode form (xn--...).",
+        OriginSyntaxError.NotAnOrigin => "is not an origin; write scheme://host[:port], e.g. https://app.example.com.",
+        OriginSyntaxError.UnsupportedScheme => "has a scheme other than http or https.",
+        OriginSyntaxError.UserInfo => "contains user information ('user@'); an origin is scheme://host[:port].",
+        OriginSyntaxError.TrailingSlash => "ends with '/'; browsers send origins without a trailing slash, so it would never match.",
+        OriginSyntaxError.Path => "contains a path; an origin is scheme://host[:port].",
+        OriginSyntaxError.Query => "contains a query; an origin is scheme://host[:port].",
+        OriginSyntaxError.Fragment => "contains a fragment; an origin is scheme://host[:port].",
+        OriginSyntaxError.MisplacedWildcard => "has a wildcard that is not the whole left-most label; write https://*.example.com.",
+        OriginSyntaxError.InvalidPort => "has a port that is not a number from 1 to 65535.",
+        _ => "has an invalid host name.",
+    };
+}

@@ -1,0 +1,77 @@
+using CorsFunctions.Core.Routing;
+
+namespace CorsFunctions.Core.Policies;
+
+/// <summary>
+/// Validates a <see cref="CorsPolicyDefinition"/> against every rule at once and compiles it into an
+/// immutable <see cref="CorsPolicy"/>. Nothing insecure compiles without its explicit danger flag.
+/// </summary>
+public static class PolicyCompiler
+{
+    /// <summary>The largest <see cref="CorsPolicyDefinition.MaxAgeSeconds"/> accepted (Firefox's cap; Chromium caps at 7200).</summary>
+    public const int MaxAgeLimit = 86400;
+
+    /// <summary>The longest policy id accepted.</summary>
+    public const int MaxIdLength = 128;
+
+    /// <summary>Compiles <paramref name="definition"/>; the result holds the policy or every error.</summary>
+    public static PolicyCompilation Compile(CorsPolicyDefinition definition)
+    {
+        ArgumentNullException.ThrowIfNull(definition);
+        var errors = new ErrorList();
+        CheckId(definition.Id, errors);
+        var routes = ReadRoutes(definition.Routes, errors);
+        var origins = OriginRules.Compile(definition, errors);
+        var methods = MethodRules.Compile(definition, errors);
+        var headers = HeaderRules.CompileAllowed(definition, errors);
+        var exposed = HeaderRules.CompileExposed(definition, errors);
+        if (definition.MaxAgeSeconds is < 0 or > MaxAgeLimit)
+        {
+            errors.Add(nameof(CorsPolicyDefinition.MaxAgeSeconds), definition.MaxAgeSeconds.Value.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                $"must be from 0 to {MaxAgeLimit} seconds (browsers cap it: Chromium at 7200, Firefox at 86400).");
+        }
+
+        var policy = errors.Count == 0
+            ? new CorsPolicy(definition, routes, origins!, methods!, headers!, exposed)
+            : null;
+        return new PolicyCompilation(definition, routes, policy, errors.ToList());
+    }
+
+    private static void CheckId(string? id, ErrorList errors)
+    {
+        const string field = nameof(CorsPolicyDefinition.Id);
+        if (string.IsNullOrEmpty(id))
+        {
+            errors.Add(field, null, "is required.");
+        }
+        else if (id.Length > MaxIdLength || !id.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.'))
+        {
+            errors.Add(field, id, $"must be 1 to {MaxIdLength} letters, digits, '-', '_' or '.'.");
+        }
+    }
+
+    private static List<RoutePattern> ReadRoutes(IReadOnlyList<string> routes, ErrorList errors)
+    {
+        const string field = nameof(CorsPolicyDefinition.Routes);
+        var patterns = new List<RoutePattern>();
+        if (routes.Count == 0)
+        {
+            errors.Add(field, null, "must list at least one route pattern (e.g. /api/items, /api/items/*, or /** for the default policy).");
+        }
+
+        var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var route in routes)
+        {
+            if (!RoutePattern.TryParse(route, out var pattern, out var error))
+            {
+                errors.Add(field, route, error!);
+            }
+            else if (seen.Add(pattern!.Text))
+            {
+                patterns.Add(pattern);
+            }
+        }
+
+        return patterns;
+    }
+}

@@ -1,0 +1,6 @@
+// Test scenario for tests/Infra.Tests (compiled by scripts/bicep.sh into infra/bin/snapshots/).
+using '../../../infra/main.bicep'
+
+param environmentName = 'ci'
+param hostingPlan = 'EP1'
+param contentStorage = 'azureFiles'

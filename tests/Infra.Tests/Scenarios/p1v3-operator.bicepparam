@@ -1,0 +1,10 @@
+// Test scenario for tests/Infra.Tests (compiled by scripts/bicep.sh into infra/bin/snapshots/).
+using '../../../infra/main.bicep'
+
+param environmentName = 'ci'
+param hostingPlan = 'P1v3'
+param operatorPrincipalId = '11111111-2222-3333-4444-555555555555'
+param operatorPrincipalType = 'Group'
+param policyTableName = 'OtherPolicies'
+param policySet = 'tenant-a'
+param policyRefreshSeconds = 120
