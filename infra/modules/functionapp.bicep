@@ -92,11 +92,9 @@ resource plan 'Microsoft.Web/serverfarms@2025-03-01' = {
     name: planSku
     tier: planTiers[planSku]
   }
-  properties: {
-    // Windows. Linux would be Linux Consumption for Y1, where the host answers every preflight.
-    reserved: false
-    maximumElasticWorkerCount: isElasticPremium ? 20 : null
-  }
+  // reserved false = Windows. Linux would be Linux Consumption for Y1, where the host answers
+  // every preflight itself.
+  properties: union({ reserved: false }, isElasticPremium ? { maximumElasticWorkerCount: 20 } : {})
 }
 
 // Identity-based host storage (AzureWebJobsStorage) on every plan: no connection string.
