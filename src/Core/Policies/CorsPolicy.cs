@@ -9,7 +9,7 @@ namespace CorsFunctions.Core.Policies;
 /// <summary>
 /// A validated, immutable CORS policy, ready to evaluate requests. Every header value that depends only
 /// on the policy is computed once here; evaluating a request allocates nothing when it is allowed.
-/// Create it with <see cref="PolicyCompiler.Compile"/>.
+/// Create it with <see cref="PolicyCompiler.Compile(CorsPolicyDefinition)"/>.
 /// </summary>
 public sealed class CorsPolicy
 {

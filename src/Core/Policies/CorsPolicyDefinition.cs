@@ -2,7 +2,7 @@ namespace CorsFunctions.Core.Policies;
 
 /// <summary>
 /// A CORS policy as an operator writes it: plain lists, flags and numbers, the shape of a stored policy.
-/// Nothing here is validated; <see cref="PolicyCompiler.Compile"/> turns it into a <see cref="CorsPolicy"/>
+/// Nothing here is validated; <see cref="PolicyCompiler.Compile(CorsPolicyDefinition)"/> turns it into a <see cref="CorsPolicy"/>
 /// or a complete list of errors.
 /// </summary>
 public sealed record CorsPolicyDefinition

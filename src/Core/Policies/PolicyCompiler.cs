@@ -15,10 +15,22 @@ public static class PolicyCompiler
     public const int MaxIdLength = 128;
 
     /// <summary>Compiles <paramref name="definition"/>; the result holds the policy or every error.</summary>
-    public static PolicyCompilation Compile(CorsPolicyDefinition definition)
+    public static PolicyCompilation Compile(CorsPolicyDefinition definition) => Compile(definition, []);
+
+    /// <summary>
+    /// Compiles a definition read from storage, adding <paramref name="readErrors"/> (fields that could not
+    /// be read, e.g. a number stored as text) to the validation errors: any of them makes the policy invalid.
+    /// </summary>
+    public static PolicyCompilation Compile(CorsPolicyDefinition definition, IReadOnlyList<PolicyError> readErrors)
     {
         ArgumentNullException.ThrowIfNull(definition);
+        ArgumentNullException.ThrowIfNull(readErrors);
         var errors = new ErrorList();
+        foreach (var error in readErrors)
+        {
+            errors.Add(error.Field, error.Value, error.Message);
+        }
+
         CheckId(definition.Id, errors);
         var routes = ReadRoutes(definition.Routes, errors);
         var origins = OriginRules.Compile(definition, errors);
