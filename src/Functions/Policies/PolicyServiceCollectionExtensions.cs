@@ -1,0 +1,84 @@
+using Azure.Core;
+using Azure.Data.Tables;
+using Azure.Identity;
+using Microsoft.Extensions.Azure;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace CorsFunctions.Functions.Policies;
+
+/// <summary>Registers the CORS policy store and the snapshot the request path reads.</summary>
+internal static class PolicyServiceCollectionExtensions
+{
+    /// <summary>
+    /// Adds the <c>CorsPolicies</c> settings (validated at startup), one <see cref="TableClient"/> for the app,
+    /// the <see cref="IPolicyStore"/>, and the <see cref="PolicySnapshotRefresher"/> as
+    /// <see cref="IPolicySnapshotSource"/>, <see cref="IPolicySnapshotRefresher"/> and hosted service.
+    /// </summary>
+    public static IServiceCollection AddCorsPolicies(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        services.AddOptions<PolicyStoreOptions>()
+            .Bind(configuration.GetSection(PolicyStoreOptions.SectionName))
+            .Configure(options => UseHostStorageWhenUnset(options, configuration[PolicyStoreOptions.HostStorageSetting]))
+            .ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<PolicyStoreOptions>, PolicyStoreOptionsValidator>());
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddMetrics();
+
+        services.AddAzureClients(clients =>
+        {
+            clients.AddClient<TableServiceClient, TableClientOptions>((clientOptions, provider) =>
+                CreateServiceClient(provider.GetRequiredService<IOptions<PolicyStoreOptions>>().Value, clientOptions));
+            clients.ConfigureDefaults(defaults =>
+            {
+                // The SDK retries transient failures of each call; the refresher's own schedule covers longer outages.
+                defaults.Retry.Mode = RetryMode.Exponential;
+                defaults.Retry.MaxRetries = 3;
+                defaults.Retry.Delay = TimeSpan.FromMilliseconds(500);
+                defaults.Retry.MaxDelay = TimeSpan.FromSeconds(5);
+                defaults.Retry.NetworkTimeout = TimeSpan.FromSeconds(10);
+            });
+        });
+        services.TryAddSingleton(provider => provider.GetRequiredService<TableServiceClient>()
+            .GetTableClient(provider.GetRequiredService<IOptions<PolicyStoreOptions>>().Value.TableName));
+        services.TryAddSingleton<IPolicyStore, TablePolicyStore>();
+
+        services.TryAddSingleton<PolicySnapshotRefresher>();
+        services.TryAddSingleton<IPolicySnapshotSource>(provider => provider.GetRequiredService<PolicySnapshotRefresher>());
+        services.TryAddSingleton<IPolicySnapshotRefresher>(provider => provider.GetRequiredService<PolicySnapshotRefresher>());
+        services.AddHostedService(provider => provider.GetRequiredService<PolicySnapshotRefresher>());
+        return services;
+    }
+
+    /// <summary>Falls back to the host's storage connection string when neither store setting is given.</summary>
+    internal static void UseHostStorageWhenUnset(PolicyStoreOptions options, string? hostStorage)
+    {
+        if (string.IsNullOrWhiteSpace(options.ConnectionString) && options.TableServiceUri is null
+            && hostStorage is not null && IsConnectionString(hostStorage))
+        {
+            options.ConnectionString = hostStorage;
+        }
+    }
+
+    private static bool IsConnectionString(string value) =>
+        value.Contains("UseDevelopmentStorage=", StringComparison.OrdinalIgnoreCase)
+        || value.Contains("AccountName=", StringComparison.OrdinalIgnoreCase)
+        || value.Contains("TableEndpoint=", StringComparison.OrdinalIgnoreCase);
+
+    private static TableServiceClient CreateServiceClient(PolicyStoreOptions options, TableClientOptions clientOptions)
+    {
+        if (!string.IsNullOrWhiteSpace(options.ConnectionString))
+        {
+            return new TableServiceClient(options.ConnectionString, clientOptions);
+        }
+
+        var credential = new DefaultAzureCredential(new DefaultAzureCredentialOptions
+        {
+            ManagedIdentityClientId = string.IsNullOrWhiteSpace(options.ManagedIdentityClientId) ? null : options.ManagedIdentityClientId,
+        });
+        return new TableServiceClient(options.TableServiceUri, credential, clientOptions);
+    }
+}
