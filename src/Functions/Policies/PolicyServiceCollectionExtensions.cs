@@ -14,8 +14,8 @@ internal static class PolicyServiceCollectionExtensions
 {
     /// <summary>
     /// Adds the <c>CorsPolicies</c> settings (validated at startup), one <see cref="TableClient"/> for the app,
-    /// the <see cref="IPolicyStore"/>, and the <see cref="PolicySnapshotRefresher"/> as
-    /// <see cref="IPolicySnapshotSource"/>, <see cref="IPolicySnapshotRefresher"/> and hosted service.
+    /// the <see cref="IPolicyStore"/>, the <see cref="PolicySnapshotRefresher"/> as
+    /// <see cref="IPolicySnapshotSource"/>, <see cref="IPolicySnapshotRefresher"/> and hosted service, and the management API handlers.
     /// </summary>
     public static IServiceCollection AddCorsPolicies(this IServiceCollection services, IConfiguration configuration)
     {
@@ -50,6 +50,9 @@ internal static class PolicyServiceCollectionExtensions
         services.TryAddSingleton<IPolicySnapshotSource>(provider => provider.GetRequiredService<PolicySnapshotRefresher>());
         services.TryAddSingleton<IPolicySnapshotRefresher>(provider => provider.GetRequiredService<PolicySnapshotRefresher>());
         services.AddHostedService(provider => provider.GetRequiredService<PolicySnapshotRefresher>());
+
+        services.TryAddSingleton<Management.PolicyManagementHandler>();
+        services.TryAddSingleton<Management.CorsCheckHandler>();
         return services;
     }
 
