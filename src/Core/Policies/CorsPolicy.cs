@@ -79,12 +79,16 @@ public sealed class CorsPolicy
 
         var names = new RequestHeaderNames(requestHeaders);
         var askedForHeaders = false;
+        ReadOnlySpan<char> refusedHeader = default;
+
+        // Read to the end even past a refused name (the reader is bounded), so a malformed or oversized
+        // value is always reported as malformed, whichever names come first.
         while (names.MoveNext())
         {
             askedForHeaders = true;
-            if (!_headers.Allows(names.Current))
+            if (refusedHeader.IsEmpty && !_headers.Allows(names.Current))
             {
-                return PreflightResult.Reject(CorsRejection.HeaderNotAllowed, names.Current.ToString());
+                refusedHeader = names.Current;
             }
         }
 
@@ -96,6 +100,11 @@ public sealed class CorsPolicy
                 RequestHeaderNamesError.TooManyNames => $"Access-Control-Request-Headers has more than {RequestHeaderNames.MaxNames} names",
                 _ => "Access-Control-Request-Headers holds an invalid header name",
             });
+        }
+
+        if (!refusedHeader.IsEmpty)
+        {
+            return PreflightResult.Reject(CorsRejection.HeaderNotAllowed, refusedHeader.ToString());
         }
 
         string? allowPrivateNetwork = null;

@@ -90,7 +90,7 @@ internal static class OriginRules
             return;
         }
 
-        if (host[0] == '[' || ParsedOrigin.IsIPv4(host))
+        if (host[0] == '[' || EndsInANumber(host))
         {
             errors.Add(Field, origin, "puts a wildcard on an IP address; wildcards only work on domain names.");
         }
@@ -107,6 +107,13 @@ internal static class OriginRules
             wildcards.Add((parsed.IsHttps, parsed.Port, host));
         }
     }
+
+    /// <summary>
+    /// Whether the last label is numeric: browsers read such a host as an IPv4 address (URL standard,
+    /// "ends in a number"), so <c>*.1.2.3</c> would be a wildcard on part of an address.
+    /// </summary>
+    private static bool EndsInANumber(string host) =>
+        !host.AsSpan(host.LastIndexOf('.') + 1).ContainsAnyExceptInRange('0', '9');
 
     /// <summary>The canonical form: lower case, default port dropped.</summary>
     private static string Normalise(bool isHttps, string host, int port) =>

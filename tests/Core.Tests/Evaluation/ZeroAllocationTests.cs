@@ -1,0 +1,136 @@
+using CorsFunctions.Core.Evaluation;
+using CorsFunctions.Core.Policies;
+using CorsFunctions.Core.Routing;
+using static CorsFunctions.Core.Tests.Support.Definitions;
+
+namespace CorsFunctions.Core.Tests.Evaluation;
+
+/// <summary>
+/// The hot paths allocate nothing once warmed up. These measure bytes, never time: timings belong to the benchmarks.
+/// </summary>
+public class ZeroAllocationTests
+{
+    private const int Repetitions = 100;
+
+    private static readonly CorsPolicy s_policy = Compile(Valid with
+    {
+        AllowedOrigins = [AppOrigin, "https://*.example.org"],
+        AllowedMethods = ["PUT", "patch"],
+        AllowedHeaders = ["X-Auth-Token", "Content-Type"],
+        ExposedHeaders = ["X-Total"],
+        AllowCredentials = true,
+        MaxAgeSeconds = 600,
+        AllowPrivateNetwork = true,
+    });
+
+    private static readonly CorsPolicy s_tenThousandOrigins = WithOrigins(
+        [.. Enumerable.Range(0, 10_000).Select(i => $"https://app{i}.example.com")]);
+
+    public static TheoryData<string, string?> AllowedPreflights() => new()
+    {
+        { AppOrigin, null },
+        { AppOrigin, "x-auth-token,content-type" },
+        { "https://a.b.example.org", null },
+        { "https://a.b.example.org", "X-Auth-Token, content-type" },
+    };
+
+    [Theory]
+    [MemberData(nameof(AllowedPreflights))]
+    public void An_allowed_preflight_allocates_nothing(string origin, string? requestHeaders)
+    {
+        Assert.True(s_policy.EvaluatePreflight(origin, "PUT", requestHeaders, "true").IsAllowed);
+
+        Assert.Equal(0, BytesAllocated(() => s_policy.EvaluatePreflight(origin, "PUT", requestHeaders, "true")));
+    }
+
+    [Fact]
+    public void An_allowed_preflight_with_several_request_header_lines_allocates_nothing()
+    {
+        string?[] lines = ["x-auth-token", "content-type"];
+        Assert.True(s_policy.EvaluatePreflight(AppOrigin, "patch", lines, null).IsAllowed);
+
+        Assert.Equal(0, BytesAllocated(() => s_policy.EvaluatePreflight(AppOrigin, "patch", lines, null)));
+    }
+
+    [Fact]
+    public void A_preflight_against_ten_thousand_exact_origins_allocates_nothing()
+    {
+        const string origin = "https://app9999.example.com";
+        Assert.True(s_tenThousandOrigins.EvaluatePreflight(origin, "GET").IsAllowed);
+
+        Assert.Equal(0, BytesAllocated(() => s_tenThousandOrigins.EvaluatePreflight(origin, "GET")));
+        Assert.Equal(0, BytesAllocated(() => s_tenThousandOrigins.EvaluatePreflight("https://app10000.example.com", "GET")));
+    }
+
+    [Theory]
+    [InlineData(AppOrigin)]
+    [InlineData("https://a.example.org")]
+    public void An_allowed_actual_request_allocates_nothing(string origin)
+    {
+        Assert.True(s_policy.EvaluateActualRequest(origin).IsAllowed);
+
+        Assert.Equal(0, BytesAllocated(() => s_policy.EvaluateActualRequest(origin)));
+    }
+
+    [Fact]
+    public void A_refused_origin_allocates_nothing() =>
+        Assert.Equal(0, BytesAllocated(() => s_policy.EvaluatePreflight("https://evil.example", "PUT")));
+
+    [Fact]
+    public void Writing_a_decision_to_a_struct_sink_allocates_nothing()
+    {
+        var preflight = s_policy.EvaluatePreflight(AppOrigin, "PUT", "x-auth-token", "true");
+        var actual = s_policy.EvaluateActualRequest(AppOrigin);
+
+        Assert.Equal(0, BytesAllocated(() =>
+        {
+            var sink = default(CountingSink);
+            preflight.WriteTo(ref sink);
+            actual.WriteTo(ref sink);
+            return sink.Count;
+        }));
+    }
+
+    [Theory]
+    [InlineData("/api/items/42")]
+    [InlineData("/API/Items/7/?q=1")]
+    [InlineData("/health")]
+    [InlineData("/nowhere-special/deep/path")]
+    public void Resolving_a_route_allocates_nothing(string path)
+    {
+        var set = PolicySet.Create([
+            Valid with { Id = "default", Routes = ["/**"] },
+            Valid with { Id = "items", Routes = ["/api/items", "/api/items/*", "/api/items/*/**"] },
+            Valid with { Id = "health", Routes = ["/health"] },
+        ]);
+        Assert.NotNull(set.Resolve(path).Policy);
+
+        Assert.Equal(0, BytesAllocated(() => set.Resolve(path)));
+    }
+
+    /// <summary>Bytes allocated by <paramref name="action"/> over <see cref="Repetitions"/> calls after a warm-up call.</summary>
+    private static long BytesAllocated<T>(Func<T> action)
+    {
+        for (var i = 0; i < 3; i++)
+        {
+            action();
+        }
+
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        for (var i = 0; i < Repetitions; i++)
+        {
+            action();
+        }
+
+        return GC.GetAllocatedBytesForCurrentThread() - before;
+    }
+
+    private struct CountingSink : ICorsHeaderSink
+    {
+        public int Count { get; private set; }
+
+        public void SetHeader(string name, string value) => Count++;
+
+        public void AppendVary(string value) => Count++;
+    }
+}

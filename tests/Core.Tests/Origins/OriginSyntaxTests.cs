@@ -1,0 +1,127 @@
+using CorsFunctions.Core.Origins;
+
+namespace CorsFunctions.Core.Tests.Origins;
+
+public class OriginSyntaxTests
+{
+    [Theory]
+    [InlineData("https://a.com", true, "a.com", 443, "https://a.com")]
+    [InlineData("http://a.com", false, "a.com", 80, "http://a.com")]
+    [InlineData("http://localhost:5173", false, "localhost", 5173, "http://localhost:5173")]
+    [InlineData("https://a.com:443", true, "a.com", 443, "https://a.com")]
+    [InlineData("http://a.com:80", false, "a.com", 80, "http://a.com")]
+    [InlineData("https://a.com:80", true, "a.com", 80, "https://a.com:80")]
+    [InlineData("HTTPS://A.Com:443", true, "A.Com", 443, "HTTPS://A.Com")]
+    [InlineData("https://[::1]:8443", true, "[::1]", 8443, "https://[::1]:8443")]
+    [InlineData("https://[::1]:443", true, "[::1]", 443, "https://[::1]")]
+    [InlineData("http://127.0.0.1:65535", false, "127.0.0.1", 65535, "http://127.0.0.1:65535")]
+    [InlineData("https://xn--bcher-kva.example", true, "xn--bcher-kva.example", 443, "https://xn--bcher-kva.example")]
+    public void A_serialized_origin_is_split_into_scheme_host_and_effective_port(string text, bool isHttps, string host, int port, string withoutDefaultPort)
+    {
+        Assert.Equal(OriginSyntaxError.None, OriginSyntax.TryParse(text, allowWildcard: false, out var origin));
+        Assert.Equal(isHttps, origin.IsHttps);
+        Assert.Equal(host, origin.Host.ToString());
+        Assert.Equal(port, origin.Port);
+        Assert.False(origin.IsWildcard);
+        Assert.Equal(withoutDefaultPort, origin.WithoutDefaultPort.ToString());
+    }
+
+    [Theory]
+    [InlineData("", nameof(OriginSyntaxError.Empty))]
+    [InlineData(" https://a.com", nameof(OriginSyntaxError.WhitespaceOrControl))]
+    [InlineData("https://a.com ", nameof(OriginSyntaxError.WhitespaceOrControl))]
+    [InlineData("https://a.com\r\nSet-Cookie: x=1", nameof(OriginSyntaxError.WhitespaceOrControl))]
+    [InlineData("https://a.com\n", nameof(OriginSyntaxError.WhitespaceOrControl))]
+    [InlineData("https://a.com\0", nameof(OriginSyntaxError.WhitespaceOrControl))]
+    [InlineData("https://a.com\t", nameof(OriginSyntaxError.WhitespaceOrControl))]
+    [InlineData("https://a.com\u007f", nameof(OriginSyntaxError.WhitespaceOrControl))]
+    [InlineData("https://b\u00fccher.de", nameof(OriginSyntaxError.NonAscii))]
+    [InlineData("https://a.com\u2028", nameof(OriginSyntaxError.NonAscii))]
+    [InlineData("a.com", nameof(OriginSyntaxError.NotAnOrigin))]
+    [InlineData("://a.com", nameof(OriginSyntaxError.NotAnOrigin))]
+    [InlineData("https:a.com", nameof(OriginSyntaxError.NotAnOrigin))]
+    [InlineData("ftp://a.com", nameof(OriginSyntaxError.UnsupportedScheme))]
+    [InlineData("wss://a.com", nameof(OriginSyntaxError.UnsupportedScheme))]
+    [InlineData("file://a.com", nameof(OriginSyntaxError.UnsupportedScheme))]
+    [InlineData("https://user@a.com", nameof(OriginSyntaxError.UserInfo))]
+    [InlineData("https://user:pw@a.com", nameof(OriginSyntaxError.UserInfo))]
+    [InlineData("https://a.com/", nameof(OriginSyntaxError.TrailingSlash))]
+    [InlineData("https://a.com/path", nameof(OriginSyntaxError.Path))]
+    [InlineData("https://a.com?x=1", nameof(OriginSyntaxError.Query))]
+    [InlineData("https://a.com#top", nameof(OriginSyntaxError.Fragment))]
+    [InlineData("https://", nameof(OriginSyntaxError.InvalidHost))]
+    [InlineData("https://:443", nameof(OriginSyntaxError.InvalidHost))]
+    [InlineData("https://a..com", nameof(OriginSyntaxError.InvalidHost))]
+    [InlineData("https://.a.com", nameof(OriginSyntaxError.InvalidHost))]
+    [InlineData("https://a.com.", nameof(OriginSyntaxError.InvalidHost))]
+    [InlineData("https://a_b.com", nameof(OriginSyntaxError.InvalidHost))]
+    [InlineData("https://a%2eb.com", nameof(OriginSyntaxError.InvalidHost))]
+    [InlineData("https://[::1", nameof(OriginSyntaxError.InvalidHost))]
+    [InlineData("https://[::1]x", nameof(OriginSyntaxError.InvalidHost))]
+    [InlineData("https://[1.2.3.4]", nameof(OriginSyntaxError.InvalidHost))]
+    [InlineData("https://[zz::1]", nameof(OriginSyntaxError.InvalidHost))]
+    [InlineData("https://a.com:", nameof(OriginSyntaxError.InvalidPort))]
+    [InlineData("https://a.com:0", nameof(OriginSyntaxError.InvalidPort))]
+    [InlineData("https://a.com:65536", nameof(OriginSyntaxError.InvalidPort))]
+    [InlineData("https://a.com:100000", nameof(OriginSyntaxError.InvalidPort))]
+    [InlineData("https://a.com:-1", nameof(OriginSyntaxError.InvalidPort))]
+    [InlineData("https://a.com:8o", nameof(OriginSyntaxError.InvalidPort))]
+    [InlineData("https://a.com:443:443", nameof(OriginSyntaxError.InvalidPort))]
+    [InlineData("https://*.example.com", nameof(OriginSyntaxError.MisplacedWildcard))]
+    [InlineData("https://a.*.com", nameof(OriginSyntaxError.MisplacedWildcard))]
+    [InlineData("https://*", nameof(OriginSyntaxError.MisplacedWildcard))]
+    public void Text_that_is_not_a_serialized_origin_is_refused_with_its_reason(string text, string expected) =>
+        Assert.Equal(expected, OriginSyntax.TryParse(text, allowWildcard: false, out _).ToString());
+
+    [Fact]
+    public void Host_and_label_lengths_are_bounded_as_in_DNS()
+    {
+        var longLabel = new string('a', 64);
+        var longHost = string.Join('.', Enumerable.Repeat(new string('a', 50), 5)) + ".com";
+
+        Assert.Equal(OriginSyntaxError.None, OriginSyntax.TryParse($"https://{longLabel[1..]}.com", false, out _));
+        Assert.Equal(OriginSyntaxError.InvalidHost, OriginSyntax.TryParse($"https://{longLabel}.com", false, out _));
+        Assert.Equal(OriginSyntaxError.InvalidHost, OriginSyntax.TryParse($"https://{longHost}", false, out _));
+    }
+
+    [Theory]
+    [InlineData("https://*.example.com", "example.com", 443)]
+    [InlineData("http://*.example.com:8080", "example.com", 8080)]
+    [InlineData("https://*.a.b.example.com", "a.b.example.com", 443)]
+    public void PolicyRule07_a_wildcard_left_most_label_is_accepted_in_policies(string text, string suffix, int port)
+    {
+        Assert.Equal(OriginSyntaxError.None, OriginSyntax.TryParse(text, allowWildcard: true, out var origin));
+        Assert.True(origin.IsWildcard);
+        Assert.Equal(suffix, origin.Host.ToString());
+        Assert.Equal(port, origin.Port);
+    }
+
+    [Theory]
+    [InlineData("https://a.*.com")]
+    [InlineData("https://*foo.com")]
+    [InlineData("https://foo*.com")]
+    [InlineData("https://*.*.example.com")]
+    [InlineData("https://**.example.com")]
+    [InlineData("https://*")]
+    public void PolicyRule07_a_wildcard_anywhere_but_the_whole_left_most_label_is_refused(string text) =>
+        Assert.Equal(OriginSyntaxError.MisplacedWildcard, OriginSyntax.TryParse(text, allowWildcard: true, out _));
+
+    [Theory]
+    [InlineData("http://localhost", true)]
+    [InlineData("http://LOCALHOST:3000", true)]
+    [InlineData("http://app.localhost", true)]
+    [InlineData("http://127.0.0.1", true)]
+    [InlineData("http://127.1.2.3:8080", true)]
+    [InlineData("http://[::1]", true)]
+    [InlineData("http://localhost.example.com", false)]
+    [InlineData("http://mylocalhost", false)]
+    [InlineData("http://127.example.com", false)]
+    [InlineData("http://127.0.0.256", false)]
+    [InlineData("http://10.0.0.1", false)]
+    [InlineData("http://[::2]", false)]
+    public void Loopback_hosts_are_localhost_127_0_0_0_slash_8_and_ipv6_one(string text, bool isLoopback)
+    {
+        Assert.Equal(OriginSyntaxError.None, OriginSyntax.TryParse(text, allowWildcard: false, out var origin));
+        Assert.Equal(isLoopback, origin.IsLoopback);
+    }
+}
