@@ -1,0 +1,77 @@
+using System.Diagnostics.Metrics;
+using CorsFunctions.Core.Policies;
+using CorsFunctions.Core.Routing;
+using CorsFunctions.Functions.Diagnostics;
+using CorsFunctions.Functions.Middleware;
+using CorsFunctions.Functions.Policies;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.Metrics.Testing;
+using Microsoft.Extensions.Logging.Testing;
+
+namespace CorsFunctions.Functions.Tests.TestSupport;
+
+/// <summary>A request given as plain values.</summary>
+internal sealed class FakeCorsRequest(string method, string path, params (string Name, string Value)[] headers) : ICorsRequest
+{
+    public string Method => method;
+
+    public string Path => path;
+
+    public string? GetHeader(string name) =>
+        headers.Where(h => string.Equals(h.Name, name, StringComparison.OrdinalIgnoreCase)).Select(h => h.Value).FirstOrDefault();
+}
+
+/// <summary>A snapshot source that always answers the same snapshot.</summary>
+internal sealed class FixedSnapshotSource(PolicySnapshot snapshot) : IPolicySnapshotSource
+{
+    public PolicySnapshot Current => snapshot;
+
+    public static FixedSnapshotSource Of(params CorsPolicyDefinition[] definitions) =>
+        new(new PolicySnapshot(PolicySet.Create(definitions), DateTimeOffset.UnixEpoch));
+}
+
+/// <summary>The request handler wired with real metrics (collected) and a fake logger.</summary>
+internal sealed class CorsHarness : IDisposable
+{
+    private readonly ServiceProvider _services;
+
+    public CorsHarness(IPolicySnapshotSource policies)
+    {
+        _services = new ServiceCollection().AddMetrics().BuildServiceProvider();
+        var meterFactory = _services.GetRequiredService<IMeterFactory>();
+        Preflights = new MetricCollector<long>(meterFactory, CorsRequestMetrics.MeterName, "cors.preflight");
+        ActualRequests = new MetricCollector<long>(meterFactory, CorsRequestMetrics.MeterName, "cors.actual_request");
+        Logger = new FakeLogger<CorsRequestHandler>();
+        Handler = new CorsRequestHandler(policies, new CorsRequestMetrics(meterFactory), Logger);
+    }
+
+    /// <summary>The policies most tests use: items for a trusted origin, a dev origin on one route.</summary>
+    public static CorsPolicyDefinition Items { get; } = new()
+    {
+        Id = "items",
+        Routes = ["/api/items", "/api/items/*"],
+        AllowedOrigins = ["https://trusted.example.com"],
+        AllowedMethods = ["GET", "POST", "PUT", "DELETE"],
+        AllowedHeaders = ["X-Auth-Token", "Content-Type"],
+        ExposedHeaders = ["ETag"],
+        AllowCredentials = true,
+        MaxAgeSeconds = 600,
+    };
+
+    public CorsRequestHandler Handler { get; }
+
+    public FakeLogger<CorsRequestHandler> Logger { get; }
+
+    public MetricCollector<long> Preflights { get; }
+
+    public MetricCollector<long> ActualRequests { get; }
+
+    public static CorsHarness With(params CorsPolicyDefinition[] definitions) => new(FixedSnapshotSource.Of(definitions));
+
+    public void Dispose()
+    {
+        Preflights.Dispose();
+        ActualRequests.Dispose();
+        _services.Dispose();
+    }
+}

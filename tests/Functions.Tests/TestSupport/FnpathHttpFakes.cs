@@ -1,0 +1,53 @@
+using System.Security.Claims;
+using System.Text;
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.Azure.Functions.Worker.Http;
+using Moq;
+
+namespace CorsFunctions.Functions.Tests.TestSupport;
+
+/// <summary>An in-memory <see cref="HttpRequestData"/>, as the worker hands it to a function.</summary>
+internal sealed class FakeHttpRequestData : HttpRequestData
+{
+    public FakeHttpRequestData(string method, string url, IEnumerable<KeyValuePair<string, string>>? headers = null,
+        string? body = null, FunctionContext? context = null)
+        : base(context ?? new Mock<FunctionContext>().Object)
+    {
+        Method = method;
+        Url = new Uri(url);
+        Headers = new HttpHeadersCollection(headers ?? []);
+        Body = new MemoryStream(Encoding.UTF8.GetBytes(body ?? ""));
+    }
+
+    public override Stream Body { get; }
+
+    public override HttpHeadersCollection Headers { get; }
+
+    public override IReadOnlyCollection<IHttpCookie> Cookies { get; } = [];
+
+    public override Uri Url { get; }
+
+    public override IEnumerable<ClaimsIdentity> Identities { get; } = [];
+
+    public override string Method { get; }
+
+    public override HttpResponseData CreateResponse() => new FakeHttpResponseData(FunctionContext);
+}
+
+/// <summary>An in-memory <see cref="HttpResponseData"/>.</summary>
+internal sealed class FakeHttpResponseData(FunctionContext context) : HttpResponseData(context)
+{
+    public override System.Net.HttpStatusCode StatusCode { get; set; }
+
+    public override HttpHeadersCollection Headers { get; set; } = [];
+
+    public override Stream Body { get; set; } = new MemoryStream();
+
+    public override HttpCookies Cookies { get; } = new Mock<HttpCookies>().Object;
+
+    public string ReadBody() => Encoding.UTF8.GetString(((MemoryStream)Body).ToArray());
+
+    /// <summary>Every header as the gRPC layer sends it: the values of one name joined by a comma.</summary>
+    public IReadOnlyDictionary<string, string> WireHeaders() =>
+        Headers.ToDictionary(h => h.Key, h => string.Join(",", h.Value), StringComparer.OrdinalIgnoreCase);
+}
