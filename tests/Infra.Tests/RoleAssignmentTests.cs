@@ -1,0 +1,87 @@
+using CorsFunctions.Infra.Tests.Support;
+
+namespace CorsFunctions.Infra.Tests;
+
+/// <summary>Who may do what, per scenario: the app reads policies, only the operator writes them.</summary>
+public sealed class RoleAssignmentTests
+{
+    private const string StorageTableDataReader = "76199698-9eea-4c19-bc75-cec21354c6b6";
+    private const string StorageTableDataContributor = "0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3";
+    private const string StorageBlobDataOwner = "b7e6dc6d-f1e8-4753-8033-0f276bb0955b";
+    private const string StorageQueueDataContributor = "974c5e8b-45b9-4653-ba55-5f855dd0fb88";
+    private const string MonitoringMetricsPublisher = "3913510d-42f4-4e42-8a64-420c390055eb";
+
+    // Roles that would let the app change its own CORS policies or read keys.
+    private static readonly string[] s_writeRoles =
+    [
+        StorageTableDataContributor,
+        "17d1049b-9a84-46fb-8f53-869881c3d3ab", // Storage Account Contributor
+        "b24988ac-6180-42a0-ab88-20f7382dd24c", // Contributor
+        "8e3af657-a8ff-443c-a75c-2fe8c4bcb635", // Owner
+    ];
+
+    public static TheoryData<string> Scenarios => Scenario.Names();
+
+    [Theory]
+    [MemberData(nameof(Scenarios))]
+    public void App_identity_reads_the_policy_table(string scenario)
+    {
+        var snapshot = Snapshot.Load(scenario);
+        var table = snapshot.Single("Microsoft.Storage/storageAccounts/tableServices/tables").Str("id");
+
+        var reader = Assert.Single(snapshot.RoleAssignments, r => r.RoleId == StorageTableDataReader);
+        Assert.Equal(table, reader.Scope);
+        Assert.Equal(AppPrincipal(snapshot), reader.PrincipalId);
+        Assert.Equal("ServicePrincipal", reader.PrincipalType);
+    }
+
+    [Theory]
+    [MemberData(nameof(Scenarios))]
+    public void App_identity_cannot_write_policies(string scenario)
+    {
+        var snapshot = Snapshot.Load(scenario);
+        var app = AppPrincipal(snapshot);
+
+        Assert.DoesNotContain(snapshot.RoleAssignments, r => r.PrincipalId == app && s_writeRoles.Contains(r.RoleId));
+    }
+
+    [Theory]
+    [MemberData(nameof(Scenarios))]
+    public void App_identity_has_the_host_storage_and_telemetry_roles(string scenario)
+    {
+        var snapshot = Snapshot.Load(scenario);
+        var app = AppPrincipal(snapshot);
+        var account = snapshot.StorageAccount.Str("id");
+        var appInsights = snapshot.Single("Microsoft.Insights/components").Str("id");
+
+        Assert.Contains(new RoleAssignment(account!, StorageBlobDataOwner, app, "ServicePrincipal"), snapshot.RoleAssignments);
+        Assert.Contains(new RoleAssignment(account!, StorageQueueDataContributor, app, "ServicePrincipal"), snapshot.RoleAssignments);
+        Assert.Contains(new RoleAssignment(appInsights!, MonitoringMetricsPublisher, app, "ServicePrincipal"), snapshot.RoleAssignments);
+    }
+
+    [Theory]
+    [MemberData(nameof(Scenarios))]
+    public void Operator_gets_write_access_to_the_policy_table_only_when_given(string scenario)
+    {
+        var snapshot = Snapshot.Load(scenario);
+        var table = snapshot.Single("Microsoft.Storage/storageAccounts/tableServices/tables").Str("id");
+        var others = snapshot.RoleAssignments.Where(r => r.PrincipalId != AppPrincipal(snapshot)).ToList();
+
+        if (snapshot.Scenario.OperatorPrincipalId is null)
+        {
+            Assert.Empty(others);
+            return;
+        }
+
+        var writer = Assert.Single(others);
+        Assert.Equal(
+            new RoleAssignment(table!, StorageTableDataContributor, snapshot.Scenario.OperatorPrincipalId, snapshot.Scenario.OperatorPrincipalType),
+            writer);
+    }
+
+    private static string AppPrincipal(Snapshot snapshot)
+    {
+        var identity = snapshot.Single("Microsoft.ManagedIdentity/userAssignedIdentities").Str("id");
+        return $"[reference('{identity}', '2024-11-30').principalId]";
+    }
+}

@@ -1,0 +1,111 @@
+using CorsFunctions.Infra.Tests.Support;
+
+namespace CorsFunctions.Infra.Tests;
+
+/// <summary>The storage account and where (if anywhere) an account key is used, per scenario.</summary>
+public sealed class StorageTests
+{
+    private const string ContentConnectionSetting = "WEBSITE_CONTENTAZUREFILECONNECTIONSTRING";
+
+    public static TheoryData<string> Scenarios => Scenario.Names();
+
+    [Theory]
+    [MemberData(nameof(Scenarios))]
+    public void Storage_account_requires_tls_1_2_https_and_has_no_public_blobs(string scenario)
+    {
+        var properties = Snapshot.Load(scenario).StorageAccount["properties"];
+
+        Assert.Equal("TLS1_2", properties.Str("minimumTlsVersion"));
+        Assert.True(properties.Bool("supportsHttpsTrafficOnly"));
+        Assert.False(properties.Bool("allowBlobPublicAccess"));
+        Assert.True(properties.Bool("defaultToOAuthAuthentication"));
+    }
+
+    [Theory]
+    [MemberData(nameof(Scenarios))]
+    public void Shared_key_access_is_on_only_where_azure_files_needs_it(string scenario)
+    {
+        var snapshot = Snapshot.Load(scenario);
+
+        // An explicit value: the platform default for a new account is "allowed".
+        Assert.Equal(snapshot.Scenario.NeedsAccountKey, snapshot.StorageAccount["properties"].Bool("allowSharedKeyAccess"));
+    }
+
+    [Theory]
+    [MemberData(nameof(Scenarios))]
+    public void Keyless_plans_hold_no_account_key_anywhere(string scenario)
+    {
+        var snapshot = Snapshot.Load(scenario);
+        if (snapshot.Scenario.NeedsAccountKey)
+        {
+            return;
+        }
+
+        var leaks = Json.Strings(snapshot.Root)
+            .Where(s => s.Value.Contains("listKeys(", StringComparison.OrdinalIgnoreCase)
+                || s.Value.Contains("AccountKey=", StringComparison.OrdinalIgnoreCase)
+                || s.Value.Contains("listAccountSas(", StringComparison.OrdinalIgnoreCase)
+                || s.Value.Contains("listServiceSas(", StringComparison.OrdinalIgnoreCase))
+            .ToList();
+
+        Assert.True(leaks.Count == 0, $"{scenario} needs no key but uses one at: {string.Join(", ", leaks.Select(l => l.Path))}");
+        Assert.False(snapshot.AppSettings.ContainsKey(ContentConnectionSetting));
+        Assert.False(snapshot.AppSettings.ContainsKey("WEBSITE_CONTENTSHARE"));
+        Assert.Empty(snapshot.OfType("Microsoft.Storage/storageAccounts/fileServices/shares"));
+    }
+
+    [Theory]
+    [MemberData(nameof(Scenarios))]
+    public void Where_a_key_is_needed_it_is_used_only_for_the_content_share(string scenario)
+    {
+        var snapshot = Snapshot.Load(scenario);
+        if (!snapshot.Scenario.NeedsAccountKey)
+        {
+            return;
+        }
+
+        var settings = snapshot.AppSettings;
+        var withKey = settings.Where(s => s.Value.Contains("listKeys(", StringComparison.OrdinalIgnoreCase)).Select(s => s.Key);
+        Assert.Equal([ContentConnectionSetting], withKey);
+
+        var shareName = settings["WEBSITE_CONTENTSHARE"];
+        var share = snapshot.Single("Microsoft.Storage/storageAccounts/fileServices/shares");
+        Assert.EndsWith("/" + shareName, share.Str("name"), StringComparison.Ordinal);
+
+        var keyStrings = Json.Strings(snapshot.Root).Where(s => s.Value.Contains("listKeys(", StringComparison.OrdinalIgnoreCase));
+        Assert.Single(keyStrings);
+    }
+
+    [Theory]
+    [MemberData(nameof(Scenarios))]
+    public void Keyless_consumption_and_premium_run_from_a_private_blob_package_with_the_identity(string scenario)
+    {
+        var snapshot = Snapshot.Load(scenario);
+        var settings = snapshot.AppSettings;
+        if (snapshot.Scenario.NeedsAccountKey || snapshot.Scenario.IsDedicated)
+        {
+            Assert.Equal("1", settings["WEBSITE_RUN_FROM_PACKAGE"]);
+            Assert.False(settings.ContainsKey("WEBSITE_RUN_FROM_PACKAGE_BLOB_MI_RESOURCE_ID"));
+            return;
+        }
+
+        var identity = snapshot.Single("Microsoft.ManagedIdentity/userAssignedIdentities").Str("id");
+        var container = snapshot.Single("Microsoft.Storage/storageAccounts/blobServices/containers");
+        var containerName = container.Str("name")!.Split('/')[^1];
+
+        Assert.Equal("None", container["properties"].Str("publicAccess"));
+        Assert.Contains(".primaryEndpoints.blob", settings["WEBSITE_RUN_FROM_PACKAGE"], StringComparison.Ordinal);
+        Assert.Contains($"'{containerName}', 'corsfunctions.zip')", settings["WEBSITE_RUN_FROM_PACKAGE"], StringComparison.Ordinal);
+        Assert.Equal(identity, settings["WEBSITE_RUN_FROM_PACKAGE_BLOB_MI_RESOURCE_ID"]);
+    }
+
+    [Theory]
+    [MemberData(nameof(Scenarios))]
+    public void Policy_table_is_created(string scenario)
+    {
+        var snapshot = Snapshot.Load(scenario);
+        var table = snapshot.Single("Microsoft.Storage/storageAccounts/tableServices/tables");
+
+        Assert.Equal($"{snapshot.StorageAccount.Str("name")}/default/{snapshot.Scenario.PolicyTable}", table.Str("name"));
+    }
+}

@@ -1,0 +1,52 @@
+namespace CorsFunctions.Infra.Tests.Support;
+
+/// <summary>
+/// One parameter set of infra/main.bicep (Scenarios/&lt;Name&gt;.bicepparam) and what the template
+/// must produce for it. scripts/bicep.sh turns each into infra/bin/snapshots/&lt;Name&gt;.snapshot.json.
+/// </summary>
+public sealed record Scenario(
+    string Name,
+    string PlanSku,
+    bool NeedsAccountKey,
+    string PolicyTable = "CorsPolicies",
+    string PolicySet = "default",
+    string RefreshSeconds = "30",
+    string? OperatorPrincipalId = null,
+    string? OperatorPrincipalType = null)
+{
+    public static IReadOnlyList<Scenario> All { get; } =
+    [
+        // Windows Consumption and Elastic Premium with the default Azure Files content share:
+        // Azure Files has no identity-based access, so these are the only ones with a key.
+        new("y1-azurefiles", "Y1", NeedsAccountKey: true),
+        new("ep1-azurefiles", "EP1", NeedsAccountKey: true),
+        // The same plans run from a package in blob storage: no Azure Files, no key.
+        new("y1-blobpackage", "Y1", NeedsAccountKey: false),
+        new("ep2-blobpackage", "EP2", NeedsAccountKey: false),
+        // Dedicated plans have no content share at all (contentStorage is ignored).
+        new("b1-dedicated", "B1", NeedsAccountKey: false),
+        new("p1v3-operator", "P1v3", NeedsAccountKey: false, "OtherPolicies", "tenant-a", "120",
+            "11111111-2222-3333-4444-555555555555", "Group"),
+    ];
+
+    public static TheoryData<string> Names()
+    {
+        var data = new TheoryData<string>();
+        foreach (var scenario in All)
+        {
+            data.Add(scenario.Name);
+        }
+
+        return data;
+    }
+
+    public static Scenario Named(string name) =>
+        All.FirstOrDefault(s => s.Name == name)
+        ?? throw new ArgumentException($"Unknown scenario '{name}'.", nameof(name));
+
+    public bool IsDedicated => PlanSku != "Y1" && !PlanSku.StartsWith("EP", StringComparison.Ordinal);
+
+    public bool IsElasticPremium => PlanSku.StartsWith("EP", StringComparison.Ordinal);
+
+    public override string ToString() => Name;
+}

@@ -1,0 +1,98 @@
+using System.Text.Json.Nodes;
+
+namespace CorsFunctions.Infra.Tests.Support;
+
+/// <summary>
+/// A `bicep snapshot` of main.bicep for one scenario: every resource the deployment would create,
+/// with conditions, loops and parameters already evaluated. Values known only at deployment time
+/// (reference(), listKeys()) stay ARM expressions in strings.
+/// </summary>
+internal sealed class Snapshot
+{
+    public const string RoleAssignmentType = "Microsoft.Authorization/roleAssignments";
+
+    private Snapshot(Scenario scenario, JsonNode root)
+    {
+        Scenario = scenario;
+        Root = root;
+        Resources = (root["predictedResources"] as JsonArray ?? [])
+            .OfType<JsonObject>()
+            .ToList();
+    }
+
+    public Scenario Scenario { get; }
+
+    public JsonNode Root { get; }
+
+    public IReadOnlyList<JsonObject> Resources { get; }
+
+    public JsonObject Outputs => Root["outputs"] as JsonObject ?? [];
+
+    public static Snapshot Load(string scenarioName) =>
+        new(Scenario.Named(scenarioName), RepoFiles.ReadCompiled(RepoFiles.Snapshot(scenarioName)));
+
+    public IEnumerable<JsonObject> OfType(string type) =>
+        Resources.Where(r => string.Equals(r.Str("type"), type, StringComparison.OrdinalIgnoreCase));
+
+    public JsonObject Single(string type)
+    {
+        var matches = OfType(type).ToList();
+        Assert.True(matches.Count == 1, $"{Scenario}: expected exactly one {type}, found {matches.Count}.");
+        return matches[0];
+    }
+
+    public JsonObject Site => Single("Microsoft.Web/sites");
+
+    public JsonObject StorageAccount => Single("Microsoft.Storage/storageAccounts");
+
+    /// <summary>App settings of the function app by name (duplicates fail).</summary>
+    public IReadOnlyDictionary<string, string> AppSettings
+    {
+        get
+        {
+            var settings = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+            var list = Site["properties"]?["siteConfig"]?["appSettings"] as JsonArray ?? [];
+            foreach (var setting in list)
+            {
+                var name = setting.Str("name") ?? throw new InvalidDataException("App setting without a name.");
+                Assert.True(settings.TryAdd(name, setting.Str("value") ?? string.Empty), $"{Scenario}: app setting {name} appears twice.");
+            }
+
+            return settings;
+        }
+    }
+
+    /// <summary>Role assignments as (scope resource id, role definition guid, principal id, principal type).</summary>
+    public IReadOnlyList<RoleAssignment> RoleAssignments =>
+        OfType(RoleAssignmentType).Select(RoleAssignment.From).ToList();
+}
+
+internal sealed record RoleAssignment(string Scope, string RoleId, string PrincipalId, string? PrincipalType)
+{
+    private const string ExtensionPrefix = "[extensionResourceId('";
+    private const string ProviderInfix = "/providers/Microsoft.Authorization/roleAssignments/";
+
+    public static RoleAssignment From(JsonObject resource)
+    {
+        var id = resource.Str("id") ?? string.Empty;
+        string scope;
+        if (id.StartsWith(ExtensionPrefix, StringComparison.Ordinal))
+        {
+            var rest = id[ExtensionPrefix.Length..];
+            scope = rest[..rest.IndexOf('\'', StringComparison.Ordinal)];
+        }
+        else
+        {
+            var at = id.IndexOf(ProviderInfix, StringComparison.OrdinalIgnoreCase);
+            scope = at >= 0 ? id[..at] : id;
+        }
+
+        var properties = resource["properties"];
+        var roleDefinitionId = properties.Str("roleDefinitionId") ?? string.Empty;
+        return new RoleAssignment(
+            scope,
+            roleDefinitionId[(roleDefinitionId.LastIndexOf('/') + 1)..],
+            properties.Str("principalId") ?? string.Empty,
+            properties.Str("principalType"));
+    }
+}
