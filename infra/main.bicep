@@ -71,6 +71,9 @@ param operatorPrincipalId string = ''
 ])
 param operatorPrincipalType string = 'User'
 
+@description('Let the app identity write the policy table ("Storage Table Data Contributor" on that table only), for the management API (PUT/DELETE cors-policies, function key required). Off by default: the app then only reads its policies and a leaked function key cannot rewrite CORS; operators write with their own Entra identity.')
+param appCanWritePolicies bool = false
+
 @description('Optional name of the function app; default func-<token>. Becomes <name>.azurewebsites.net.')
 @maxLength(60)
 param functionAppName string = ''
@@ -129,6 +132,7 @@ module roles 'modules/roles.bicep' = {
     policyTableName: storage.outputs.policyTableName
     appInsightsName: monitoring.outputs.appInsightsName
     appPrincipalId: identity.outputs.principalId
+    appCanWritePolicies: appCanWritePolicies
     operatorPrincipalId: operatorPrincipalId
     operatorPrincipalType: operatorPrincipalType
   }

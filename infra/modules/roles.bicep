@@ -2,9 +2,10 @@
 // - the app identity: host storage (blob + queue), read-only access to the policy table,
 //   telemetry ingestion into Application Insights;
 // - the optional operator: write access to the policy table only.
-// Deliberately not granted to the app: "Storage Table Data Contributor" on the account. The app
-// must not be able to rewrite its own CORS policies; the Functions host then turns off its
-// optional diagnostic-events table (it handles the 403 by disabling that feature).
+// Deliberately not granted to the app: "Storage Table Data Contributor" on the account. By default
+// the app cannot rewrite its own CORS policies (appCanWritePolicies grants it on the policy table
+// only); the Functions host then turns off its optional diagnostic-events table (it handles the
+// 403 by disabling that feature).
 
 @description('Name of the storage account.')
 param storageAccountName string
@@ -17,6 +18,9 @@ param appInsightsName string
 
 @description('Principal (object) id of the function app identity.')
 param appPrincipalId string
+
+@description('Grant the app identity write access to the policy table (management API writes).')
+param appCanWritePolicies bool = false
 
 @description('Principal (object) id of an operator who manages policies; empty for none.')
 param operatorPrincipalId string = ''
@@ -76,6 +80,16 @@ resource appPolicyReader 'Microsoft.Authorization/roleAssignments@2022-04-01' = 
   scope: account::tableService::policyTable
   properties: {
     roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roleIds.storageTableDataReader)
+    principalId: appPrincipalId
+    principalType: 'ServicePrincipal'
+  }
+}
+
+resource appPolicyWriter 'Microsoft.Authorization/roleAssignments@2022-04-01' = if (appCanWritePolicies) {
+  name: guid(account::tableService::policyTable.id, appPrincipalId, roleIds.storageTableDataContributor)
+  scope: account::tableService::policyTable
+  properties: {
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roleIds.storageTableDataContributor)
     principalId: appPrincipalId
     principalType: 'ServicePrincipal'
   }

@@ -59,5 +59,6 @@ public sealed class DeploymentOutputTests
         Assert.Contains(Scenario.All, s => s.IsDedicated);
         Assert.DoesNotContain(Scenario.All, s => s.IsDedicated && s.NeedsAccountKey);
         Assert.Contains(Scenario.All, s => s.OperatorPrincipalId is not null);
+        Assert.Contains(Scenario.All, s => s.AppWritesPolicies);
     }
 }

@@ -37,12 +37,20 @@ public sealed class RoleAssignmentTests
 
     [Theory]
     [MemberData(nameof(Scenarios))]
-    public void App_identity_cannot_write_policies(string scenario)
+    public void App_identity_writes_policies_only_when_allowed_and_only_the_policy_table(string scenario)
     {
         var snapshot = Snapshot.Load(scenario);
         var app = AppPrincipal(snapshot);
+        var table = snapshot.Single("Microsoft.Storage/storageAccounts/tableServices/tables").Str("id");
+        var writes = snapshot.RoleAssignments.Where(r => r.PrincipalId == app && s_writeRoles.Contains(r.RoleId)).ToList();
 
-        Assert.DoesNotContain(snapshot.RoleAssignments, r => r.PrincipalId == app && s_writeRoles.Contains(r.RoleId));
+        if (!snapshot.Scenario.AppWritesPolicies)
+        {
+            Assert.Empty(writes);
+            return;
+        }
+
+        Assert.Equal([new RoleAssignment(table!, StorageTableDataContributor, app, "ServicePrincipal")], writes);
     }
 
     [Theory]

@@ -8,3 +8,4 @@ param operatorPrincipalType = 'Group'
 param policyTableName = 'OtherPolicies'
 param policySet = 'tenant-a'
 param policyRefreshSeconds = 120
+param appCanWritePolicies = true

@@ -12,7 +12,8 @@ public sealed record Scenario(
     string PolicySet = "default",
     string RefreshSeconds = "30",
     string? OperatorPrincipalId = null,
-    string? OperatorPrincipalType = null)
+    string? OperatorPrincipalType = null,
+    bool AppWritesPolicies = false)
 {
     public static IReadOnlyList<Scenario> All { get; } =
     [
@@ -26,7 +27,7 @@ public sealed record Scenario(
         // Dedicated plans have no content share at all (contentStorage is ignored).
         new("b1-dedicated", "B1", NeedsAccountKey: false),
         new("p1v3-operator", "P1v3", NeedsAccountKey: false, "OtherPolicies", "tenant-a", "120",
-            "11111111-2222-3333-4444-555555555555", "Group"),
+            "11111111-2222-3333-4444-555555555555", "Group", AppWritesPolicies: true),
     ];
 
     public static TheoryData<string> Names()
