@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+
 namespace CorsFunctions.Core.Evaluation;
 
 /// <summary>
@@ -9,11 +11,13 @@ public readonly struct PreflightResult
     /// <summary>The <c>Vary</c> names every preflight answer carries, allowed or not.</summary>
     public const string VaryValue = "Origin, Access-Control-Request-Method, Access-Control-Request-Headers";
 
-    private PreflightResult(CorsRejection rejection, string? detail, string? allowOrigin, string? allowCredentials,
+    private readonly ReadOnlyMemory<char> _detail;
+
+    private PreflightResult(CorsRejection rejection, ReadOnlyMemory<char> detail, string? allowOrigin, string? allowCredentials,
         string? allowMethods, string? allowHeaders, string? maxAge, string? allowPrivateNetwork)
     {
         Rejection = rejection;
-        Detail = detail;
+        _detail = detail;
         AllowOrigin = allowOrigin;
         AllowCredentials = allowCredentials;
         AllowMethods = allowMethods;
@@ -28,8 +32,13 @@ public readonly struct PreflightResult
     /// <summary>Why it was refused, or <see cref="CorsRejection.None"/>.</summary>
     public CorsRejection Rejection { get; }
 
-    /// <summary>For a rejection: the refused header name (validated token) or what was malformed. Safe to log.</summary>
-    public string? Detail { get; }
+    /// <summary>
+    /// For a rejection: the refused header name (validated token) or what was malformed. Safe to log.
+    /// Built when read, so that deciding a rejection allocates nothing.
+    /// </summary>
+    public string? Detail => MemoryMarshal.TryGetString(_detail, out var text, out var start, out var length)
+        ? text.Substring(start, length)
+        : null;
 
     /// <summary><c>Access-Control-Allow-Origin</c>, or null.</summary>
     public string? AllowOrigin { get; }
@@ -51,11 +60,15 @@ public readonly struct PreflightResult
 
     /// <summary>A refusal: only <c>Vary</c> is written.</summary>
     public static PreflightResult Reject(CorsRejection rejection, string? detail = null) =>
+        new(rejection, detail.AsMemory(), null, null, null, null, null, null);
+
+    /// <summary>A refusal whose detail is a slice of a request value (copied only if <see cref="Detail"/> is read).</summary>
+    internal static PreflightResult Reject(CorsRejection rejection, ReadOnlyMemory<char> detail) =>
         new(rejection, detail, null, null, null, null, null, null);
 
     internal static PreflightResult Allow(string allowOrigin, string? allowCredentials, string? allowMethods,
         string? allowHeaders, string? maxAge, string? allowPrivateNetwork) =>
-        new(CorsRejection.None, null, allowOrigin, allowCredentials, allowMethods, allowHeaders, maxAge, allowPrivateNetwork);
+        new(CorsRejection.None, default, allowOrigin, allowCredentials, allowMethods, allowHeaders, maxAge, allowPrivateNetwork);
 
     /// <summary>Writes <c>Vary</c> and, when allowed, every CORS header with a value.</summary>
     public void WriteTo<TSink>(ref TSink sink)

@@ -25,6 +25,7 @@ internal ref struct RequestHeaderNames
 
     private readonly ReadOnlySpan<string?> _lines;
     private int _nextLine;
+    private string? _line;
     private ReadOnlySpan<char> _rest;
     private int _count;
 
@@ -32,6 +33,7 @@ internal ref struct RequestHeaderNames
     {
         _lines = lines;
         _nextLine = 0;
+        _line = null;
         _rest = default;
         _count = 0;
         Current = default;
@@ -52,6 +54,16 @@ internal ref struct RequestHeaderNames
     /// <summary>The name read by the last successful <see cref="MoveNext"/>.</summary>
     public ReadOnlySpan<char> Current { get; private set; }
 
+    /// <summary>
+    /// <see cref="Current"/> as a slice of the line it was read from: it can outlive the request without
+    /// being copied (a rejection names the header only when someone reads it).
+    /// </summary>
+    public readonly ReadOnlyMemory<char> CurrentAsMemory()
+    {
+        _line.AsSpan().Overlaps(Current, out var offset);
+        return _line.AsMemory(offset, Current.Length);
+    }
+
     /// <summary>Set when reading stopped because the value is malformed.</summary>
     public RequestHeaderNamesError Error { get; private set; }
 
@@ -67,7 +79,8 @@ internal ref struct RequestHeaderNames
                     return false;
                 }
 
-                _rest = _lines[_nextLine++];
+                _line = _lines[_nextLine++];
+                _rest = _line;
                 continue;
             }
 

@@ -1,4 +1,5 @@
 using System.Collections.Frozen;
+using System.Text;
 
 namespace CorsFunctions.Core.Origins;
 
@@ -26,6 +27,7 @@ internal sealed class OriginMatcher
     private readonly bool _allowAny;
     private readonly bool _allowNull;
     private readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> _exact;
+    private readonly FrozenSet<string> _exactAsSent;
     private readonly WildcardGroup[] _wildcards;
 
     /// <param name="allowAny">Whether every origin is allowed (<c>*</c>).</param>
@@ -37,6 +39,7 @@ internal sealed class OriginMatcher
         _allowAny = allowAny;
         _allowNull = allowNull;
         _exact = exactOrigins.ToFrozenSet(StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>();
+        _exactAsSent = _exact.Set.ToFrozenSet(StringComparer.Ordinal);
         _wildcards = [.. wildcards
             .GroupBy(w => (w.IsHttps, w.Port))
             .Select(g => new WildcardGroup(g.Key.IsHttps, g.Key.Port, g.Select(w => w.Suffix)))];
@@ -55,6 +58,13 @@ internal sealed class OriginMatcher
             }
 
             return OriginMatchKind.NotAllowed;
+        }
+
+        // Browsers send the serialized origin, which is the canonical form stored: one ordinal lookup, no parsing.
+        if (_exactAsSent.TryGetValue(origin, out var canonical))
+        {
+            allowOrigin = canonical;
+            return OriginMatchKind.Exact;
         }
 
         if (OriginSyntax.TryParse(origin, allowWildcard: false, out var parsed) != OriginSyntaxError.None)
@@ -89,8 +99,9 @@ internal sealed class OriginMatcher
     /// <summary>The wildcard suffixes that share one scheme and port.</summary>
     private sealed class WildcardGroup(bool isHttps, int port, IEnumerable<string> suffixes)
     {
+        // Suffixes are stored in lower case and hosts are lower-cased before the lookup: ordinal compares are cheaper.
         private readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> _suffixes =
-            suffixes.ToFrozenSet(StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>();
+            suffixes.ToFrozenSet(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
 
         public bool Matches(in ParsedOrigin origin)
         {
@@ -99,8 +110,12 @@ internal sealed class OriginMatcher
                 return false;
             }
 
+            // A DNS host is ASCII and at most 253 characters (OriginSyntax checked both), so it fits on the stack.
+            Span<char> lowerCase = stackalloc char[origin.Host.Length];
+            Ascii.ToLower(origin.Host, lowerCase, out _);
+
             // Every proper suffix that starts after a dot: "a.b.example.com" tries "b.example.com", "example.com", "com".
-            var host = origin.Host;
+            ReadOnlySpan<char> host = lowerCase;
             for (var dot = host.IndexOf('.'); dot >= 0; dot = host.IndexOf('.'))
             {
                 host = host[(dot + 1)..];

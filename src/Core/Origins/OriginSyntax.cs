@@ -10,6 +10,10 @@ internal static class OriginSyntax
 {
     private const int MaxHostLength = 253;
     private const int MaxLabelLength = 63;
+    private static readonly SearchValues<char> s_printableAscii =
+        SearchValues.Create(Enumerable.Range('!', '~' - '!' + 1).Select(c => (char)c).ToArray());
+    private static readonly SearchValues<char> s_hostChars =
+        SearchValues.Create("-0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz");
     private static readonly SearchValues<char> s_ipv6Chars = SearchValues.Create("0123456789abcdefABCDEF:.");
 
     /// <summary>Parses <paramref name="text"/>; a <c>*.</c> first label is accepted only when <paramref name="allowWildcard"/>.</summary>
@@ -21,17 +25,11 @@ internal static class OriginSyntax
             return OriginSyntaxError.Empty;
         }
 
-        foreach (var c in text)
+        // The first character outside printable ASCII decides the error.
+        var unprintable = text.IndexOfAnyExcept(s_printableAscii);
+        if (unprintable >= 0)
         {
-            if (c > '\x7F')
-            {
-                return OriginSyntaxError.NonAscii;
-            }
-
-            if (c <= ' ' || c == '\x7F')
-            {
-                return OriginSyntaxError.WhitespaceOrControl;
-            }
+            return text[unprintable] > '\x7F' ? OriginSyntaxError.NonAscii : OriginSyntaxError.WhitespaceOrControl;
         }
 
         var schemeEnd = text.IndexOf("://");
@@ -186,17 +184,10 @@ internal static class OriginSyntax
                 return OriginSyntaxError.InvalidHost;
             }
 
-            foreach (var c in label)
+            var invalid = label.IndexOfAnyExcept(s_hostChars);
+            if (invalid >= 0)
             {
-                if (c == '*')
-                {
-                    return OriginSyntaxError.MisplacedWildcard;
-                }
-
-                if (!char.IsAsciiLetterOrDigit(c) && c != '-')
-                {
-                    return OriginSyntaxError.InvalidHost;
-                }
+                return label[invalid] == '*' ? OriginSyntaxError.MisplacedWildcard : OriginSyntaxError.InvalidHost;
             }
         }
 

@@ -79,7 +79,7 @@ public sealed class CorsPolicy
 
         var names = new RequestHeaderNames(requestHeaders);
         var askedForHeaders = false;
-        ReadOnlySpan<char> refusedHeader = default;
+        ReadOnlyMemory<char> refusedHeader = default;
 
         // Read to the end even past a refused name (the reader is bounded), so a malformed or oversized
         // value is always reported as malformed, whichever names come first.
@@ -88,7 +88,7 @@ public sealed class CorsPolicy
             askedForHeaders = true;
             if (refusedHeader.IsEmpty && !_headers.Allows(names.Current))
             {
-                refusedHeader = names.Current;
+                refusedHeader = names.CurrentAsMemory();
             }
         }
 
@@ -104,7 +104,7 @@ public sealed class CorsPolicy
 
         if (!refusedHeader.IsEmpty)
         {
-            return PreflightResult.Reject(CorsRejection.HeaderNotAllowed, refusedHeader.ToString());
+            return PreflightResult.Reject(CorsRejection.HeaderNotAllowed, refusedHeader);
         }
 
         string? allowPrivateNetwork = null;

@@ -9,8 +9,12 @@ namespace CorsFunctions.Core.Policies;
 /// <param name="HeaderValue">The precomputed <c>Access-Control-Allow-Headers</c> value, or null for none.</param>
 internal sealed record AllowedHeaders(bool AllowAny, FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> Names, string? HeaderValue)
 {
+    // Browsers send lower-case names: an ordinal lookup answers them; other spellings fall back to Names.
+    private readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> _lowerCaseNames =
+        Names.Set.Select(n => n.ToLowerInvariant()).ToFrozenSet(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
+
     public bool Allows(ReadOnlySpan<char> name) =>
-        Names.Contains(name) || (AllowAny && !name.Equals("Authorization", StringComparison.OrdinalIgnoreCase));
+        _lowerCaseNames.Contains(name) || Names.Contains(name) || (AllowAny && !name.Equals("Authorization", StringComparison.OrdinalIgnoreCase));
 }
 
 /// <summary>Validates <see cref="CorsPolicyDefinition.AllowedHeaders"/> and <see cref="CorsPolicyDefinition.ExposedHeaders"/>.</summary>
