@@ -1,0 +1,153 @@
+using System.Net;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace CorsFunctions.EndToEnd.Emulator;
+
+/// <summary>What the emulated host runs: the built app folder, the one function key, the worker's app settings.</summary>
+internal sealed record FunctionHostOptions(string AppDirectory, string FunctionKey, IReadOnlyDictionary<string, string> AppSettings);
+
+/// <summary>
+/// A TEST TOOL standing in for the Azure Functions host: it starts the real worker process, speaks the worker's
+/// gRPC protocol to it and serves its HTTP triggers on a loopback port through Kestrel (route table with method
+/// constraints, function keys). It does not emulate platform CORS, plans, admin APIs or host.json headers.
+/// </summary>
+internal sealed class FunctionHost : IAsyncDisposable
+{
+    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(60);
+
+    private readonly WebApplication _rpcServer;
+    private readonly WorkerChannel _channel;
+    private readonly WorkerProcess _worker;
+    private readonly OutputTail _output;
+    private WebApplication? _front;
+
+    private FunctionHost(WebApplication rpcServer, WorkerChannel channel, WorkerProcess worker, OutputTail output)
+    {
+        _rpcServer = rpcServer;
+        _channel = channel;
+        _worker = worker;
+        _output = output;
+    }
+
+    /// <summary>Where the HTTP triggers are served, e.g. <c>http://127.0.0.1:PORT/</c>.</summary>
+    public Uri BaseAddress { get; private set; } = null!;
+
+    /// <summary>The functions the worker reported and the host routes to.</summary>
+    public RouteTable Routes { get; private set; } = null!;
+
+    /// <summary>The last lines of worker output and worker log messages, for failure messages.</summary>
+    public string RecentOutput => _output.ToString();
+
+    public static async Task<FunctionHost> StartAsync(FunctionHostOptions options)
+    {
+        var output = new OutputTail();
+        var channel = new WorkerChannel(options.AppDirectory, HostJson.ReadRoutePrefix(options.AppDirectory), output);
+        var rpcServer = await StartRpcServerAsync(channel);
+        var worker = WorkerProcess.Start(options.AppDirectory, AddressOf(rpcServer), options.AppSettings, output);
+        var host = new FunctionHost(rpcServer, channel, worker, output);
+        try
+        {
+            var finished = await Task.WhenAny(channel.Loaded, worker.Exited, Task.Delay(StartTimeout));
+            if (finished != channel.Loaded || !channel.Loaded.IsCompletedSuccessfully)
+            {
+                var reason = finished == worker.Exited ? $"the worker exited with code {worker.ExitCode}"
+                    : finished == channel.Loaded ? channel.Loaded.Exception!.InnerException!.Message
+                    : $"the worker did not load its functions within {StartTimeout.TotalSeconds:0} s";
+                throw new InvalidOperationException($"The function host did not start: {reason}.{Environment.NewLine}{output}");
+            }
+
+            host.Routes = await channel.Loaded;
+            host._front = await StartFrontAsync(host.Routes, channel, new FunctionKeys(options.FunctionKey), output);
+            host.BaseAddress = AddressOf(host._front);
+            return host;
+        }
+        catch
+        {
+            await host.DisposeAsync();
+            throw;
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        _channel.Terminate();
+        await Task.WhenAny(_worker.Exited, Task.Delay(TimeSpan.FromSeconds(3)));
+        _worker.Dispose();
+        if (_front is not null)
+        {
+            await _front.DisposeAsync();
+        }
+
+        await _rpcServer.DisposeAsync();
+    }
+
+    private static async Task<WebApplication> StartRpcServerAsync(WorkerChannel channel)
+    {
+        // The worker dials back over plain HTTP/2 (h2c), so this listener speaks HTTP/2 only.
+        var builder = CreateBuilder(HttpProtocols.Http2);
+        builder.Services.AddGrpc(grpc => grpc.MaxReceiveMessageSize = null);
+        builder.Services.AddSingleton(channel);
+        var app = builder.Build();
+        app.MapGrpcService<FunctionRpcService>();
+        await app.StartAsync();
+        return app;
+    }
+
+    private static async Task<WebApplication> StartFrontAsync(RouteTable routes, WorkerChannel channel, FunctionKeys keys, OutputTail output)
+    {
+        var app = CreateBuilder(HttpProtocols.Http1).Build();
+        app.Run(async context =>
+        {
+            var request = context.Request;
+            if (routes.Resolve(request.Method, request.Path.Value ?? "/") is not { } match)
+            {
+                context.Response.StatusCode = StatusCodes.Status404NotFound;
+                return;
+            }
+
+            if (!keys.Authorizes(match.Function, request))
+            {
+                context.Response.StatusCode = StatusCodes.Status401Unauthorized;
+                return;
+            }
+
+            try
+            {
+                var invocation = await HttpInvocation.CreateAsync(request, match);
+                await HttpInvocation.WriteAsync(await channel.InvokeAsync(invocation, context.RequestAborted), context.Response);
+            }
+            catch (Exception exception) when (exception is InvalidOperationException or IOException or TimeoutException)
+            {
+                // The host answers 500 when the invocation fails; the reason goes to the diagnostics tail.
+                output.Add($"[host] {request.Method} {request.Path}: {exception.Message}");
+                context.Response.Clear();
+                context.Response.StatusCode = StatusCodes.Status500InternalServerError;
+            }
+        });
+        await app.StartAsync();
+        return app;
+    }
+
+    private static WebApplicationBuilder CreateBuilder(HttpProtocols protocols)
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.WebHost.ConfigureKestrel(kestrel =>
+        {
+            kestrel.AddServerHeader = false;
+            kestrel.Listen(IPAddress.Loopback, 0, listen => listen.Protocols = protocols);
+        });
+        return builder;
+    }
+
+    private static Uri AddressOf(WebApplication app) =>
+        new(app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.Single() + "/");
+}

@@ -1,0 +1,52 @@
+using System.Diagnostics;
+using System.Text.Json;
+
+namespace CorsFunctions.EndToEnd.Emulator;
+
+/// <summary>The worker started the way the host starts it: <c>dotnet App.dll --functions-uri ...</c> plus the directory variables.</summary>
+internal sealed class WorkerProcess : IDisposable
+{
+    private readonly Process _process;
+
+    private WorkerProcess(Process process) => _process = process;
+
+    public Task Exited => _process.WaitForExitAsync();
+
+    public int? ExitCode => _process.HasExited ? _process.ExitCode : null;
+
+    public static WorkerProcess Start(string appDirectory, Uri hostEndpoint, IReadOnlyDictionary<string, string> environment, OutputTail output)
+    {
+        var workerId = Guid.NewGuid().ToString();
+        var startInfo = new ProcessStartInfo("dotnet") { WorkingDirectory = appDirectory };
+        foreach (var argument in new[]
+        {
+            WorkerAssembly(appDirectory),
+            "--functions-uri", hostEndpoint.ToString(),
+            "--functions-worker-id", workerId,
+            "--functions-request-id", Guid.NewGuid().ToString(),
+            "--functions-grpc-max-message-length", "2147483647",
+        })
+        {
+            startInfo.ArgumentList.Add(argument);
+        }
+
+        startInfo.Environment["FUNCTIONS_WORKER_DIRECTORY"] = appDirectory;
+        startInfo.Environment["FUNCTIONS_APPLICATION_DIRECTORY"] = appDirectory;
+        startInfo.Environment["FUNCTIONS_WORKER_RUNTIME"] = "dotnet-isolated";
+        foreach (var (name, value) in environment)
+        {
+            startInfo.Environment[name] = value;
+        }
+
+        return new WorkerProcess(ChildProcesses.Start(startInfo, line => output.Add($"[worker] {line}")));
+    }
+
+    public void Dispose() => ChildProcesses.Stop(_process);
+
+    // worker.config.json names the assembly the host runs (defaultWorkerPath).
+    private static string WorkerAssembly(string appDirectory)
+    {
+        using var config = JsonDocument.Parse(File.ReadAllText(Path.Combine(appDirectory, "worker.config.json")));
+        return Path.Combine(appDirectory, config.RootElement.GetProperty("description").GetProperty("defaultWorkerPath").GetString()!);
+    }
+}

@@ -1,0 +1,152 @@
+using System.Diagnostics;
+using System.Net;
+using Azure.Data.Tables;
+using CorsFunctions.EndToEnd.Emulator;
+using Microsoft.Playwright;
+
+namespace CorsFunctions.EndToEnd.Fixtures;
+
+[CollectionDefinition(Name)]
+public sealed class EndToEndSuite : ICollectionFixture<EndToEndFixture>
+{
+    public const string Name = "end-to-end";
+}
+
+/// <summary>
+/// One of everything for the whole suite: Azurite (behind a read-counting proxy), the built worker behind the
+/// host emulator, the page origin and headless Chromium. Policies are seeded before the worker starts.
+/// </summary>
+public sealed class EndToEndFixture : IAsyncLifetime
+{
+    public const string PolicySet = "default";
+    public const string TableName = "E2eCorsPolicies";
+    public static readonly TimeSpan RefreshInterval = TimeSpan.FromSeconds(1);
+
+    private static readonly TimeSpan ReadyTimeout = TimeSpan.FromSeconds(45);
+
+    private AzuriteTables? _azurite;
+    private CountingTableProxy? _proxy;
+    private PageServer? _page;
+    private FunctionHost? _host;
+    private Chromium? _chromium;
+    private TableClient? _table;
+
+    /// <summary>The one function key the emulated host accepts.</summary>
+    public string FunctionKey { get; } = Convert.ToHexString(Guid.NewGuid().ToByteArray());
+
+    /// <summary>A client for the API (no key, no Origin by default).</summary>
+    public HttpClient Api { get; private set; } = null!;
+
+    public Uri ApiBase => Host.BaseAddress;
+
+    internal FunctionHost Host => _host ?? throw new InvalidOperationException("The fixture did not start.");
+
+    internal CountingTableProxy TableProxy => _proxy!;
+
+    internal PageServer Page => _page!;
+
+    internal IBrowser Browser => _chromium!.Browser;
+
+    /// <summary>The policy table, written directly (not through the counting proxy).</summary>
+    internal TableClient Table => _table!;
+
+    public async Task InitializeAsync()
+    {
+        var build = FunctionAppBuild.BuildAsync();
+        var browser = Chromium.LaunchAsync();
+        _azurite = await AzuriteTables.StartAsync();
+        _proxy = await CountingTableProxy.StartAsync(_azurite.Port, TableName);
+        _page = await PageServer.StartAsync();
+
+        _table = new TableServiceClient(_azurite.ConnectionString).GetTableClient(TableName);
+        await _table.CreateIfNotExistsAsync();
+        foreach (var row in SeededPolicies.All(_page.SerializedOrigin))
+        {
+            await _table.UpsertEntityAsync(row.ToEntity(), TableUpdateMode.Replace);
+        }
+
+        // An operator's typo: a number stored as text. The row must fail closed for its route.
+        await _table.UpsertEntityAsync(new TableEntity(PolicySet, "garbage")
+        {
+            ["Routes"] = "/api/garbage/*",
+            ["AllowedOrigins"] = SeededPolicies.TrustedOrigin,
+            ["MaxAgeSeconds"] = "abc",
+        });
+
+        var storage = AzuriteTables.ConnectionStringFor(_proxy.Port);
+        _host = await FunctionHost.StartAsync(new FunctionHostOptions(await build, FunctionKey, new Dictionary<string, string>
+        {
+            ["AzureWebJobsStorage"] = storage,
+            ["CorsPolicies__ConnectionString"] = storage,
+            ["CorsPolicies__TableName"] = TableName,
+            ["CorsPolicies__PolicySet"] = PolicySet,
+            ["CorsPolicies__RefreshSeconds"] = RefreshInterval.TotalSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        }));
+        Api = new HttpClient { BaseAddress = _host.BaseAddress };
+        await WaitUntilPoliciesServeAsync();
+        _chromium = await browser;
+    }
+
+    public async Task DisposeAsync()
+    {
+        Api?.Dispose();
+        if (_chromium is not null)
+        {
+            await _chromium.DisposeAsync();
+        }
+
+        if (_host is not null)
+        {
+            await _host.DisposeAsync();
+        }
+
+        if (_page is not null)
+        {
+            await _page.DisposeAsync();
+        }
+
+        if (_proxy is not null)
+        {
+            await _proxy.DisposeAsync();
+        }
+
+        _azurite?.Dispose();
+    }
+
+    /// <summary>A preflight request for <paramref name="path"/> (no key: browsers never send one).</summary>
+    public static HttpRequestMessage Preflight(string path, string origin, string method, string? headers = null)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Options, path);
+        request.Headers.TryAddWithoutValidation("Origin", origin);
+        request.Headers.TryAddWithoutValidation("Access-Control-Request-Method", method);
+        if (headers is not null)
+        {
+            request.Headers.TryAddWithoutValidation("Access-Control-Request-Headers", headers);
+        }
+
+        return request;
+    }
+
+    /// <summary>The worker answers 204 to a known-good preflight once its first policy snapshot is loaded.</summary>
+    private async Task WaitUntilPoliciesServeAsync()
+    {
+        var clock = Stopwatch.StartNew();
+        HttpStatusCode? last = null;
+        while (clock.Elapsed < ReadyTimeout)
+        {
+            using var response = await Api.SendAsync(Preflight(SeededPolicies.ItemsCollection, SeededPolicies.TrustedOrigin, "PUT"));
+            last = response.StatusCode;
+            if (last == HttpStatusCode.NoContent)
+            {
+                return;
+            }
+
+            await Task.Delay(200);
+        }
+
+        throw new InvalidOperationException(
+            $"The worker never allowed a seeded preflight within {ReadyTimeout.TotalSeconds:0} s (last status {(int?)last}). Host routes: "
+            + string.Join(", ", Host.Routes.Functions.Select(f => $"{f.Name} {string.Join('|', f.Methods ?? new HashSet<string>())} /{f.Route} {f.AuthLevel}"))
+            + Environment.NewLine + Host.RecentOutput);
+    }
+}

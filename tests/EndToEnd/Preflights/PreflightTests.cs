@@ -1,0 +1,130 @@
+using System.Net;
+using CorsFunctions.EndToEnd.Fixtures;
+using CorsFunctions.EndToEnd.Support;
+using static CorsFunctions.EndToEnd.Fixtures.EndToEndFixture;
+using static CorsFunctions.EndToEnd.Fixtures.SeededPolicies;
+
+namespace CorsFunctions.EndToEnd.Preflights;
+
+/// <summary>Preflights through the real worker: the anonymous OPTIONS catch-all answered by the CORS middleware.</summary>
+[Collection(EndToEndSuite.Name)]
+public sealed class PreflightTests(EndToEndFixture fixture)
+{
+    private static readonly string[] PreflightVary = ["Origin", "Access-Control-Request-Method", "Access-Control-Request-Headers"];
+
+    [Fact]
+    public async Task Allowed_preflight_answers_204_with_exactly_the_policy_headers()
+    {
+        using var response = await fixture.Api.SendAsync(Preflight(ItemsCollection, TrustedOrigin, "PUT", "content-type,x-auth-token"));
+
+        Assert.Equal(HttpStatusCode.NoContent, response.StatusCode);
+        Assert.Equal(TrustedOrigin, CorsAssert.Header(response, "Access-Control-Allow-Origin"));
+        Assert.Equal("true", CorsAssert.Header(response, "Access-Control-Allow-Credentials"));
+        CorsAssert.SameNames("PUT", CorsAssert.List(response, "Access-Control-Allow-Methods"));
+        CorsAssert.SameNames(ItemsHeaders, CorsAssert.List(response, "Access-Control-Allow-Headers"));
+        Assert.Equal("600", CorsAssert.Header(response, "Access-Control-Max-Age"));
+        Assert.Null(CorsAssert.Header(response, "Access-Control-Allow-Private-Network"));
+        Assert.Null(CorsAssert.Header(response, "Access-Control-Expose-Headers"));
+        CorsAssert.VaryIncludes(response, PreflightVary);
+        CorsAssert.NoSerializedArrays(response);
+    }
+
+    [Fact]
+    public async Task Preflight_without_credentials_policy_has_no_allow_credentials()
+    {
+        using var response = await fixture.Api.SendAsync(Preflight(Item("a"), TrustedOrigin, "PUT"));
+
+        Assert.Equal(HttpStatusCode.NoContent, response.StatusCode);
+        Assert.Equal(TrustedOrigin, CorsAssert.Header(response, "Access-Control-Allow-Origin"));
+        Assert.Null(CorsAssert.Header(response, "Access-Control-Allow-Credentials"));
+    }
+
+    [Fact]
+    public async Task Preflight_of_a_safelisted_method_without_headers_is_allowed()
+    {
+        using var response = await fixture.Api.SendAsync(Preflight(ItemsCollection, TrustedOrigin, "GET"));
+
+        Assert.Equal(HttpStatusCode.NoContent, response.StatusCode);
+        Assert.Equal(TrustedOrigin, CorsAssert.Header(response, "Access-Control-Allow-Origin"));
+        Assert.Null(CorsAssert.Header(response, "Access-Control-Allow-Headers"));
+    }
+
+    [Theory]
+    [InlineData("disallowed origin", ItemsCollection, UntrustedOrigin, "PUT", null)]
+    [InlineData("disallowed method", ItemsCollection, TrustedOrigin, "DELETE", null)]
+    [InlineData("disallowed header", ItemsCollection, TrustedOrigin, "PUT", "x-auth-token,x-other")]
+    [InlineData("method differing in case", ItemsCollection, TrustedOrigin, "put", null)]
+    [InlineData("no policy for the route", UnmappedRoute, TrustedOrigin, "PUT", null)]
+    [InlineData("invalid policy", BrokenRoute, TrustedOrigin, "PUT", null)]
+    [InlineData("row with a mistyped property", GarbageRoute, TrustedOrigin, "PUT", null)]
+    [InlineData("disabled policy", DisabledRoute, TrustedOrigin, "PUT", null)]
+    [InlineData("policy of another set", OtherSetRoute, TrustedOrigin, "PUT", null)]
+    [InlineData("malformed origin", ItemsCollection, "trusted.example.com", "PUT", null)]
+    [InlineData("malformed method", ItemsCollection, TrustedOrigin, "P(UT", null)]
+    [InlineData("malformed header list", ItemsCollection, TrustedOrigin, "PUT", "x-auth-token,bad header")]
+    public async Task Refused_preflight_answers_403_without_any_allow_header(string reason, string path, string origin, string method, string? headers)
+    {
+        using var response = await fixture.Api.SendAsync(Preflight(path, origin, method, headers));
+
+        Assert.True(response.StatusCode == HttpStatusCode.Forbidden, $"{reason}: expected 403, got {(int)response.StatusCode}");
+        CorsAssert.NoCorsGrant(response);
+        CorsAssert.VaryIncludes(response, PreflightVary);
+    }
+
+    [Fact]
+    public async Task Wildcard_policy_allows_any_origin_method_and_header_without_credentials()
+    {
+        using var response = await fixture.Api.SendAsync(Preflight(OpenRoute, UntrustedOrigin, "PATCH", "x-anything"));
+
+        Assert.Equal(HttpStatusCode.NoContent, response.StatusCode);
+        Assert.Equal("*", CorsAssert.Header(response, "Access-Control-Allow-Origin"));
+        Assert.Equal("*", CorsAssert.Header(response, "Access-Control-Allow-Methods"));
+        Assert.Equal("*", CorsAssert.Header(response, "Access-Control-Allow-Headers"));
+        Assert.Null(CorsAssert.Header(response, "Access-Control-Allow-Credentials"));
+    }
+
+    [Fact]
+    public async Task Private_network_preflight_is_allowed_where_the_policy_allows_it()
+    {
+        using var request = Preflight(DevicesRoute, TrustedOrigin, "PUT");
+        request.Headers.Add("Access-Control-Request-Private-Network", "true");
+        using var response = await fixture.Api.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.NoContent, response.StatusCode);
+        Assert.Equal("true", CorsAssert.Header(response, "Access-Control-Allow-Private-Network"));
+        Assert.Equal(TrustedOrigin, CorsAssert.Header(response, "Access-Control-Allow-Origin"));
+    }
+
+    [Fact]
+    public async Task Private_network_preflight_is_refused_where_the_policy_does_not_allow_it()
+    {
+        using var request = Preflight(ItemsCollection, TrustedOrigin, "PUT");
+        request.Headers.Add("Access-Control-Request-Private-Network", "true");
+        using var response = await fixture.Api.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        CorsAssert.NoCorsGrant(response);
+    }
+
+    [Fact]
+    public async Task Repeated_request_header_lines_are_read_as_one_list()
+    {
+        using var request = Preflight(ItemsCollection, TrustedOrigin, "PUT");
+        request.Headers.TryAddWithoutValidation("Access-Control-Request-Headers", ["x-auth-token", "content-type"]);
+        using var response = await fixture.Api.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.NoContent, response.StatusCode);
+        CorsAssert.SameNames(ItemsHeaders, CorsAssert.List(response, "Access-Control-Allow-Headers"));
+    }
+
+    [Fact]
+    public async Task Plain_options_without_request_method_reaches_the_function_and_gets_no_cors_headers()
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Options, ItemsCollection);
+        request.Headers.Add("Origin", TrustedOrigin);
+        using var response = await fixture.Api.SendAsync(request);
+
+        Assert.True(response.IsSuccessStatusCode, $"got {(int)response.StatusCode}");
+        CorsAssert.NoCorsGrant(response);
+    }
+}
