@@ -11,6 +11,13 @@ mkdir -p "$results"
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 
+# What the tests need, each step idempotent: Bicep CLI (compiles infra/ for the template tests),
+# Azurite from the npm lockfile (integration and end-to-end tests start their own instances),
+# Chromium from Debian (end-to-end browser tests).
+bash scripts/bicep.sh
+bash scripts/azurite.sh
+bash scripts/chromium.sh
+
 dotnet build CorsFunctions.sln -c Release
 
 status=0
