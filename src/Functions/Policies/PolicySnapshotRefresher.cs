@@ -38,13 +38,13 @@ internal sealed class PolicySnapshotRefresher : BackgroundService, IPolicySnapsh
     private readonly ILogger _logger;
     private readonly PolicySnapshotMetrics _metrics;
     private readonly SemaphoreSlim _gate = new(1, 1);
-    private readonly TaskCompletionSource _firstAttempt = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     // Guarded by _gate: what was last logged, so errors are reported once per change, not on every reload.
     private Dictionary<string, ETag> _loadedVersions = new(StringComparer.Ordinal);
     private Dictionary<string, ETag> _reportedInvalid = new(StringComparer.Ordinal);
     private HashSet<string> _reportedConflicts = new(StringComparer.Ordinal);
     private int _consecutiveFailures;
+    private Task? _firstLoad;
 
     private PolicySnapshot _current = PolicySnapshot.NotLoaded;
 
@@ -62,18 +62,23 @@ internal sealed class PolicySnapshotRefresher : BackgroundService, IPolicySnapsh
     /// <inheritdoc />
     public PolicySnapshot Current => Volatile.Read(ref _current);
 
-    /// <summary>Starts the reload loop and waits (at most <see cref="StartupWait"/>) for the first load attempt.</summary>
+    /// <summary>
+    /// Starts the first load and waits for it (at most <see cref="StartupWait"/>), then starts the reload loop.
+    /// The first load runs here rather than in <see cref="ExecuteAsync"/>, which .NET runs on another thread.
+    /// </summary>
     public override async Task StartAsync(CancellationToken cancellationToken)
     {
-        await base.StartAsync(cancellationToken).ConfigureAwait(false);
+        _firstLoad = RefreshAsync(CancellationToken.None);
         try
         {
-            await _firstAttempt.Task.WaitAsync(StartupWait, _timeProvider, cancellationToken).ConfigureAwait(false);
+            await _firstLoad.WaitAsync(StartupWait, _timeProvider, cancellationToken).ConfigureAwait(false);
         }
         catch (TimeoutException)
         {
             // The store is slow: keep starting, fail closed until the load in progress completes.
         }
+
+        await base.StartAsync(cancellationToken).ConfigureAwait(false);
     }
 
     /// <inheritdoc />
@@ -117,11 +122,11 @@ internal sealed class PolicySnapshotRefresher : BackgroundService, IPolicySnapsh
     {
         try
         {
+            await (_firstLoad ?? Task.CompletedTask).WaitAsync(stoppingToken).ConfigureAwait(false);
             while (!stoppingToken.IsCancellationRequested)
             {
-                await RefreshAsync(stoppingToken).ConfigureAwait(false);
-                _firstAttempt.TrySetResult();
                 await Task.Delay(NextDelay(), _timeProvider, stoppingToken).ConfigureAwait(false);
+                await RefreshAsync(stoppingToken).ConfigureAwait(false);
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)

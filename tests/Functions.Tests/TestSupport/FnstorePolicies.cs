@@ -1,0 +1,24 @@
+using Azure;
+using CorsFunctions.Core.Policies;
+using CorsFunctions.Functions.Policies;
+
+namespace CorsFunctions.Functions.Tests.TestSupport;
+
+/// <summary>Policies used by the store, snapshot and management tests.</summary>
+internal static class FnstorePolicies
+{
+    public const string TrustedOrigin = "https://trusted.example.com";
+
+    public static CorsPolicyDefinition Items(string id = "items", params string[] routes) => new()
+    {
+        Id = id,
+        Routes = routes.Length > 0 ? routes : ["/api/items", "/api/items/*"],
+        AllowedOrigins = [TrustedOrigin],
+        AllowedMethods = ["GET", "POST"],
+        AllowedHeaders = ["X-Auth-Token", "Content-Type"],
+        MaxAgeSeconds = 600,
+    };
+
+    public static StoredPolicy Stored(CorsPolicyDefinition definition, string etag = "W/\"1\"", params PolicyError[] readErrors) =>
+        new(definition, readErrors, new ETag(etag));
+}
