@@ -8,9 +8,14 @@ internal sealed class WorkerProcess : IDisposable
 {
     private readonly Process _process;
 
-    private WorkerProcess(Process process) => _process = process;
+    private WorkerProcess(Process process)
+    {
+        _process = process;
+        Exited = process.WaitForExitAsync();
+    }
 
-    public Task Exited => _process.WaitForExitAsync();
+    /// <summary>Completes when the worker process has exited.</summary>
+    public Task Exited { get; }
 
     public int? ExitCode => _process.HasExited ? _process.ExitCode : null;
 

@@ -86,9 +86,7 @@ public sealed class PreflightTests(EndToEndFixture fixture)
     [Fact]
     public async Task Private_network_preflight_is_allowed_where_the_policy_allows_it()
     {
-        using var request = Preflight(DevicesRoute, TrustedOrigin, "PUT");
-        request.Headers.Add("Access-Control-Request-Private-Network", "true");
-        using var response = await fixture.Api.SendAsync(request);
+        using var response = await PrivateNetworkPreflightAsync(DevicesRoute);
 
         Assert.Equal(HttpStatusCode.NoContent, response.StatusCode);
         Assert.Equal("true", CorsAssert.Header(response, "Access-Control-Allow-Private-Network"));
@@ -98,9 +96,7 @@ public sealed class PreflightTests(EndToEndFixture fixture)
     [Fact]
     public async Task Private_network_preflight_is_refused_where_the_policy_does_not_allow_it()
     {
-        using var request = Preflight(ItemsCollection, TrustedOrigin, "PUT");
-        request.Headers.Add("Access-Control-Request-Private-Network", "true");
-        using var response = await fixture.Api.SendAsync(request);
+        using var response = await PrivateNetworkPreflightAsync(ItemsCollection);
 
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
         CorsAssert.NoCorsGrant(response);
@@ -126,5 +122,12 @@ public sealed class PreflightTests(EndToEndFixture fixture)
 
         Assert.True(response.IsSuccessStatusCode, $"got {(int)response.StatusCode}");
         CorsAssert.NoCorsGrant(response);
+    }
+
+    private Task<HttpResponseMessage> PrivateNetworkPreflightAsync(string path)
+    {
+        var request = Preflight(path, TrustedOrigin, "PUT");
+        request.Headers.Add("Access-Control-Request-Private-Network", "true");
+        return fixture.Api.SendAsync(request);
     }
 }
