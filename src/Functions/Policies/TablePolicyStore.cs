@@ -65,13 +65,10 @@ internal sealed class TablePolicyStore(TableClient table, IOptions<PolicyStoreOp
 
         try
         {
-            // Without If-Match delete only what exists (ETag.All), so a missing row answers 404, not 204.
-            await table.DeleteEntityAsync(_policySet, id, ifMatch ?? ETag.All, cancellationToken).ConfigureAwait(false);
-            return new WriteResult(WriteOutcome.Done);
-        }
-        catch (RequestFailedException e) when (e.Status is 404)
-        {
-            return new WriteResult(ifMatch is null ? WriteOutcome.NotFound : WriteOutcome.PreconditionFailed);
+            // The SDK reports a missing row as a 404 response rather than an exception.
+            var response = await table.DeleteEntityAsync(_policySet, id, ifMatch ?? ETag.All, cancellationToken).ConfigureAwait(false);
+            return response.Status != 404 ? new WriteResult(WriteOutcome.Done)
+                : new WriteResult(ifMatch is null ? WriteOutcome.NotFound : WriteOutcome.PreconditionFailed);
         }
         catch (RequestFailedException e) when (e.Status is 412)
         {

@@ -1,0 +1,128 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using System.Runtime.CompilerServices;
+using Azure.Data.Tables;
+
+namespace CorsFunctions.Functions.Tests.Integration;
+
+/// <summary>
+/// A real Azurite table service for the integration tests, on a free loopback port, in memory, killed after the
+/// suite (and at process exit, even when a test fails). A missing Azurite fails the tests with how to install it.
+/// </summary>
+public sealed class AzuriteFixture : IAsyncLifetime
+{
+    private const string AccountKey = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
+
+    private Process? _process;
+
+    /// <summary>The repository root (found from this source file's path, so it works from any output folder).</summary>
+    public static string RepositoryRoot { get; } = FindRoot();
+
+    /// <summary>The connection string of the running emulator.</summary>
+    public string ConnectionString { get; private set; } = "";
+
+    /// <summary>A client for a new, empty table of its own.</summary>
+    public async Task<TableClient> CreateTableAsync()
+    {
+        var table = new TableServiceClient(ConnectionString).GetTableClient("T" + Guid.NewGuid().ToString("N")[..20]);
+        await table.CreateAsync();
+        return table;
+    }
+
+    public async Task InitializeAsync()
+    {
+        var azurite = Path.Combine(RepositoryRoot, "node_modules", ".bin", "azurite-table");
+        if (!File.Exists(azurite))
+        {
+            throw new InvalidOperationException(
+                $"Azurite is not installed ({azurite} is missing): run `bash scripts/azurite.sh` at the repository root (npm ci of the pinned azurite@3.37.0). " +
+                "The integration tests need the real Table Storage emulator and never skip.");
+        }
+
+        var port = FreePort();
+        var start = new ProcessStartInfo(azurite)
+        {
+            ArgumentList = { "--tableHost", "127.0.0.1", "--tablePort", port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--inMemoryPersistence", "--silent", "--disableTelemetry" },
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            WorkingDirectory = Path.GetTempPath(),
+        };
+        _process = Process.Start(start) ?? throw new InvalidOperationException("Azurite did not start.");
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => Kill();
+        var errors = _process.StandardError.ReadToEndAsync();
+        _ = _process.StandardOutput.ReadToEndAsync();
+
+        var deadline = Stopwatch.StartNew();
+        while (!await AcceptsAsync(port))
+        {
+            if (_process.HasExited)
+            {
+                throw new InvalidOperationException($"Azurite exited with code {_process.ExitCode}: {await errors}");
+            }
+
+            if (deadline.Elapsed > TimeSpan.FromSeconds(30))
+            {
+                throw new TimeoutException($"Azurite did not listen on 127.0.0.1:{port} within 30 s.");
+            }
+
+            await Task.Delay(100);
+        }
+
+        ConnectionString = $"DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey={AccountKey};TableEndpoint=http://127.0.0.1:{port}/devstoreaccount1;";
+    }
+
+    public Task DisposeAsync()
+    {
+        Kill();
+        return Task.CompletedTask;
+    }
+
+    private void Kill()
+    {
+        if (_process is { HasExited: false })
+        {
+            _process.Kill(entireProcessTree: true);
+            _process.WaitForExit(10_000);
+        }
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    private static async Task<bool> AcceptsAsync(int port)
+    {
+        using var client = new TcpClient();
+        try
+        {
+            await client.ConnectAsync(IPAddress.Loopback, port);
+            return true;
+        }
+        catch (SocketException)
+        {
+            return false;
+        }
+    }
+
+    private static string FindRoot([CallerFilePath] string sourceFile = "")
+    {
+        var directory = new DirectoryInfo(Path.GetDirectoryName(sourceFile)!);
+        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "CorsFunctions.sln")))
+        {
+            directory = directory.Parent;
+        }
+
+        return directory?.FullName ?? throw new InvalidOperationException($"No CorsFunctions.sln above {sourceFile}.");
+    }
+}
+
+/// <summary>Every test class using Azurite shares one emulator.</summary>
+[CollectionDefinition(Name)]
+public sealed class AzuriteTests : ICollectionFixture<AzuriteFixture>
+{
+    public const string Name = "Azurite";
+}
