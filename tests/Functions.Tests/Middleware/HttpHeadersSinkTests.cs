@@ -6,44 +6,20 @@ namespace CorsFunctions.Functions.Tests.Middleware;
 
 public sealed class HttpHeadersSinkTests
 {
-    [Fact]
-    public void Vary_is_appended_to_the_functions_own_Vary_never_replacing_it()
+    [Theory]
+    [InlineData(new[] { "Accept-Encoding" }, "Origin", "Accept-Encoding,Origin")] // appended, never replaced
+    [InlineData(new[] { "origin, Accept-Encoding" }, "Origin, Access-Control-Request-Method",
+        "origin,Accept-Encoding,Access-Control-Request-Method")] // names already there are not repeated, whatever their case
+    [InlineData(new[] { "*" }, "Origin", "*")] // "Vary: *" already varies on everything
+    [InlineData(new[] { "Accept-Encoding", "Accept-Language" }, "Origin", "Accept-Encoding,Accept-Language,Origin")] // several lines kept
+    [InlineData(new string[0], "Origin", "Origin")]
+    public void Vary_keeps_what_the_function_set_and_adds_the_missing_names(string[] functionVary, string added, string expectedOnTheWire)
     {
-        var headers = Headers(("Vary", "Accept-Encoding"));
+        var headers = Headers([.. functionVary.Select(value => ("Vary", value))]);
 
-        new HttpHeadersSink(headers).AppendVary("Origin");
+        new HttpHeadersSink(headers).AppendVary(added);
 
-        Assert.Equal("Accept-Encoding,Origin", Wire(headers, "Vary"));
-    }
-
-    [Fact]
-    public void Vary_names_already_present_are_not_repeated_whatever_their_case()
-    {
-        var headers = Headers(("Vary", "origin, Accept-Encoding"));
-
-        new HttpHeadersSink(headers).AppendVary("Origin, Access-Control-Request-Method");
-
-        Assert.Equal("origin,Accept-Encoding,Access-Control-Request-Method", Wire(headers, "Vary"));
-    }
-
-    [Fact]
-    public void Vary_star_is_left_alone_because_it_already_varies_on_everything()
-    {
-        var headers = Headers(("Vary", "*"));
-
-        new HttpHeadersSink(headers).AppendVary("Origin");
-
-        Assert.Equal("*", Wire(headers, "Vary"));
-    }
-
-    [Fact]
-    public void Vary_set_on_several_lines_by_the_function_is_kept_and_extended()
-    {
-        var headers = Headers(("Vary", "Accept-Encoding"), ("Vary", "Accept-Language"));
-
-        new HttpHeadersSink(headers).AppendVary("Origin");
-
-        Assert.Equal("Accept-Encoding,Accept-Language,Origin", Wire(headers, "Vary"));
+        Assert.Equal(expectedOnTheWire, Wire(headers, "Vary"));
     }
 
     [Fact]
