@@ -37,7 +37,7 @@ internal sealed class AzuriteTables : IDisposable
         if (!File.Exists(executable))
         {
             throw new InvalidOperationException(
-                $"Azurite is not installed ({executable} is missing). Run `npm ci` in the repository root (package.json pins azurite).");
+                $"Azurite is not installed ({executable} is missing). Run `bash scripts/azurite.sh` (npm ci of the pinned package.json) in the repository root.");
         }
 
         var port = FreePort.Next();

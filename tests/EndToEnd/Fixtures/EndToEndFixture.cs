@@ -52,8 +52,24 @@ public sealed class EndToEndFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        var build = FunctionAppBuild.BuildAsync();
         var browser = Chromium.LaunchAsync();
+        try
+        {
+            await StartServicesAsync();
+            _chromium = await browser;
+        }
+        catch
+        {
+            // Whatever did start is stopped here: a failed start must leave no process behind.
+            _chromium = await browser.ContinueWith(launch => launch.IsCompletedSuccessfully ? launch.Result : null, TaskScheduler.Default);
+            await DisposeAsync();
+            throw;
+        }
+    }
+
+    private async Task StartServicesAsync()
+    {
+        var build = FunctionAppBuild.BuildAsync();
         _azurite = await AzuriteTables.StartAsync();
         _proxy = await CountingTableProxy.StartAsync(_azurite.Port, TableName);
         _page = await PageServer.StartAsync();
@@ -84,7 +100,6 @@ public sealed class EndToEndFixture : IAsyncLifetime
         }));
         Api = new HttpClient { BaseAddress = _host.BaseAddress };
         await WaitUntilPoliciesServeAsync();
-        _chromium = await browser;
     }
 
     public async Task DisposeAsync()
