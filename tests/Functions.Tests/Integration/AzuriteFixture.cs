@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
-using System.Runtime.CompilerServices;
 using Azure.Data.Tables;
 
 namespace CorsFunctions.Functions.Tests.Integration;
@@ -108,15 +107,16 @@ public sealed class AzuriteFixture : IAsyncLifetime
         }
     }
 
-    private static string FindRoot([CallerFilePath] string sourceFile = "")
+    // From the test assembly's folder, not [CallerFilePath]: CI builds map source paths to "/_/".
+    private static string FindRoot()
     {
-        var directory = new DirectoryInfo(Path.GetDirectoryName(sourceFile)!);
+        var directory = new DirectoryInfo(AppContext.BaseDirectory);
         while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "CorsFunctions.sln")))
         {
             directory = directory.Parent;
         }
 
-        return directory?.FullName ?? throw new InvalidOperationException($"No CorsFunctions.sln above {sourceFile}.");
+        return directory?.FullName ?? throw new InvalidOperationException($"No CorsFunctions.sln above {AppContext.BaseDirectory}.");
     }
 }
 
