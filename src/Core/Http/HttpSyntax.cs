@@ -5,6 +5,12 @@ namespace CorsFunctions.Core.Http;
 /// <summary>The few pieces of HTTP grammar (RFC 9110) that CORS values are made of.</summary>
 internal static class HttpSyntax
 {
+    /// <summary>
+    /// The longest <c>Access-Control-Request-Method</c> accepted. Real methods are short (<c>VERSION-CONTROL</c>
+    /// is 15); the bound keeps a hostile value out of echoed headers and log details.
+    /// </summary>
+    public const int MaxMethodLength = 64;
+
     // Vectorised search: method and header names are checked on every preflight.
     private static readonly SearchValues<char> s_tokenChars =
         SearchValues.Create("!#$%&'*+-.^_`|~0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz");

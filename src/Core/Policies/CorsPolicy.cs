@@ -67,7 +67,7 @@ public sealed class CorsPolicy
                 return PreflightResult.Reject(CorsRejection.OriginNotAllowed);
         }
 
-        if (!HttpSyntax.IsToken(requestMethod))
+        if (requestMethod.Length > HttpSyntax.MaxMethodLength || !HttpSyntax.IsToken(requestMethod))
         {
             return PreflightResult.Reject(CorsRejection.MalformedRequest, "Access-Control-Request-Method is not a method name");
         }
