@@ -88,12 +88,16 @@ internal sealed class PolicySnapshotRefresher : BackgroundService, IPolicySnapsh
         try
         {
             var stored = await _store.ListAsync(cancellationToken).ConfigureAwait(false);
-            var compilations = stored.Select(p => p.Compile()).ToList();
-            var snapshot = new PolicySnapshot(PolicySet.Create(compilations), _timeProvider.GetUtcNow());
+            var versions = stored.ToDictionary(p => p.Definition.Id, p => p.ETag, StringComparer.Ordinal);
+            var unchanged = Current.IsLoaded && SameVersions(versions, _loadedVersions);
+
+            // Rows keep their ETag until they change: an unchanged table keeps the compiled set, only its age resets.
+            var policies = unchanged ? Current.Policies : PolicySet.Create(stored.Select(p => p.Compile()));
+            var snapshot = new PolicySnapshot(policies, _timeProvider.GetUtcNow());
             Volatile.Write(ref _current, snapshot);
             _consecutiveFailures = 0;
             _metrics.RefreshSucceeded();
-            ReportChanges(stored, snapshot);
+            ReportChanges(versions, unchanged, snapshot);
             return true;
         }
         catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
@@ -156,12 +160,11 @@ internal sealed class PolicySnapshotRefresher : BackgroundService, IPolicySnapsh
         return TimeSpan.FromTicks(Math.Min(backoff.Ticks, Math.Min(MaxColdStartBackoff.Ticks, interval.Ticks)));
     }
 
-    private void ReportChanges(IReadOnlyList<StoredPolicy> stored, PolicySnapshot snapshot)
+    private void ReportChanges(Dictionary<string, ETag> versions, bool unchanged, PolicySnapshot snapshot)
     {
-        var versions = stored.ToDictionary(p => p.Definition.Id, p => p.ETag, StringComparer.Ordinal);
         var set = snapshot.Policies;
         var invalidCount = PolicySnapshotMetrics.InvalidCount(snapshot);
-        if (SameVersions(versions, _loadedVersions))
+        if (unchanged)
         {
             PolicyLog.SnapshotUnchanged(_logger, set.Entries.Count);
         }

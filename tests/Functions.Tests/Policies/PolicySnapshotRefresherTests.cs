@@ -68,6 +68,35 @@ public sealed class PolicySnapshotRefresherTests : IAsyncDisposable
     }
 
     [Fact]
+    public async Task Reload_of_unchanged_rows_keeps_the_compiled_set_and_renews_its_age()
+    {
+        StoreReturns(FnstorePolicies.Stored(FnstorePolicies.Items(), etag: "W/\"1\""));
+        await _refresher.StartAsync(CancellationToken.None);
+        var first = _refresher.Current;
+
+        await RunNextReloadAsync(timerNumber: 1);
+        await _refresher.RefreshAsync(CancellationToken.None);
+
+        Assert.Same(first.Policies, _refresher.Current.Policies);
+        Assert.True(_refresher.Current.LoadedAt > first.LoadedAt);
+    }
+
+    [Fact]
+    public async Task Reload_of_a_changed_row_compiles_a_new_set()
+    {
+        StoreReturns(FnstorePolicies.Stored(FnstorePolicies.Items(), etag: "W/\"1\""));
+        await _refresher.StartAsync(CancellationToken.None);
+        var first = _refresher.Current;
+
+        StoreReturns(FnstorePolicies.Stored(FnstorePolicies.Items() with { AllowedOrigins = ["https://other.example.com"] }, etag: "W/\"2\""));
+        await _refresher.RefreshAsync(CancellationToken.None);
+
+        Assert.NotSame(first.Policies, _refresher.Current.Policies);
+        var policy = _refresher.Current.Policies.Resolve("/api/items").Policy!;
+        Assert.Equal(CorsRejection.OriginNotAllowed, policy.EvaluateActualRequest(FnstorePolicies.TrustedOrigin).Rejection);
+    }
+
+    [Fact]
     public async Task Cold_start_with_the_store_unreachable_fails_closed_and_logs_an_error()
     {
         StoreFails();
