@@ -21,8 +21,8 @@ if (args.Contains("--verify"))
 
 var quick = args.Contains("--short");
 var job = quick
-    ? Job.ShortRun.WithToolchain(InProcessEmitToolchain.Instance).WithWarmupCount(2).WithIterationCount(5)
-        .WithIterationTime(TimeInterval.FromMilliseconds(100))
+    ? Job.ShortRun.WithToolchain(InProcessEmitToolchain.Instance).WithWarmupCount(1).WithIterationCount(5)
+        .WithIterationTime(TimeInterval.FromMilliseconds(80))
     : Job.Default.WithLaunchCount(3).WithWarmupCount(5).WithIterationCount(15)
         .WithIterationTime(TimeInterval.FromMilliseconds(250));
 string[] benchmarkArgs = [.. args.Where(a => a != "--short")];
