@@ -2,7 +2,7 @@
 # Runs the function app locally in one command:
 #   installs the pinned Azurite and Azure Functions Core Tools (npm, into node_modules/, never globally),
 #   starts Azurite's table service, seeds samples/policies.json into it, then runs `func start` in
-#   src/Functions (local.settings.json is created from local.settings.example.json when missing).
+#   src/Functions/App (local.settings.json is created from local.settings.example.json when missing).
 # Azurite is stopped when the script exits, however it exits.
 set -euo pipefail
 
@@ -51,9 +51,9 @@ fi
 
 dotnet run --project tools/Seeder -- --connection-string "$connection" --file samples/policies.json
 
-cd src/Functions
+cd src/Functions/App
 if [ ! -f local.settings.json ]; then
   cp local.settings.example.json local.settings.json
-  echo "run-local: created src/Functions/local.settings.json from local.settings.example.json"
+  echo "run-local: created src/Functions/App/local.settings.json from local.settings.example.json"
 fi
 "$func" start

@@ -185,7 +185,7 @@ var policySettings = [
     value: policyTableName
   }
   {
-    name: 'CorsPolicies__PolicySet'
+    name: 'CorsPolicies__PartitionKey'
     value: policySet
   }
   {

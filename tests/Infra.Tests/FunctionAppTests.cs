@@ -97,7 +97,7 @@ public sealed class FunctionAppTests
         Assert.Contains(".primaryEndpoints.table", settings["CorsPolicies__TableServiceUri"], StringComparison.Ordinal);
         Assert.Contains(snapshot.StorageAccount.Str("id")!, settings["CorsPolicies__TableServiceUri"], StringComparison.Ordinal);
         Assert.Equal(snapshot.Scenario.PolicyTable, settings["CorsPolicies__TableName"]);
-        Assert.Equal(snapshot.Scenario.PolicySet, settings["CorsPolicies__PolicySet"]);
+        Assert.Equal(snapshot.Scenario.PolicySet, settings["CorsPolicies__PartitionKey"]);
         Assert.Equal(snapshot.Scenario.RefreshSeconds, settings["CorsPolicies__RefreshSeconds"]);
         Assert.Equal($"[reference('{identity}', '2024-11-30').clientId]", settings["CorsPolicies__ManagedIdentityClientId"]);
     }

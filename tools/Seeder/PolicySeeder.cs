@@ -1,8 +1,9 @@
 using Azure.Data.Tables;
 using CorsFunctions.Core.Policies;
-using CorsFunctions.Functions.Management;
-using CorsFunctions.Functions.Policies;
+using CorsFunctions.Worker.Management;
+using CorsFunctions.Worker.Policies;
 using Microsoft.Extensions.Options;
+using CorsFunctions.Worker;
 
 namespace CorsFunctions.Seeder;
 
@@ -25,7 +26,7 @@ internal static class PolicySeeder
 
         var table = service.GetTableClient(tableName);
         await table.CreateIfNotExistsAsync(cancellationToken).ConfigureAwait(false);
-        var store = new TablePolicyStore(table, Options.Create(new PolicyStoreOptions { TableName = tableName, PolicySet = policySet }));
+        var store = new TablePolicyStore(table, Options.Create(new CorsPolicyOptions { TableName = tableName, PartitionKey = policySet }));
         foreach (var definition in definitions)
         {
             var result = await store.SaveAsync(definition, WriteCondition.None, cancellationToken).ConfigureAwait(false);

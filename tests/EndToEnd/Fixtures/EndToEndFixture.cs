@@ -95,7 +95,7 @@ public sealed class EndToEndFixture : IAsyncLifetime
             ["AzureWebJobsStorage"] = storage,
             ["CorsPolicies__ConnectionString"] = storage,
             ["CorsPolicies__TableName"] = TableName,
-            ["CorsPolicies__PolicySet"] = PolicySet,
+            ["CorsPolicies__PartitionKey"] = PolicySet,
             ["CorsPolicies__RefreshSeconds"] = RefreshInterval.TotalSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture),
         }));
         Api = new HttpClient { BaseAddress = _host.BaseAddress };

@@ -4,7 +4,7 @@ using CorsFunctions.EndToEnd.Emulator;
 namespace CorsFunctions.EndToEnd.Fixtures;
 
 /// <summary>
-/// Builds src/Functions (Release) into a folder of its own beside the test assembly and returns the folder the
+/// Builds src/Functions/App (Release) into a folder of its own beside the test assembly and returns the folder the
 /// host would run: the one with worker.config.json and functions.metadata. Incremental after the first run.
 /// </summary>
 internal static class FunctionAppBuild
@@ -15,7 +15,7 @@ internal static class FunctionAppBuild
     {
         var artifacts = Path.Combine(AppContext.BaseDirectory, "function-app");
         var startInfo = new ProcessStartInfo("dotnet") { WorkingDirectory = Repository.Root };
-        foreach (var argument in new[] { "build", Repository.PathOf("src", "Functions", "Functions.csproj"), "-c", "Release", "--artifacts-path", artifacts, "-nologo", "-v:q" })
+        foreach (var argument in new[] { "build", Repository.PathOf("src", "Functions", "App", "App.csproj"), "-c", "Release", "--artifacts-path", artifacts, "-nologo", "-v:q" })
         {
             startInfo.ArgumentList.Add(argument);
         }
@@ -33,7 +33,7 @@ internal static class FunctionAppBuild
             await process.WaitForExitAsync().WaitAsync(BuildTimeout);
             if (process.ExitCode != 0)
             {
-                throw new InvalidOperationException($"Building src/Functions failed (exit code {process.ExitCode}):{Environment.NewLine}{output}");
+                throw new InvalidOperationException($"Building src/Functions/App failed (exit code {process.ExitCode}):{Environment.NewLine}{output}");
             }
         }
         finally

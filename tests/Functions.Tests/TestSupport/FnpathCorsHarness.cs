@@ -1,9 +1,9 @@
 using System.Diagnostics.Metrics;
 using CorsFunctions.Core.Policies;
 using CorsFunctions.Core.Routing;
-using CorsFunctions.Functions.Diagnostics;
-using CorsFunctions.Functions.Middleware;
-using CorsFunctions.Functions.Policies;
+using CorsFunctions.Worker.Diagnostics;
+using CorsFunctions.Worker.Middleware;
+using CorsFunctions.Worker.Policies;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.Metrics.Testing;
 using Microsoft.Extensions.Logging.Testing;

@@ -1,6 +1,6 @@
 using Azure;
 using CorsFunctions.Core.Policies;
-using CorsFunctions.Functions.Policies;
+using CorsFunctions.Worker.Policies;
 
 namespace CorsFunctions.Functions.Tests.TestSupport;
 

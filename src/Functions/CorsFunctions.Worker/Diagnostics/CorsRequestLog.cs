@@ -1,0 +1,89 @@
+using CorsFunctions.Core.Evaluation;
+using Microsoft.Extensions.Logging;
+
+namespace CorsFunctions.Worker.Diagnostics;
+
+/// <summary>
+/// Every log event of the request path, source-generated: event ids and messages in one place. The public
+/// methods take raw request values and bound them with <see cref="SafeLogValue"/> only when the level is on;
+/// a decision's detail is safe by construction.
+/// </summary>
+internal static partial class CorsRequestLog
+{
+    /// <summary>Logs a preflight decision: allowed at Debug, rejected (with reason, policy and detail) at Information.</summary>
+    public static void Preflight(this ILogger logger, in PreflightResult result, string requestMethod, string path, string origin, string? policyId)
+    {
+        if (!logger.IsEnabled(result.IsAllowed ? LogLevel.Debug : LogLevel.Information))
+        {
+            return;
+        }
+
+        var (safeMethod, safePath, safeOrigin) = (SafeLogValue.Bound(requestMethod), SafeLogValue.Bound(path), SafeLogValue.Bound(origin));
+        if (result.IsAllowed)
+        {
+            PreflightAllowed(logger, safeMethod, safePath, safeOrigin, policyId);
+        }
+        else
+        {
+            PreflightRejected(logger, result.Rejection, safeMethod, safePath, safeOrigin, policyId, result.Detail);
+        }
+    }
+
+    /// <summary>Logs an actual-request decision: allowed at Debug, refused at Information.</summary>
+    public static void ActualRequest(this ILogger logger, in ActualRequestResult result, string path, string origin, string? policyId)
+    {
+        if (!logger.IsEnabled(result.IsAllowed ? LogLevel.Debug : LogLevel.Information))
+        {
+            return;
+        }
+
+        var (safePath, safeOrigin) = (SafeLogValue.Bound(path), SafeLogValue.Bound(origin));
+        if (result.IsAllowed)
+        {
+            ActualRequestAllowed(logger, safePath, safeOrigin, policyId);
+        }
+        else
+        {
+            ActualRequestRefused(logger, result.Rejection, safePath, safeOrigin, policyId);
+        }
+    }
+
+    /// <summary>Logs (Error) that the CORS logic failed on a preflight, which is then refused.</summary>
+    public static void PreflightFailed(this ILogger logger, Exception exception, string method, string path)
+    {
+        var (safeMethod, safePath) = (SafeLogValue.Bound(method), SafeLogValue.Bound(path));
+        PreflightFailedCore(logger, exception, safeMethod, safePath);
+    }
+
+    /// <summary>Logs (Error) that the CORS logic failed on a request whose response then goes out without CORS headers.</summary>
+    public static void ActualRequestFailed(this ILogger logger, Exception exception, string method, string path)
+    {
+        var (safeMethod, safePath) = (SafeLogValue.Bound(method), SafeLogValue.Bound(path));
+        ActualRequestFailedCore(logger, exception, safeMethod, safePath);
+    }
+
+    [LoggerMessage(EventId = 1001, Level = LogLevel.Debug,
+        Message = "Preflight allowed: {Method} {Path} from {Origin} by policy {PolicyId}")]
+    private static partial void PreflightAllowed(ILogger logger, string method, string path, string origin, string? policyId);
+
+    [LoggerMessage(EventId = 1002, Level = LogLevel.Information,
+        Message = "Preflight rejected ({Reason}): {Method} {Path} from {Origin}, policy {PolicyId}: {Detail}")]
+    private static partial void PreflightRejected(ILogger logger, CorsRejection reason, string method, string path,
+        string origin, string? policyId, string? detail);
+
+    [LoggerMessage(EventId = 1003, Level = LogLevel.Debug,
+        Message = "Actual request allowed: {Path} from {Origin} by policy {PolicyId}")]
+    private static partial void ActualRequestAllowed(ILogger logger, string path, string origin, string? policyId);
+
+    [LoggerMessage(EventId = 1004, Level = LogLevel.Information,
+        Message = "Actual request refused ({Reason}): {Path} from {Origin}, policy {PolicyId}; only Vary: Origin is added")]
+    private static partial void ActualRequestRefused(ILogger logger, CorsRejection reason, string path, string origin, string? policyId);
+
+    [LoggerMessage(EventId = 1005, Level = LogLevel.Error,
+        Message = "CORS evaluation failed for the preflight {Method} {Path}; refused with 403 (fail closed)")]
+    private static partial void PreflightFailedCore(ILogger logger, Exception exception, string method, string path);
+
+    [LoggerMessage(EventId = 1006, Level = LogLevel.Error,
+        Message = "CORS evaluation failed for {Method} {Path}; the function's response is sent without CORS headers")]
+    private static partial void ActualRequestFailedCore(ILogger logger, Exception exception, string method, string path);
+}

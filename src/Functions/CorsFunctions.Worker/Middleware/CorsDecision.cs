@@ -1,0 +1,64 @@
+using System.Net;
+using CorsFunctions.Core.Evaluation;
+
+namespace CorsFunctions.Worker.Middleware;
+
+/// <summary>What the middleware does with a request.</summary>
+internal enum CorsAction
+{
+    /// <summary>Not a CORS request (or a plain OPTIONS): run the function, touch nothing.</summary>
+    PassThrough,
+
+    /// <summary>A preflight: answer it without running the function.</summary>
+    AnswerPreflight,
+
+    /// <summary>An actual cross-origin request: run the function, then stamp the CORS headers on its response.</summary>
+    StampResponse,
+}
+
+/// <summary>The outcome of the CORS logic for one request: the action and the headers to write.</summary>
+internal readonly struct CorsDecision
+{
+    private CorsDecision(CorsAction action, PreflightResult preflight, ActualRequestResult actualRequest)
+    {
+        Action = action;
+        Preflight = preflight;
+        ActualRequest = actualRequest;
+    }
+
+    /// <summary>Leave the request and its response alone.</summary>
+    public static CorsDecision PassThrough => default;
+
+    /// <summary>What to do.</summary>
+    public CorsAction Action { get; }
+
+    /// <summary>The preflight answer when <see cref="Action"/> is <see cref="CorsAction.AnswerPreflight"/>.</summary>
+    public PreflightResult Preflight { get; }
+
+    /// <summary>The headers for the function's response when <see cref="Action"/> is <see cref="CorsAction.StampResponse"/>.</summary>
+    public ActualRequestResult ActualRequest { get; }
+
+    /// <summary>The status of a preflight answer: 204 when allowed, 403 (no CORS header) when refused.</summary>
+    public HttpStatusCode PreflightStatus => Preflight.IsAllowed ? HttpStatusCode.NoContent : HttpStatusCode.Forbidden;
+
+    /// <summary>Answer a preflight with <paramref name="result"/>.</summary>
+    public static CorsDecision AnswerPreflight(PreflightResult result) => new(CorsAction.AnswerPreflight, result, default);
+
+    /// <summary>Stamp <paramref name="result"/> on the function's response.</summary>
+    public static CorsDecision StampResponse(ActualRequestResult result) => new(CorsAction.StampResponse, default, result);
+
+    /// <summary>Writes the decision's headers (nothing for <see cref="CorsAction.PassThrough"/>).</summary>
+    public void WriteTo<TSink>(ref TSink sink)
+        where TSink : ICorsHeaderSink
+    {
+        switch (Action)
+        {
+            case CorsAction.AnswerPreflight:
+                Preflight.WriteTo(ref sink);
+                break;
+            case CorsAction.StampResponse:
+                ActualRequest.WriteTo(ref sink);
+                break;
+        }
+    }
+}

@@ -1,0 +1,40 @@
+using Microsoft.Extensions.Logging;
+
+namespace CorsFunctions.Worker.Policies;
+
+/// <summary>Every log event of the policy store, the snapshot refresher and the management API (event ids 2000-2099).</summary>
+internal static partial class PolicyLog
+{
+    [LoggerMessage(2000, LogLevel.Information, "Loaded {PolicyCount} CORS policies ({InvalidCount} invalid) from table {Table}, policy set {PolicySet}.")]
+    public static partial void SnapshotChanged(ILogger logger, int policyCount, int invalidCount, string table, string policySet);
+
+    [LoggerMessage(2001, LogLevel.Debug, "CORS policies reloaded, unchanged ({PolicyCount} policies).")]
+    public static partial void SnapshotUnchanged(ILogger logger, int policyCount);
+
+    [LoggerMessage(2002, LogLevel.Warning, "Reloading CORS policies failed ({FailureCount} in a row); still serving the snapshot loaded {SnapshotAgeSeconds:F0} s ago.")]
+    public static partial void RefreshFailedKeepingSnapshot(ILogger logger, Exception exception, int failureCount, double snapshotAgeSeconds);
+
+    [LoggerMessage(2003, LogLevel.Error, "Loading CORS policies failed ({FailureCount} in a row) and none was ever loaded: every CORS request is refused (NoPolicy) until a load succeeds; next attempt in {RetrySeconds:F0} s.")]
+    public static partial void ColdStartFailed(ILogger logger, Exception exception, int failureCount, double retrySeconds);
+
+    [LoggerMessage(2004, LogLevel.Error, "CORS policy {PolicyId} is invalid and refuses every CORS request on its routes ({Routes}): {Field} {Value} {Message}")]
+    public static partial void InvalidPolicy(ILogger logger, string policyId, string routes, string field, string? value, string message);
+
+    [LoggerMessage(2005, LogLevel.Error, "CORS policy {PolicyId} is invalid and governs nothing (no readable route): {Field} {Value} {Message}")]
+    public static partial void SkippedPolicy(ILogger logger, string policyId, string field, string? value, string message);
+
+    [LoggerMessage(2006, LogLevel.Information, "CORS policy {PolicyId} is no longer invalid.")]
+    public static partial void PolicyRepaired(ILogger logger, string policyId);
+
+    [LoggerMessage(2007, LogLevel.Warning, "Route {Route} is named by several CORS policies: {Winner} governs it, {Losers} are ignored there.")]
+    public static partial void RouteConflict(ILogger logger, string route, string winner, string losers);
+
+    [LoggerMessage(2010, LogLevel.Information, "CORS policy {PolicyId} written (ETag {ETag}).")]
+    public static partial void PolicyWritten(ILogger logger, string policyId, string etag);
+
+    [LoggerMessage(2011, LogLevel.Information, "CORS policy {PolicyId} deleted.")]
+    public static partial void PolicyDeleted(ILogger logger, string policyId);
+
+    [LoggerMessage(2012, LogLevel.Information, "CORS policy {PolicyId} refused: {ErrorCount} validation errors.")]
+    public static partial void PolicyRefused(ILogger logger, string policyId, int errorCount);
+}

@@ -1,0 +1,88 @@
+using Azure.Core;
+using Azure.Data.Tables;
+using Azure.Identity;
+using Microsoft.Extensions.Azure;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace CorsFunctions.Worker.Policies;
+
+/// <summary>Registers the CORS policy store and the snapshot the request path reads.</summary>
+internal static class PolicyServiceCollectionExtensions
+{
+    /// <summary>
+    /// Adds the <c>CorsPolicies</c> settings (then <paramref name="configure"/>, validated at startup), one <see cref="TableClient"/> for the app,
+    /// the <see cref="IPolicyStore"/>, the <see cref="PolicySnapshotRefresher"/> as
+    /// <see cref="IPolicySnapshotSource"/>, <see cref="IPolicySnapshotRefresher"/> and hosted service, and the management API handlers.
+    /// </summary>
+    public static IServiceCollection AddCorsPolicies(this IServiceCollection services, Action<CorsPolicyOptions> configure)
+    {
+        services.AddOptions<CorsPolicyOptions>()
+            .BindConfiguration(CorsPolicyOptions.SectionName)
+            .Configure(configure)
+            // After the app's own delegate: the host's storage is only the fallback when nothing else was chosen.
+            .PostConfigure<IConfiguration>((options, configuration) => UseHostStorageWhenUnset(options, configuration[CorsPolicyOptions.HostStorageSetting]))
+            .ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<CorsPolicyOptions>, CorsPolicyOptionsValidator>());
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddMetrics();
+
+        services.AddAzureClients(clients =>
+        {
+            clients.AddClient<TableServiceClient, TableClientOptions>((clientOptions, provider) =>
+                CreateServiceClient(provider.GetRequiredService<IOptions<CorsPolicyOptions>>().Value, clientOptions));
+            clients.ConfigureDefaults(defaults =>
+            {
+                // The SDK retries transient failures of each call; the refresher's own schedule covers longer outages.
+                defaults.Retry.Mode = RetryMode.Exponential;
+                defaults.Retry.MaxRetries = 3;
+                defaults.Retry.Delay = TimeSpan.FromMilliseconds(500);
+                defaults.Retry.MaxDelay = TimeSpan.FromSeconds(5);
+                defaults.Retry.NetworkTimeout = TimeSpan.FromSeconds(10);
+            });
+        });
+        services.TryAddSingleton(provider => provider.GetRequiredService<TableServiceClient>()
+            .GetTableClient(provider.GetRequiredService<IOptions<CorsPolicyOptions>>().Value.TableName));
+        services.TryAddSingleton<IPolicyStore, TablePolicyStore>();
+
+        services.TryAddSingleton<PolicySnapshotRefresher>();
+        services.TryAddSingleton<IPolicySnapshotSource>(provider => provider.GetRequiredService<PolicySnapshotRefresher>());
+        services.TryAddSingleton<IPolicySnapshotRefresher>(provider => provider.GetRequiredService<PolicySnapshotRefresher>());
+        services.AddHostedService(provider => provider.GetRequiredService<PolicySnapshotRefresher>());
+
+        services.TryAddSingleton<Management.PolicyManagementHandler>();
+        services.TryAddSingleton<Management.CorsCheckHandler>();
+        return services;
+    }
+
+    /// <summary>Falls back to the host's storage connection string when neither store setting is given.</summary>
+    internal static void UseHostStorageWhenUnset(CorsPolicyOptions options, string? hostStorage)
+    {
+        if (string.IsNullOrWhiteSpace(options.ConnectionString) && options.TableServiceUri is null
+            && hostStorage is not null && IsConnectionString(hostStorage))
+        {
+            options.ConnectionString = hostStorage;
+        }
+    }
+
+    private static bool IsConnectionString(string value) =>
+        value.Contains("UseDevelopmentStorage=", StringComparison.OrdinalIgnoreCase)
+        || value.Contains("AccountName=", StringComparison.OrdinalIgnoreCase)
+        || value.Contains("TableEndpoint=", StringComparison.OrdinalIgnoreCase);
+
+    private static TableServiceClient CreateServiceClient(CorsPolicyOptions options, TableClientOptions clientOptions)
+    {
+        if (!string.IsNullOrWhiteSpace(options.ConnectionString))
+        {
+            return new TableServiceClient(options.ConnectionString, clientOptions);
+        }
+
+        var credential = new DefaultAzureCredential(new DefaultAzureCredentialOptions
+        {
+            ManagedIdentityClientId = string.IsNullOrWhiteSpace(options.ManagedIdentityClientId) ? null : options.ManagedIdentityClientId,
+        });
+        return new TableServiceClient(options.TableServiceUri, credential, clientOptions);
+    }
+}

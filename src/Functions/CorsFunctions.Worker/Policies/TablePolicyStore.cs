@@ -1,0 +1,98 @@
+using Azure;
+using Azure.Data.Tables;
+using CorsFunctions.Core.Policies;
+using Microsoft.Extensions.Options;
+
+namespace CorsFunctions.Worker.Policies;
+
+/// <summary>
+/// The policy set in Azure Table Storage: PartitionKey = policy set, RowKey = policy id. Individual calls are
+/// retried by the Azure SDK pipeline; writes use the row ETag so a concurrent update is never lost.
+/// </summary>
+internal sealed class TablePolicyStore(TableClient table, IOptions<CorsPolicyOptions> options) : IPolicyStore
+{
+    private readonly string _policySet = options.Value.PartitionKey;
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<StoredPolicy>> ListAsync(CancellationToken cancellationToken)
+    {
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {_policySet}");
+        var policies = new List<StoredPolicy>();
+        await foreach (var entity in table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            policies.Add(PolicyEntityMapper.Read(entity));
+        }
+
+        return policies;
+    }
+
+    /// <inheritdoc />
+    public async Task<StoredPolicy?> GetAsync(string id, CancellationToken cancellationToken) =>
+        await FindAsync(id, cancellationToken).ConfigureAwait(false) is { } entity ? PolicyEntityMapper.Read(entity) : null;
+
+    /// <inheritdoc />
+    public async Task<WriteResult> SaveAsync(CorsPolicyDefinition definition, WriteCondition condition, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(definition);
+        var existing = await FindAsync(definition.Id, cancellationToken).ConfigureAwait(false);
+        if (!Holds(condition, existing))
+        {
+            return new WriteResult(WriteOutcome.PreconditionFailed);
+        }
+
+        var entity = PolicyEntityMapper.ToEntity(_policySet, definition, existing);
+        try
+        {
+            // Conditional on what was read: a row created or changed meanwhile fails with 409/412 instead of being overwritten.
+            var response = existing is null
+                ? await table.AddEntityAsync(entity, cancellationToken).ConfigureAwait(false)
+                : await table.UpdateEntityAsync(entity, existing.ETag, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
+            return new WriteResult(WriteOutcome.Done, response.Headers.ETag ?? default);
+        }
+        catch (RequestFailedException e) when (e.Status is 409 or 412)
+        {
+            return new WriteResult(WriteOutcome.PreconditionFailed);
+        }
+    }
+
+    /// <inheritdoc />
+    public async Task<WriteResult> DeleteAsync(string id, ETag? ifMatch, CancellationToken cancellationToken)
+    {
+        if (!PolicyIds.IsValid(id))
+        {
+            return new WriteResult(WriteOutcome.NotFound);
+        }
+
+        try
+        {
+            // The SDK reports a missing row as a 404 response rather than an exception.
+            var response = await table.DeleteEntityAsync(_policySet, id, ifMatch ?? ETag.All, cancellationToken).ConfigureAwait(false);
+            return response.Status != 404 ? new WriteResult(WriteOutcome.Done)
+                : new WriteResult(ifMatch is null ? WriteOutcome.NotFound : WriteOutcome.PreconditionFailed);
+        }
+        catch (RequestFailedException e) when (e.Status is 412)
+        {
+            return new WriteResult(WriteOutcome.PreconditionFailed);
+        }
+    }
+
+    private static bool Holds(WriteCondition condition, TableEntity? existing) =>
+        !(condition.CreateOnly && existing is not null)
+        && condition.IfMatch switch
+        {
+            null => true,
+            var etag when etag == ETag.All => existing is not null,
+            var etag => existing is not null && existing.ETag == etag,
+        };
+
+    private async Task<TableEntity?> FindAsync(string id, CancellationToken cancellationToken)
+    {
+        if (!PolicyIds.IsValid(id))
+        {
+            return null;
+        }
+
+        var response = await table.GetEntityIfExistsAsync<TableEntity>(_policySet, id, cancellationToken: cancellationToken).ConfigureAwait(false);
+        return response.HasValue ? response.Value : null;
+    }
+}

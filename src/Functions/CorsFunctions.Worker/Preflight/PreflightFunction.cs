@@ -1,0 +1,30 @@
+using System.Net;
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.Azure.Functions.Worker.Http;
+
+namespace CorsFunctions.Worker.Preflight;
+
+/// <summary>
+/// The one function that accepts OPTIONS. The host maps every route with a method constraint (an OPTIONS
+/// request to a route that does not list it gets 404) and enforces function keys before the worker runs
+/// (a preflight never carries one: 401). This anonymous, OPTIONS-only catch-all lets every preflight reach
+/// the worker, where <see cref="Middleware.CorsMiddleware"/> answers it before this body runs; the real
+/// functions keep their auth level and never list <c>options</c>.
+/// </summary>
+internal static class PreflightFunction
+{
+    /// <summary>The function name.</summary>
+    public const string Name = "CorsPreflight";
+
+    /// <summary>
+    /// Runs only for an OPTIONS request that is not a preflight (no <c>Access-Control-Request-Method</c>):
+    /// a plain 204, never a CORS header.
+    /// </summary>
+    [Function(Name)]
+    public static HttpResponseData Run(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "options", Route = "{*path}")] HttpRequestData request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return request.CreateResponse(HttpStatusCode.NoContent);
+    }
+}

@@ -1,0 +1,222 @@
+using System.Diagnostics;
+using Azure;
+using Azure.Data.Tables;
+using CorsFunctions.Core.Evaluation;
+using CorsFunctions.Worker.Management;
+using CorsFunctions.Worker.Policies;
+using CorsFunctions.Functions.Tests.TestSupport;
+using CorsFunctions.Seeder;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.Metrics.Testing;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using Xunit.Abstractions;
+using CorsFunctions.Worker;
+
+namespace CorsFunctions.Functions.Tests.Integration;
+
+[Collection(AzuriteTests.Name)]
+public sealed class PolicyStoreIntegrationTests(AzuriteFixture azurite, ITestOutputHelper output) : IAsyncDisposable
+{
+    private const string PolicySet = "default";
+
+    private readonly ServiceProvider _services = new ServiceCollection().AddMetrics().BuildServiceProvider();
+
+    private static string SamplesFile => Path.Combine(AzuriteFixture.RepositoryRoot, "samples", "policies.json");
+
+    public ValueTask DisposeAsync() => _services.DisposeAsync();
+
+    private static TablePolicyStore Store(TableClient table) =>
+        new(table, Options.Create(new CorsPolicyOptions { TableName = table.Name, PartitionKey = PolicySet }));
+
+    private PolicySnapshotRefresher Refresher(TableClient table, int refreshSeconds = 1) => new(Store(table),
+        Options.Create(new CorsPolicyOptions { TableName = table.Name, PartitionKey = PolicySet, RefreshSeconds = refreshSeconds }),
+        TimeProvider.System, _services.GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>(), NullLogger<PolicySnapshotRefresher>.Instance);
+
+    private async Task<TableClient> SeededTableAsync()
+    {
+        var table = await azurite.CreateTableAsync();
+        var errors = await PolicySeeder.SeedAsync(new TableServiceClient(azurite.ConnectionString), table.Name, PolicySet, SamplesFile, CancellationToken.None);
+        Assert.Empty(errors);
+        return table;
+    }
+
+    [Fact]
+    public async Task Sample_policies_are_all_valid()
+    {
+        var (definitions, errors) = await PolicySeeder.ReadAsync(SamplesFile, CancellationToken.None);
+
+        Assert.Empty(errors);
+        Assert.NotEmpty(definitions);
+    }
+
+    [Fact]
+    public async Task Seeded_samples_load_into_the_snapshot_and_decide_like_the_sample_says()
+    {
+        var table = await SeededTableAsync();
+        using var refresher = Refresher(table);
+
+        await refresher.StartAsync(CancellationToken.None);
+
+        var match = refresher.Current.Policies.Resolve("/api/items/42");
+        Assert.Equal("items", match.PolicyId);
+        Assert.True(match.Policy!.EvaluatePreflight(FnstorePolicies.TrustedOrigin, "POST", "x-auth-token,content-type").IsAllowed);
+        Assert.True(match.Policy.EvaluatePreflight("http://localhost:5173", "GET").IsAllowed);
+        Assert.Equal(CorsRejection.NoPolicy, refresher.Current.Policies.Resolve("/api/cors-policies").Rejection);
+        await refresher.StopAsync(CancellationToken.None);
+    }
+
+    [Fact]
+    public async Task Seeding_twice_replaces_rows_instead_of_failing()
+    {
+        var table = await SeededTableAsync();
+
+        var errors = await PolicySeeder.SeedAsync(new TableServiceClient(azurite.ConnectionString), table.Name, PolicySet, SamplesFile, CancellationToken.None);
+
+        Assert.Empty(errors);
+    }
+
+    [Fact]
+    public async Task Changed_row_is_in_force_after_the_next_background_refresh()
+    {
+        var table = await SeededTableAsync();
+        using var refresher = Refresher(table, refreshSeconds: 1);
+        await refresher.StartAsync(CancellationToken.None);
+        const string newOrigin = "https://new.example.com";
+        var entity = (await table.GetEntityAsync<TableEntity>(PolicySet, "items")).Value;
+        entity["AllowedOrigins"] = newOrigin;
+
+        var clock = Stopwatch.StartNew();
+        await table.UpdateEntityAsync(entity, entity.ETag, TableUpdateMode.Replace);
+        while (refresher.Current.Policies.Resolve("/api/items").Policy?.EvaluateActualRequest(newOrigin).IsAllowed != true)
+        {
+            Assert.True(clock.Elapsed < TimeSpan.FromSeconds(10), "the change was not picked up within 10 s");
+            await Task.Delay(10);
+        }
+
+        output.WriteLine($"change visible after {clock.ElapsedMilliseconds} ms with RefreshSeconds=1");
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(3));
+        await refresher.StopAsync(CancellationToken.None);
+    }
+
+    [Fact]
+    public async Task Management_put_is_in_force_on_this_instance_as_soon_as_it_answers()
+    {
+        var table = await SeededTableAsync();
+        using var refresher = Refresher(table, refreshSeconds: 3600);
+        await refresher.StartAsync(CancellationToken.None);
+        var handler = new PolicyManagementHandler(Store(table), refresher, NullLogger<PolicyManagementHandler>.Instance);
+        var body = new MemoryStream("""{ "routes": ["/api/reports/**"], "allowedOrigins": ["https://reports.example.com"] }"""u8.ToArray());
+
+        var clock = Stopwatch.StartNew();
+        var result = await handler.PutAsync("reports", body, null, "*", CancellationToken.None);
+        output.WriteLine($"PUT including the snapshot refresh: {clock.ElapsedMilliseconds} ms");
+
+        Assert.Equal(200, result.Status);
+        Assert.True(refresher.Current.Policies.Resolve("/api/reports/2024/q1").Policy!.EvaluateActualRequest("https://reports.example.com").IsAllowed);
+        await refresher.StopAsync(CancellationToken.None);
+    }
+
+    [Fact]
+    public async Task Concurrent_writes_with_the_same_etag_let_exactly_one_win()
+    {
+        var table = await SeededTableAsync();
+        var store = Store(table);
+        var etag = (await store.GetAsync("items", CancellationToken.None))!.ETag;
+
+        var results = await Task.WhenAll(Enumerable.Range(0, 8).Select(i => store.SaveAsync(
+            FnstorePolicies.Items() with { Description = $"writer {i}" }, new WriteCondition(etag, false), CancellationToken.None)));
+
+        Assert.Single(results, r => r.Outcome == WriteOutcome.Done);
+        Assert.Equal(7, results.Count(r => r.Outcome == WriteOutcome.PreconditionFailed));
+        var winner = Array.FindIndex(results, r => r.Outcome == WriteOutcome.Done);
+        Assert.Equal($"writer {winner}", (await store.GetAsync("items", CancellationToken.None))!.Definition.Description);
+    }
+
+    [Fact]
+    public async Task Stale_etag_create_only_and_missing_rows_are_refused_by_the_store()
+    {
+        var table = await SeededTableAsync();
+        var store = Store(table);
+        var stored = (await store.GetAsync("items", CancellationToken.None))!;
+        var saved = await store.SaveAsync(stored.Definition with { Description = "v2" }, new WriteCondition(stored.ETag, false), CancellationToken.None);
+        Assert.Equal(WriteOutcome.Done, saved.Outcome);
+        Assert.NotEqual(stored.ETag, saved.ETag);
+
+        Assert.Equal(WriteOutcome.PreconditionFailed, (await store.SaveAsync(stored.Definition, new WriteCondition(stored.ETag, false), CancellationToken.None)).Outcome);
+        Assert.Equal(WriteOutcome.PreconditionFailed, (await store.SaveAsync(stored.Definition, new WriteCondition(null, true), CancellationToken.None)).Outcome);
+        Assert.Equal(WriteOutcome.PreconditionFailed, (await store.DeleteAsync("items", stored.ETag, CancellationToken.None)).Outcome);
+        Assert.Equal(WriteOutcome.NotFound, (await store.DeleteAsync("nothing", null, CancellationToken.None)).Outcome);
+        Assert.Equal(WriteOutcome.PreconditionFailed, (await store.DeleteAsync("nothing", stored.ETag, CancellationToken.None)).Outcome);
+        Assert.Equal(WriteOutcome.Done, (await store.DeleteAsync("items", saved.ETag, CancellationToken.None)).Outcome);
+        Assert.Null(await store.GetAsync("items", CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task Write_keeps_an_operators_extra_columns()
+    {
+        var table = await SeededTableAsync();
+        var entity = (await table.GetEntityAsync<TableEntity>(PolicySet, "items")).Value;
+        entity["Owner"] = "team-a";
+        await table.UpdateEntityAsync(entity, entity.ETag, TableUpdateMode.Replace);
+
+        await Store(table).SaveAsync(FnstorePolicies.Items() with { Description = "v2" }, WriteCondition.None, CancellationToken.None);
+
+        Assert.Equal("team-a", (await table.GetEntityAsync<TableEntity>(PolicySet, "items")).Value["Owner"]);
+    }
+
+    [Fact]
+    public async Task Hand_written_garbage_row_fails_closed_on_its_routes_and_leaves_other_policies_alone()
+    {
+        var table = await SeededTableAsync();
+        await table.AddEntityAsync(new TableEntity(PolicySet, "broken")
+        {
+            ["Routes"] = "/api/broken, /api/broken/*",
+            ["AllowedOrigins"] = "https://trusted.example.com",
+            ["MaxAgeSeconds"] = "abc",
+            ["AllowCredentials"] = "yes",
+            ["Enabled"] = 7,
+        });
+        using var invalid = new MetricCollector<int>(_services.GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>(),
+            PolicySnapshotMetrics.MeterName, "cors.policies.invalid");
+        using var refresher = Refresher(table);
+
+        await refresher.StartAsync(CancellationToken.None);
+
+        var set = refresher.Current.Policies;
+        Assert.Equal(CorsRejection.InvalidPolicy, set.Resolve("/api/broken/1").Rejection);
+        Assert.True(set.Resolve("/api/items/1").Policy!.EvaluateActualRequest(FnstorePolicies.TrustedOrigin).IsAllowed);
+        var errors = set.Resolve("/api/broken").Entry!.Compilation.Errors.Select(e => e.Field).ToList();
+        Assert.Equal(["AllowCredentials", "Enabled", "MaxAgeSeconds"], errors.Order());
+        invalid.RecordObservableInstruments();
+        Assert.Equal(1, invalid.LastMeasurement!.Value);
+        await refresher.StopAsync(CancellationToken.None);
+    }
+
+    [Fact]
+    public async Task Unreachable_store_keeps_the_app_failing_closed_without_throwing()
+    {
+        var table = new TableServiceClient("DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==;TableEndpoint=http://127.0.0.1:1/devstoreaccount1;",
+            new TableClientOptions { Retry = { MaxRetries = 0 } }).GetTableClient("CorsPolicies");
+        using var refresher = Refresher(table);
+
+        await refresher.StartAsync(CancellationToken.None);
+
+        Assert.False(refresher.Current.IsLoaded);
+        Assert.False(await refresher.RefreshAsync(CancellationToken.None));
+        await refresher.StopAsync(CancellationToken.None);
+    }
+
+    [Fact]
+    public async Task Policy_set_partitions_are_isolated()
+    {
+        var table = await SeededTableAsync();
+        await table.AddEntityAsync(PolicyEntityMapper.ToEntity("other-app", FnstorePolicies.Items("other", "/api/other"), null));
+        using var refresher = Refresher(table);
+
+        await refresher.StartAsync(CancellationToken.None);
+
+        Assert.Equal(CorsRejection.NoPolicy, refresher.Current.Policies.Resolve("/api/other").Rejection);
+        await refresher.StopAsync(CancellationToken.None);
+    }
+}

@@ -1,0 +1,301 @@
+using System.Net;
+using CorsFunctions.Core;
+using CorsFunctions.Core.Evaluation;
+using CorsFunctions.Worker.Middleware;
+using CorsFunctions.Worker.Policies;
+using CorsFunctions.Functions.Tests.TestSupport;
+using Microsoft.Azure.Functions.Worker.Http;
+using Microsoft.Extensions.Logging;
+using Moq;
+
+namespace CorsFunctions.Functions.Tests.Middleware;
+
+public sealed class CorsRequestHandlerTests : IDisposable
+{
+    private const string Trusted = "https://trusted.example.com";
+    private const string PreflightVary = "Origin, Access-Control-Request-Method, Access-Control-Request-Headers";
+
+    private readonly CorsHarness _cors = CorsHarness.With(CorsHarness.Items, new()
+    {
+        Id = "dev",
+        Routes = ["/api/dev/**"],
+        AllowedOrigins = ["http://localhost:5173"],
+        AllowedMethods = ["PATCH"],
+        AllowPrivateNetwork = true,
+    });
+
+    public void Dispose() => _cors.Dispose();
+
+    [Fact]
+    public void Preflight_from_an_allowed_origin_is_answered_204_with_every_allow_header_and_Vary()
+    {
+        var (decision, headers) = Decide(Preflight("/api/items/42", Trusted, "PUT", "x-auth-token,content-type"));
+
+        Assert.Equal(CorsAction.AnswerPreflight, decision.Action);
+        Assert.Equal(HttpStatusCode.NoContent, decision.PreflightStatus);
+        Assert.Equal(Trusted, headers[CorsHeaderNames.AllowOrigin]);
+        Assert.Equal("true", headers[CorsHeaderNames.AllowCredentials]);
+        Assert.Contains("PUT", headers[CorsHeaderNames.AllowMethods], StringComparison.Ordinal);
+        Assert.Contains("X-Auth-Token", headers[CorsHeaderNames.AllowHeaders], StringComparison.OrdinalIgnoreCase);
+        Assert.Equal("600", headers[CorsHeaderNames.MaxAge]);
+        Assert.Equal(PreflightVary, headers[CorsHeaderNames.Vary]);
+        Assert.False(headers.ContainsKey(CorsHeaderNames.ExposeHeaders)); // ACEH belongs on actual responses only.
+    }
+
+    [Theory]
+    [InlineData("https://evil.example.com", "PUT", null, null, CorsRejection.OriginNotAllowed)]
+    [InlineData(Trusted, "PATCH", null, null, CorsRejection.MethodNotAllowed)]
+    [InlineData(Trusted, "PUT", "x-auth-token,x-secret", null, CorsRejection.HeaderNotAllowed)]
+    [InlineData(Trusted, "PUT", null, "true", CorsRejection.PrivateNetworkNotAllowed)]
+    [InlineData("https://trusted.example.com/", "PUT", null, null, CorsRejection.MalformedRequest)]
+    [InlineData(Trusted, "PUT", "x-auth-token,bad header", null, CorsRejection.MalformedRequest)]
+    public void Refused_preflight_is_answered_403_with_Vary_and_no_allow_header(string origin, string method, string? headers,
+        string? privateNetwork, CorsRejection expected)
+    {
+        var (decision, written) = Decide(Preflight("/api/items", origin, method, headers, privateNetwork));
+
+        Assert.Equal(CorsAction.AnswerPreflight, decision.Action);
+        Assert.Equal(expected, decision.Preflight.Rejection);
+        Assert.Equal(HttpStatusCode.Forbidden, decision.PreflightStatus);
+        Assert.Equal(PreflightVary, Assert.Single(written).Value);
+    }
+
+    [Fact]
+    public void Preflight_asking_for_private_network_access_is_allowed_where_the_policy_grants_it()
+    {
+        var (decision, headers) = Decide(Preflight("/api/dev/tools/1", "http://localhost:5173", "PATCH", privateNetwork: "true"));
+
+        Assert.True(decision.Preflight.IsAllowed);
+        Assert.Equal("true", headers[CorsHeaderNames.AllowPrivateNetwork]);
+        Assert.Equal("http://localhost:5173", headers[CorsHeaderNames.AllowOrigin]);
+    }
+
+    [Theory]
+    [InlineData("/api/orders")]
+    [InlineData("/items/42")] // the policy's routes include the route prefix: the path is matched as received
+    public void Preflight_on_a_path_no_policy_governs_is_rejected_with_NoPolicy(string path)
+    {
+        var (decision, headers) = Decide(Preflight(path, Trusted, "PUT"));
+
+        Assert.Equal(CorsRejection.NoPolicy, decision.Preflight.Rejection);
+        Assert.Equal(HttpStatusCode.Forbidden, decision.PreflightStatus);
+        Assert.DoesNotContain(headers.Keys, name => name.StartsWith("Access-Control-", StringComparison.OrdinalIgnoreCase));
+    }
+
+    [Fact]
+    public void Preflight_on_the_route_of_an_invalid_policy_is_rejected_and_names_the_policy()
+    {
+        using var cors = CorsHarness.With(CorsHarness.Items with { AllowedOrigins = ["*"] }); // '*' with credentials is invalid
+
+        var decision = cors.Handler.Decide(Preflight("/api/items", Trusted, "PUT"));
+
+        Assert.Equal(CorsRejection.InvalidPolicy, decision.Preflight.Rejection);
+        var entry = Assert.Single(cors.Logger.Collector.GetSnapshot());
+        Assert.Contains("items", entry.Message, StringComparison.Ordinal);
+        Assert.Contains("invalid", entry.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Preflight_before_the_policies_are_loaded_is_rejected_and_says_so()
+    {
+        using var cors = new CorsHarness(new FixedSnapshotSource(PolicySnapshot.NotLoaded));
+
+        var decision = cors.Handler.Decide(Preflight("/api/items", Trusted, "GET"));
+
+        Assert.Equal(CorsRejection.NoPolicy, decision.Preflight.Rejection);
+        Assert.Contains("not been read", cors.Logger.LatestRecord.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Preflight_is_recognised_whatever_the_case_of_OPTIONS()
+    {
+        var (decision, _) = Decide(new FakeCorsRequest("options", "/api/items",
+            (CorsHeaderNames.Origin, Trusted), (CorsHeaderNames.RequestMethod, "GET")));
+
+        Assert.Equal(CorsAction.AnswerPreflight, decision.Action);
+        Assert.True(decision.Preflight.IsAllowed);
+    }
+
+    [Fact]
+    public void Actual_request_from_an_allowed_origin_gets_ACAO_ACAC_ACEH_and_Vary_Origin()
+    {
+        var (decision, headers) = Decide(new FakeCorsRequest("GET", "/api/items/42", (CorsHeaderNames.Origin, Trusted)));
+
+        Assert.Equal(CorsAction.StampResponse, decision.Action);
+        Assert.Equal(Trusted, headers[CorsHeaderNames.AllowOrigin]);
+        Assert.Equal("true", headers[CorsHeaderNames.AllowCredentials]);
+        Assert.Equal("ETag", headers[CorsHeaderNames.ExposeHeaders]);
+        Assert.Equal("Origin", headers[CorsHeaderNames.Vary]);
+        Assert.False(headers.ContainsKey(CorsHeaderNames.AllowMethods)); // preflight-only headers stay off actual responses
+    }
+
+    [Theory]
+    [InlineData("/api/items", "https://evil.example.com", CorsRejection.OriginNotAllowed)]
+    [InlineData("/api/orders", Trusted, CorsRejection.NoPolicy)]
+    [InlineData("/api/items", "null", CorsRejection.OriginNotAllowed)]
+    public void Actual_request_that_is_refused_gets_only_Vary_Origin(string path, string origin, CorsRejection expected)
+    {
+        var (decision, headers) = Decide(new FakeCorsRequest("POST", path, (CorsHeaderNames.Origin, origin)));
+
+        Assert.Equal(CorsAction.StampResponse, decision.Action);
+        Assert.Equal(expected, decision.ActualRequest.Rejection);
+        Assert.Equal(new Dictionary<string, string> { [CorsHeaderNames.Vary] = "Origin" }, headers);
+    }
+
+    [Theory]
+    [InlineData("GET")]
+    [InlineData("PUT")]
+    [InlineData("OPTIONS")]
+    public void Request_without_Origin_passes_through_untouched(string method)
+    {
+        var (decision, headers) = Decide(new FakeCorsRequest(method, "/api/items", (CorsHeaderNames.RequestMethod, "PUT")));
+
+        Assert.Equal(CorsAction.PassThrough, decision.Action);
+        Assert.Empty(headers);
+        Assert.Empty(_cors.Preflights.GetMeasurementSnapshot());
+        Assert.Empty(_cors.ActualRequests.GetMeasurementSnapshot());
+    }
+
+    [Fact]
+    public void Plain_OPTIONS_with_Origin_but_without_ACRM_passes_through_untouched()
+    {
+        var (decision, headers) = Decide(new FakeCorsRequest("OPTIONS", "/api/items", (CorsHeaderNames.Origin, Trusted)));
+
+        Assert.Equal(CorsAction.PassThrough, decision.Action);
+        Assert.Empty(headers);
+    }
+
+    [Fact]
+    public void Preflight_fails_closed_with_403_and_an_error_log_when_the_policies_cannot_be_read()
+    {
+        using var cors = new CorsHarness(Throwing());
+
+        var decision = cors.Handler.Decide(Preflight("/api/items", Trusted, "GET"));
+
+        Assert.Equal(CorsAction.AnswerPreflight, decision.Action);
+        Assert.Equal(HttpStatusCode.Forbidden, decision.PreflightStatus);
+        Assert.Equal(LogLevel.Error, cors.Logger.LatestRecord.Level);
+        Assert.IsType<InvalidOperationException>(cors.Logger.LatestRecord.Exception);
+        Assert.Equal("Error", cors.Preflights.LastMeasurement!.Tags["reason"]);
+    }
+
+    [Fact]
+    public void Actual_request_is_left_without_CORS_headers_and_logged_when_the_policies_cannot_be_read()
+    {
+        using var cors = new CorsHarness(Throwing());
+
+        var decision = cors.Handler.Decide(new FakeCorsRequest("GET", "/api/items", (CorsHeaderNames.Origin, Trusted)));
+
+        Assert.Equal(CorsAction.PassThrough, decision.Action);
+        Assert.Equal(LogLevel.Error, cors.Logger.LatestRecord.Level);
+        Assert.Equal("rejected", cors.ActualRequests.LastMeasurement!.Tags["outcome"]);
+    }
+
+    [Fact]
+    public void OPTIONS_whose_headers_cannot_be_read_is_refused_with_403()
+    {
+        var request = new Mock<ICorsRequest>();
+        request.Setup(r => r.Method).Returns("OPTIONS");
+        request.Setup(r => r.Path).Returns("/api/items");
+        request.Setup(r => r.GetHeader(It.IsAny<string>())).Throws<FormatException>();
+
+        var decision = _cors.Handler.Decide(request.Object);
+
+        Assert.Equal(HttpStatusCode.Forbidden, decision.PreflightStatus);
+        Assert.Equal(CorsAction.AnswerPreflight, decision.Action);
+    }
+
+    [Fact]
+    public void Preflights_are_counted_by_outcome_and_reason()
+    {
+        _cors.Handler.Decide(Preflight("/api/items", Trusted, "GET"));
+        _cors.Handler.Decide(Preflight("/api/items", "https://evil.example.com", "GET"));
+        _cors.Handler.Decide(Preflight("/api/orders", Trusted, "GET"));
+
+        var tags = _cors.Preflights.GetMeasurementSnapshot()
+            .Select(m => $"{m.Tags["outcome"]}/{m.Tags["reason"]}:{m.Value}").ToList();
+        Assert.Equal(["allowed/None:1", "rejected/OriginNotAllowed:1", "rejected/NoPolicy:1"], tags);
+        Assert.Empty(_cors.ActualRequests.GetMeasurementSnapshot());
+    }
+
+    [Fact]
+    public void Actual_requests_are_counted_by_outcome_and_reason()
+    {
+        _cors.Handler.Decide(new FakeCorsRequest("GET", "/api/items", (CorsHeaderNames.Origin, Trusted)));
+        _cors.Handler.Decide(new FakeCorsRequest("GET", "/api/items", (CorsHeaderNames.Origin, "https://evil.example.com")));
+
+        var tags = _cors.ActualRequests.GetMeasurementSnapshot().Select(m => $"{m.Tags["outcome"]}/{m.Tags["reason"]}").ToList();
+        Assert.Equal(["allowed/None", "rejected/OriginNotAllowed"], tags);
+    }
+
+    [Fact]
+    public void Rejected_preflight_is_logged_with_policy_id_reason_and_detail()
+    {
+        _cors.Handler.Decide(Preflight("/api/items/7", Trusted, "PUT", "x-auth-token,x-secret"));
+
+        var record = _cors.Logger.LatestRecord;
+        Assert.Equal(LogLevel.Information, record.Level);
+        Assert.Equal("items", record.GetStructuredStateValue("PolicyId"));
+        Assert.Equal(nameof(CorsRejection.HeaderNotAllowed), record.GetStructuredStateValue("Reason"));
+        Assert.Equal("x-secret", record.GetStructuredStateValue("Detail"));
+        Assert.Equal("/api/items/7", record.GetStructuredStateValue("Path"));
+    }
+
+    [Fact]
+    public void A_hostile_origin_reaches_the_log_bounded_and_printable()
+    {
+        var hostile = "https://evil.example.com\r\nFAKE LOG LINE " + new string('x', 5000);
+
+        _cors.Handler.Decide(Preflight("/api/items", hostile, "GET"));
+
+        var logged = _cors.Logger.LatestRecord.GetStructuredStateValue("Origin")!;
+        Assert.True(logged.Length <= 131, $"logged {logged.Length} characters");
+        Assert.DoesNotContain('\r', logged);
+        Assert.DoesNotContain('\n', logged);
+        Assert.StartsWith("https://evil.example.com??FAKE LOG LINE", logged, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_decision_reads_the_snapshot_in_force_at_each_request()
+    {
+        var source = new Mock<IPolicySnapshotSource>();
+        source.SetupSequence(s => s.Current)
+            .Returns(PolicySnapshot.NotLoaded)
+            .Returns(FixedSnapshotSource.Of(CorsHarness.Items).Current);
+        using var cors = new CorsHarness(source.Object);
+
+        Assert.False(cors.Handler.Decide(Preflight("/api/items", Trusted, "GET")).Preflight.IsAllowed);
+        Assert.True(cors.Handler.Decide(Preflight("/api/items", Trusted, "GET")).Preflight.IsAllowed);
+    }
+
+    private static FakeCorsRequest Preflight(string path, string origin, string method, string? headers = null, string? privateNetwork = null)
+    {
+        var values = new List<(string, string)> { (CorsHeaderNames.Origin, origin), (CorsHeaderNames.RequestMethod, method) };
+        if (headers is not null)
+        {
+            values.Add((CorsHeaderNames.RequestHeaders, headers));
+        }
+
+        if (privateNetwork is not null)
+        {
+            values.Add((CorsHeaderNames.RequestPrivateNetwork, privateNetwork));
+        }
+
+        return new FakeCorsRequest("OPTIONS", path, [.. values]);
+    }
+
+    private static IPolicySnapshotSource Throwing()
+    {
+        var source = new Mock<IPolicySnapshotSource>();
+        source.Setup(s => s.Current).Throws(new InvalidOperationException("store exploded"));
+        return source.Object;
+    }
+
+    private (CorsDecision Decision, Dictionary<string, string> Headers) Decide(ICorsRequest request)
+    {
+        var decision = _cors.Handler.Decide(request);
+        var headers = new HttpHeadersCollection();
+        Assert.True(_cors.Handler.TryWrite(decision, headers, request));
+        return (decision, headers.ToDictionary(h => h.Key, h => string.Join(", ", h.Value)));
+    }
+}

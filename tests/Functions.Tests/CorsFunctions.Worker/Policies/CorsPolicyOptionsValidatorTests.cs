@@ -1,0 +1,137 @@
+using CorsFunctions.Worker.Policies;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using CorsFunctions.Worker;
+
+namespace CorsFunctions.Functions.Tests.Policies;
+
+public sealed class CorsPolicyOptionsValidatorTests
+{
+    private static ValidateOptionsResult Validate(CorsPolicyOptions options) => new CorsPolicyOptionsValidator().Validate(null, options);
+
+    private static ServiceProvider Services(params (string Key, string Value)[] settings) => Services(static _ => { }, settings);
+
+    private static ServiceProvider Services(Action<CorsPolicyOptions> configure, params (string Key, string Value)[] settings)
+    {
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(settings.Select(s => new KeyValuePair<string, string?>(s.Key, s.Value)))
+            .Build();
+        return new ServiceCollection().AddSingleton<IConfiguration>(configuration).AddLogging().AddCorsPolicies(configure).BuildServiceProvider();
+    }
+
+    [Fact]
+    public void Defaults_with_a_connection_string_are_valid()
+    {
+        Assert.True(Validate(new CorsPolicyOptions { ConnectionString = "UseDevelopmentStorage=true" }).Succeeded);
+    }
+
+    [Fact]
+    public void Service_uri_alone_is_valid()
+    {
+        Assert.True(Validate(new CorsPolicyOptions { TableServiceUri = new Uri("https://acct.table.core.windows.net") }).Succeeded);
+    }
+
+    [Fact]
+    public void Every_bad_setting_is_listed_in_one_failure_naming_the_app_setting()
+    {
+        var result = Validate(new CorsPolicyOptions { TableName = "1bad-name", PartitionKey = "a/b", RefreshSeconds = 0 });
+
+        Assert.True(result.Failed);
+        var failures = result.Failures!.ToList();
+        Assert.Equal(4, failures.Count);
+        Assert.Contains(failures, f => f.Contains("CorsPolicies__TableServiceUri", StringComparison.Ordinal));
+        Assert.Contains(failures, f => f.Contains("CorsPolicies__TableName", StringComparison.Ordinal));
+        Assert.Contains(failures, f => f.Contains("CorsPolicies__PartitionKey", StringComparison.Ordinal));
+        Assert.Contains(failures, f => f.Contains("CorsPolicies__RefreshSeconds", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData(3601)]
+    [InlineData(-1)]
+    public void Refresh_interval_outside_1_to_3600_seconds_is_refused(int seconds)
+    {
+        Assert.True(Validate(new CorsPolicyOptions { ConnectionString = "UseDevelopmentStorage=true", RefreshSeconds = seconds }).Failed);
+    }
+
+    [Fact]
+    public void Connection_string_and_service_uri_together_are_refused()
+    {
+        var result = Validate(new CorsPolicyOptions
+        {
+            ConnectionString = "UseDevelopmentStorage=true",
+            TableServiceUri = new Uri("https://acct.table.core.windows.net"),
+        });
+
+        Assert.Contains("set only one", Assert.Single(result.Failures!), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Non_http_service_uri_is_refused()
+    {
+        Assert.True(Validate(new CorsPolicyOptions { TableServiceUri = new Uri("ftp://acct.table.core.windows.net") }).Failed);
+    }
+
+    [Fact]
+    public void Settings_bind_from_the_CorsPolicies_section()
+    {
+        using var services = Services(("CorsPolicies:TableServiceUri", "https://acct.table.core.windows.net"), ("CorsPolicies:TableName", "Policies2"),
+            ("CorsPolicies:PartitionKey", "shop"), ("CorsPolicies:RefreshSeconds", "5"), ("CorsPolicies:ManagedIdentityClientId", "abc"));
+
+        var options = services.GetRequiredService<IOptions<CorsPolicyOptions>>().Value;
+
+        Assert.Equal(new Uri("https://acct.table.core.windows.net"), options.TableServiceUri);
+        Assert.Equal(("Policies2", "shop", 5, "abc"), (options.TableName, options.PartitionKey, options.RefreshSeconds, options.ManagedIdentityClientId));
+    }
+
+    [Fact]
+    public void Host_storage_connection_string_is_the_fallback()
+    {
+        using var services = Services(("AzureWebJobsStorage", "UseDevelopmentStorage=true"));
+
+        Assert.Equal("UseDevelopmentStorage=true", services.GetRequiredService<IOptions<CorsPolicyOptions>>().Value.ConnectionString);
+    }
+
+    [Fact]
+    public void Host_storage_that_is_not_a_connection_string_is_not_used()
+    {
+        using var services = Services(("AzureWebJobsStorage", "mystorageaccount"));
+
+        var error = Assert.Throws<OptionsValidationException>(() => services.GetRequiredService<IOptions<CorsPolicyOptions>>().Value);
+        Assert.Contains("No policy store", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Explicit_service_uri_wins_over_the_host_storage_fallback()
+    {
+        using var services = Services(("AzureWebJobsStorage", "UseDevelopmentStorage=true"), ("CorsPolicies:TableServiceUri", "https://acct.table.core.windows.net"));
+
+        var options = services.GetRequiredService<IOptions<CorsPolicyOptions>>().Value;
+
+        Assert.Null(options.ConnectionString);
+    }
+
+    [Fact]
+    public void The_apps_delegate_applies_over_configuration_and_before_the_host_storage_fallback()
+    {
+        using var services = Services(options => (options.TableServiceUri, options.RefreshSeconds) = (new Uri("https://acct.table.core.windows.net"), 7),
+            ("AzureWebJobsStorage", "UseDevelopmentStorage=true"), ("CorsPolicies:RefreshSeconds", "5"));
+
+        var options = services.GetRequiredService<IOptions<CorsPolicyOptions>>().Value;
+
+        Assert.Equal((null, 7), (options.ConnectionString, options.RefreshSeconds));
+    }
+
+    [Fact]
+    public void Registration_resolves_one_snapshot_source_refresher_and_table_client()
+    {
+        using var services = Services(("AzureWebJobsStorage", "UseDevelopmentStorage=true"), ("CorsPolicies:TableName", "Policies2"));
+
+        var source = services.GetRequiredService<IPolicySnapshotSource>();
+
+        Assert.Same(source, services.GetRequiredService<IPolicySnapshotRefresher>());
+        Assert.Same(source, services.GetServices<Microsoft.Extensions.Hosting.IHostedService>().OfType<PolicySnapshotRefresher>().Single());
+        Assert.Equal("Policies2", services.GetRequiredService<Azure.Data.Tables.TableClient>().Name);
+        Assert.False(source.Current.IsLoaded);
+    }
+}

@@ -1,0 +1,320 @@
+using System.Diagnostics.Metrics;
+using CorsFunctions.Core.Evaluation;
+using CorsFunctions.Core.Policies;
+using CorsFunctions.Worker.Policies;
+using CorsFunctions.Functions.Tests.TestSupport;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.Metrics.Testing;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Testing;
+using Microsoft.Extensions.Options;
+using Moq;
+using CorsFunctions.Worker;
+
+namespace CorsFunctions.Functions.Tests.Policies;
+
+public sealed class PolicySnapshotRefresherTests : IAsyncDisposable
+{
+    private static readonly TimeSpan Interval = TimeSpan.FromSeconds(30);
+
+    private readonly FnstoreRecordingTimeProvider _time = new();
+    private readonly Mock<IPolicyStore> _store = new();
+    private readonly FakeLogger<PolicySnapshotRefresher> _logger = new();
+    private readonly ServiceProvider _metrics = new ServiceCollection().AddMetrics().BuildServiceProvider();
+    private readonly PolicySnapshotRefresher _refresher;
+
+    public PolicySnapshotRefresherTests() => _refresher = Create(refreshSeconds: 30);
+
+    private IMeterFactory MeterFactory => _metrics.GetRequiredService<IMeterFactory>();
+
+    private PolicySnapshotRefresher Create(int refreshSeconds) => new(_store.Object,
+        Options.Create(new CorsPolicyOptions { RefreshSeconds = refreshSeconds }), _time, MeterFactory, _logger);
+
+    private void StoreReturns(params StoredPolicy[] policies) =>
+        _store.Setup(s => s.ListAsync(It.IsAny<CancellationToken>())).ReturnsAsync(policies);
+
+    private void StoreFails() =>
+        _store.Setup(s => s.ListAsync(It.IsAny<CancellationToken>())).ThrowsAsync(new Azure.RequestFailedException("store unreachable"));
+
+    private int Logged(LogLevel level) => _logger.Collector.GetSnapshot().Count(r => r.Level == level);
+
+    private int LoggedEvent(int id) => _logger.Collector.GetSnapshot().Count(r => r.Id.Id == id);
+
+    /// <summary>Lets the next scheduled reload run: waits for its timer, then moves the clock past it.</summary>
+    private async Task<TimeSpan> RunNextReloadAsync(int timerNumber)
+    {
+        var delay = await _time.WaitForTimerAsync(timerNumber);
+        _time.Advance(delay);
+        return delay;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _refresher.StopAsync(CancellationToken.None);
+        _refresher.Dispose();
+        await _metrics.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task Startup_loads_the_snapshot_before_it_completes()
+    {
+        StoreReturns(FnstorePolicies.Stored(FnstorePolicies.Items()));
+
+        await _refresher.StartAsync(CancellationToken.None);
+
+        var snapshot = _refresher.Current;
+        Assert.True(snapshot.IsLoaded);
+        Assert.Equal(_time.GetUtcNow(), snapshot.LoadedAt);
+        Assert.Equal("items", snapshot.Policies.Resolve("/api/items/42").PolicyId);
+    }
+
+    [Fact]
+    public async Task Reload_of_unchanged_rows_keeps_the_compiled_set_and_renews_its_age()
+    {
+        StoreReturns(FnstorePolicies.Stored(FnstorePolicies.Items(), etag: "W/\"1\""));
+        await _refresher.StartAsync(CancellationToken.None);
+        var first = _refresher.Current;
+
+        await RunNextReloadAsync(timerNumber: 1);
+        await _refresher.RefreshAsync(CancellationToken.None);
+
+        Assert.Same(first.Policies, _refresher.Current.Policies);
+        Assert.True(_refresher.Current.LoadedAt > first.LoadedAt);
+    }
+
+    [Fact]
+    public async Task Reload_of_a_changed_row_compiles_a_new_set()
+    {
+        StoreReturns(FnstorePolicies.Stored(FnstorePolicies.Items(), etag: "W/\"1\""));
+        await _refresher.StartAsync(CancellationToken.None);
+        var first = _refresher.Current;
+
+        StoreReturns(FnstorePolicies.Stored(FnstorePolicies.Items() with { AllowedOrigins = ["https://other.example.com"] }, etag: "W/\"2\""));
+        await _refresher.RefreshAsync(CancellationToken.None);
+
+        Assert.NotSame(first.Policies, _refresher.Current.Policies);
+        var policy = _refresher.Current.Policies.Resolve("/api/items").Policy!;
+        Assert.Equal(CorsRejection.OriginNotAllowed, policy.EvaluateActualRequest(FnstorePolicies.TrustedOrigin).Rejection);
+    }
+
+    [Fact]
+    public async Task Cold_start_with_the_store_unreachable_fails_closed_and_logs_an_error()
+    {
+        StoreFails();
+
+        await _refresher.StartAsync(CancellationToken.None);
+
+        Assert.Same(PolicySnapshot.NotLoaded, _refresher.Current);
+        Assert.Equal(CorsRejection.NoPolicy, _refresher.Current.Policies.Resolve("/api/items").Rejection);
+        Assert.Equal(1, LoggedEvent(2003));
+    }
+
+    [Fact]
+    public async Task Cold_start_retries_with_doubling_delays_capped_at_30_seconds()
+    {
+        StoreFails();
+        using var refresher = Create(refreshSeconds: 3600);
+        await refresher.StartAsync(CancellationToken.None);
+
+        var delays = new List<TimeSpan>();
+        for (var timer = 1; timer <= 7; timer++)
+        {
+            delays.Add(await RunNextReloadAsync(timer));
+        }
+
+        Assert.Equal([1, 2, 4, 8, 16, 30, 30], delays.Select(d => d.TotalSeconds));
+        await refresher.StopAsync(CancellationToken.None);
+    }
+
+    [Fact]
+    public async Task Cold_start_backoff_never_exceeds_the_refresh_interval()
+    {
+        StoreFails();
+        using var refresher = Create(refreshSeconds: 5);
+        await refresher.StartAsync(CancellationToken.None);
+
+        var delays = new List<TimeSpan>();
+        for (var timer = 1; timer <= 5; timer++)
+        {
+            delays.Add(await RunNextReloadAsync(timer));
+        }
+
+        Assert.Equal([1, 2, 4, 5, 5], delays.Select(d => d.TotalSeconds));
+        await refresher.StopAsync(CancellationToken.None);
+    }
+
+    [Fact]
+    public async Task First_success_after_cold_start_failures_loads_and_switches_to_the_refresh_interval()
+    {
+        StoreFails();
+        await _refresher.StartAsync(CancellationToken.None);
+        await RunNextReloadAsync(1);
+        StoreReturns(FnstorePolicies.Stored(FnstorePolicies.Items()));
+
+        await RunNextReloadAsync(2);
+
+        Assert.Equal(Interval, await _time.WaitForTimerAsync(3));
+        Assert.True(_refresher.Current.IsLoaded);
+        Assert.Equal(3, _store.Invocations.Count);
+    }
+
+    [Fact]
+    public async Task Failed_reload_keeps_the_last_good_snapshot_and_logs_failure_count_and_age()
+    {
+        StoreReturns(FnstorePolicies.Stored(FnstorePolicies.Items()));
+        await _refresher.StartAsync(CancellationToken.None);
+        var good = _refresher.Current;
+        StoreFails();
+
+        await RunNextReloadAsync(1);
+        await RunNextReloadAsync(2);
+        await _time.WaitForTimerAsync(3);
+
+        Assert.Same(good, _refresher.Current);
+        var warnings = _logger.Collector.GetSnapshot().Where(r => r.Id.Id == 2002).ToList();
+        Assert.Equal(2, warnings.Count);
+        Assert.Contains("(2 in a row)", warnings[1].Message, StringComparison.Ordinal);
+        Assert.Contains("60 s ago", warnings[1].Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Changed_rows_are_in_force_after_the_next_reload()
+    {
+        StoreReturns(FnstorePolicies.Stored(FnstorePolicies.Items()));
+        await _refresher.StartAsync(CancellationToken.None);
+        StoreReturns(FnstorePolicies.Stored(FnstorePolicies.Items() with { AllowedOrigins = ["https://other.example.com"] }, "W/\"2\""));
+
+        Assert.Equal(Interval, await RunNextReloadAsync(1));
+        await _time.WaitForTimerAsync(2);
+
+        var policy = _refresher.Current.Policies.Resolve("/api/items").Policy!;
+        Assert.True(policy.EvaluateActualRequest("https://other.example.com").IsAllowed);
+        Assert.False(policy.EvaluateActualRequest(FnstorePolicies.TrustedOrigin).IsAllowed);
+    }
+
+    [Fact]
+    public async Task Refresh_on_demand_swaps_the_snapshot_at_once()
+    {
+        StoreReturns(FnstorePolicies.Stored(FnstorePolicies.Items()));
+        await _refresher.StartAsync(CancellationToken.None);
+        StoreReturns();
+
+        Assert.True(await _refresher.RefreshAsync(CancellationToken.None));
+
+        Assert.Empty(_refresher.Current.Policies.Entries);
+    }
+
+    [Fact]
+    public async Task Invalid_row_fails_closed_on_its_routes_without_affecting_other_policies()
+    {
+        var broken = FnstorePolicies.Stored(FnstorePolicies.Items("broken", "/api/broken"), "W/\"1\"",
+            new PolicyError("MaxAgeSeconds", "abc", "must be an Int32."));
+        StoreReturns(FnstorePolicies.Stored(FnstorePolicies.Items()), broken);
+
+        await _refresher.StartAsync(CancellationToken.None);
+
+        var set = _refresher.Current.Policies;
+        Assert.Equal(CorsRejection.InvalidPolicy, set.Resolve("/api/broken").Rejection);
+        Assert.True(set.Resolve("/api/items").Policy!.EvaluateActualRequest(FnstorePolicies.TrustedOrigin).IsAllowed);
+        var error = Assert.Single(_logger.Collector.GetSnapshot(), r => r.Id.Id == 2004);
+        Assert.Contains("broken", error.Message, StringComparison.Ordinal);
+        Assert.Contains("MaxAgeSeconds abc", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Invalid_row_is_logged_once_per_change_and_its_repair_is_logged()
+    {
+        var invalid = FnstorePolicies.Items("broken", "/api/broken") with { AllowedOrigins = ["https://x.example.com/path"] };
+        StoreReturns(FnstorePolicies.Stored(invalid, "W/\"1\""));
+        await _refresher.StartAsync(CancellationToken.None);
+        await RunNextReloadAsync(1);
+        await _time.WaitForTimerAsync(2);
+        Assert.Equal(1, LoggedEvent(2004));
+
+        StoreReturns(FnstorePolicies.Stored(invalid with { AllowedMethods = ["PUT"] }, "W/\"2\""));
+        await RunNextReloadAsync(2);
+        await _time.WaitForTimerAsync(3);
+        Assert.Equal(2, LoggedEvent(2004));
+
+        StoreReturns(FnstorePolicies.Stored(FnstorePolicies.Items("broken", "/api/broken"), "W/\"3\""));
+        await RunNextReloadAsync(3);
+        await _time.WaitForTimerAsync(4);
+        Assert.Equal(1, LoggedEvent(2006));
+        Assert.Equal(2, LoggedEvent(2004));
+    }
+
+    [Fact]
+    public async Task Row_without_a_readable_route_is_skipped_and_logged()
+    {
+        StoreReturns(FnstorePolicies.Stored(FnstorePolicies.Items("noroutes") with { Routes = ["items"] }));
+
+        await _refresher.StartAsync(CancellationToken.None);
+
+        Assert.Single(_refresher.Current.Policies.Skipped);
+        Assert.Equal(1, LoggedEvent(2005));
+    }
+
+    [Fact]
+    public async Task Route_conflicts_are_logged_once()
+    {
+        StoreReturns(FnstorePolicies.Stored(FnstorePolicies.Items("a")), FnstorePolicies.Stored(FnstorePolicies.Items("b")));
+        await _refresher.StartAsync(CancellationToken.None);
+        await RunNextReloadAsync(1);
+        await _time.WaitForTimerAsync(2);
+
+        Assert.Equal(2, LoggedEvent(2007));
+        Assert.Equal(0, Logged(LogLevel.Error));
+    }
+
+    [Fact]
+    public async Task Metrics_count_reloads_and_report_snapshot_age_and_invalid_policies()
+    {
+        using var refreshes = new MetricCollector<long>(MeterFactory, PolicySnapshotMetrics.MeterName, "cors.policies.refresh");
+        using var age = new MetricCollector<double>(MeterFactory, PolicySnapshotMetrics.MeterName, "cors.policies.snapshot_age");
+        using var invalid = new MetricCollector<int>(MeterFactory, PolicySnapshotMetrics.MeterName, "cors.policies.invalid");
+        StoreReturns(FnstorePolicies.Stored(FnstorePolicies.Items()), FnstorePolicies.Stored(FnstorePolicies.Items("noroutes") with { Routes = [] }));
+        await _refresher.StartAsync(CancellationToken.None);
+        StoreFails();
+        await RunNextReloadAsync(1);
+        await _time.WaitForTimerAsync(2);
+        _time.Advance(TimeSpan.FromSeconds(5));
+
+        age.RecordObservableInstruments();
+        invalid.RecordObservableInstruments();
+
+        var outcomes = refreshes.GetMeasurementSnapshot().Select(m => m.Tags["outcome"]).ToList();
+        Assert.Equal(["success", "failure"], outcomes);
+        Assert.Equal(35, age.LastMeasurement!.Value);
+        Assert.Equal(1, invalid.LastMeasurement!.Value);
+    }
+
+    [Fact]
+    public async Task No_snapshot_age_is_reported_before_the_first_load()
+    {
+        using var age = new MetricCollector<double>(MeterFactory, PolicySnapshotMetrics.MeterName, "cors.policies.snapshot_age");
+        StoreFails();
+        await _refresher.StartAsync(CancellationToken.None);
+
+        age.RecordObservableInstruments();
+
+        Assert.Empty(age.GetMeasurementSnapshot());
+    }
+
+    [Fact]
+    public async Task Startup_does_not_wait_longer_than_the_startup_bound_for_a_hanging_store()
+    {
+        var pending = new TaskCompletionSource<IReadOnlyList<StoredPolicy>>();
+        _store.Setup(s => s.ListAsync(It.IsAny<CancellationToken>())).Returns(pending.Task);
+
+        var start = _refresher.StartAsync(CancellationToken.None);
+        Assert.Equal(PolicySnapshotRefresher.StartupWait, await _time.WaitForTimerAsync(1));
+        Assert.False(start.IsCompleted);
+        _time.Advance(PolicySnapshotRefresher.StartupWait);
+        await start;
+
+        Assert.False(_refresher.Current.IsLoaded);
+        pending.SetResult([FnstorePolicies.Stored(FnstorePolicies.Items())]);
+        await _time.WaitForTimerAsync(2);
+        Assert.True(_refresher.Current.IsLoaded);
+    }
+}
