@@ -8,8 +8,12 @@ namespace CorsFunctions.Core.Evaluation;
 /// </summary>
 public readonly struct PreflightResult
 {
-    /// <summary>The <c>Vary</c> names every preflight answer carries, allowed or not.</summary>
-    public const string VaryValue = "Origin, Access-Control-Request-Method, Access-Control-Request-Headers";
+    /// <summary>
+    /// The <c>Vary</c> names every preflight answer carries, allowed or not: each request header the answer
+    /// depends on, private-network access included (its presence alone can turn an allow into a refusal).
+    /// </summary>
+    public const string VaryValue =
+        "Origin, Access-Control-Request-Method, Access-Control-Request-Headers, Access-Control-Request-Private-Network";
 
     private readonly ReadOnlyMemory<char> _detail;
 
