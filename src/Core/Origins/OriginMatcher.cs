@@ -1,5 +1,4 @@
 using System.Collections.Frozen;
-using System.Text;
 
 namespace CorsFunctions.Core.Origins;
 
@@ -7,6 +6,8 @@ namespace CorsFunctions.Core.Origins;
 internal enum OriginMatchKind
 {
     Malformed,
+    TooLong,
+    NotCanonical,
     NotAllowed,
     Exact,
     Wildcard,
@@ -16,9 +17,14 @@ internal enum OriginMatchKind
 
 /// <summary>
 /// Decides whether a request origin is allowed, in constant time for any number of exact origins
-/// (hash lookup on the normalised span) and in time linear in the number of host labels for wildcard
-/// patterns (one lookup per dot), without allocating.
+/// (one ordinal hash lookup) and in time linear in the number of host labels for wildcard patterns
+/// (one lookup per dot), without allocating.
 /// </summary>
+/// <remarks>
+/// One rule for every answer: only an origin spelled as browsers serialize it (lower case, no default
+/// port) can be allowed, and the answer is that origin byte for byte (or <c>*</c>). Any other spelling
+/// comes from no browser and is refused, so exact and wildcard answers can never differ in spelling.
+/// </remarks>
 internal sealed class OriginMatcher
 {
     /// <summary>The literal <c>Origin</c> of opaque origins (sandboxed iframes, file URLs, redirects).</summary>
@@ -26,8 +32,7 @@ internal sealed class OriginMatcher
 
     private readonly bool _allowAny;
     private readonly bool _allowNull;
-    private readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> _exact;
-    private readonly FrozenSet<string> _exactAsSent;
+    private readonly FrozenSet<string> _exact;
     private readonly WildcardGroup[] _wildcards;
 
     /// <param name="allowAny">Whether every origin is allowed (<c>*</c>).</param>
@@ -38,8 +43,7 @@ internal sealed class OriginMatcher
     {
         _allowAny = allowAny;
         _allowNull = allowNull;
-        _exact = exactOrigins.ToFrozenSet(StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>();
-        _exactAsSent = _exact.Set.ToFrozenSet(StringComparer.Ordinal);
+        _exact = exactOrigins.ToFrozenSet(StringComparer.Ordinal);
         _wildcards = [.. wildcards
             .GroupBy(w => (w.IsHttps, w.Port))
             .Select(g => new WildcardGroup(g.Key.IsHttps, g.Key.Port, g.Select(w => w.Suffix)))];
@@ -49,6 +53,16 @@ internal sealed class OriginMatcher
     public OriginMatchKind Match(string origin, out string? allowOrigin)
     {
         allowOrigin = null;
+        if (origin is null)
+        {
+            return OriginMatchKind.Malformed;
+        }
+
+        if (origin.Length > OriginSyntax.MaxLength)
+        {
+            return OriginMatchKind.TooLong;
+        }
+
         if (origin == NullOrigin)
         {
             if (_allowNull || _allowAny)
@@ -60,10 +74,10 @@ internal sealed class OriginMatcher
             return OriginMatchKind.NotAllowed;
         }
 
-        // Browsers send the serialized origin, which is the canonical form stored: one ordinal lookup, no parsing.
-        if (_exactAsSent.TryGetValue(origin, out var canonical))
+        // The stored origins are canonical: a browser's origin is found by one ordinal lookup, without parsing.
+        if (_exact.TryGetValue(origin, out var stored))
         {
-            allowOrigin = canonical;
+            allowOrigin = stored;
             return OriginMatchKind.Exact;
         }
 
@@ -72,16 +86,15 @@ internal sealed class OriginMatcher
             return OriginMatchKind.Malformed;
         }
 
+        if (!OriginSyntax.IsCanonical(origin, parsed))
+        {
+            return OriginMatchKind.NotCanonical;
+        }
+
         if (_allowAny)
         {
             allowOrigin = "*";
             return OriginMatchKind.Any;
-        }
-
-        if (_exact.TryGetValue(parsed.WithoutDefaultPort, out var stored))
-        {
-            allowOrigin = stored;
-            return OriginMatchKind.Exact;
         }
 
         foreach (var group in _wildcards)
@@ -99,7 +112,7 @@ internal sealed class OriginMatcher
     /// <summary>The wildcard suffixes that share one scheme and port.</summary>
     private sealed class WildcardGroup(bool isHttps, int port, IEnumerable<string> suffixes)
     {
-        // Suffixes are stored in lower case and hosts are lower-cased before the lookup: ordinal compares are cheaper.
+        // Suffixes are stored in lower case and only lower-case (canonical) hosts get here: ordinal compares suffice.
         private readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> _suffixes =
             suffixes.ToFrozenSet(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
 
@@ -110,12 +123,8 @@ internal sealed class OriginMatcher
                 return false;
             }
 
-            // A DNS host is ASCII and at most 253 characters (OriginSyntax checked both), so it fits on the stack.
-            Span<char> lowerCase = stackalloc char[origin.Host.Length];
-            Ascii.ToLower(origin.Host, lowerCase, out _);
-
             // Every proper suffix that starts after a dot: "a.b.example.com" tries "b.example.com", "example.com", "com".
-            ReadOnlySpan<char> host = lowerCase;
+            var host = origin.Host;
             for (var dot = host.IndexOf('.'); dot >= 0; dot = host.IndexOf('.'))
             {
                 host = host[(dot + 1)..];

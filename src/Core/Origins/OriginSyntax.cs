@@ -8,12 +8,21 @@ namespace CorsFunctions.Core.Origins;
 /// </summary>
 internal static class OriginSyntax
 {
+    /// <summary>
+    /// The longest text this grammar can accept for a request: <c>https://</c> (8), a 253-character DNS name
+    /// (the longest a resolver accepts, and longer than any IPv6 literal) and <c>:65535</c> (6). Anything
+    /// longer is refused before it is hashed or parsed, so a huge hostile <c>Origin</c> costs nothing.
+    /// </summary>
+    public const int MaxLength = 8 + MaxHostLength + 6;
+
     private const int MaxHostLength = 253;
     private const int MaxLabelLength = 63;
     private static readonly SearchValues<char> s_printableAscii =
         SearchValues.Create(Enumerable.Range('!', '~' - '!' + 1).Select(c => (char)c).ToArray());
+    // Letters, digits, '-' and '_': browsers keep '_' in hosts (DNS names such as a_b.example.com exist and resolve).
     private static readonly SearchValues<char> s_hostChars =
-        SearchValues.Create("-0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz");
+        SearchValues.Create("-0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ_abcdefghijklmnopqrstuvwxyz");
+    private static readonly SearchValues<char> s_upperCase = SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZ");
     private static readonly SearchValues<char> s_ipv6Chars = SearchValues.Create("0123456789abcdefABCDEF:.");
 
     /// <summary>Parses <paramref name="text"/>; a <c>*.</c> first label is accepted only when <paramref name="allowWildcard"/>.</summary>
@@ -199,4 +208,29 @@ internal static class OriginSyntax
         var inner = bracketed[1..^1];
         return inner.Length >= 2 && inner.Contains(':') && !inner.ContainsAnyExcept(s_ipv6Chars);
     }
+
+    /// <summary>
+    /// Whether the request origin <paramref name="text"/>, parsed into <paramref name="origin"/>, is spelled as a
+    /// browser serializes an origin: lower-case scheme and host, no default port, no leading zero in the port.
+    /// </summary>
+    public static bool IsCanonical(ReadOnlySpan<char> text, in ParsedOrigin origin)
+    {
+        if (!text.StartsWith(origin.IsHttps ? "https://" : "http://") || origin.Host.ContainsAny(s_upperCase))
+        {
+            return false;
+        }
+
+        // With scheme and host as written, only the length can still tell a default or zero-padded port apart.
+        var portLength = origin.Port == ParsedOrigin.DefaultPort(origin.IsHttps) ? 0 : 1 + DigitCount(origin.Port);
+        return text.Length == (origin.IsHttps ? 8 : 7) + origin.Host.Length + portLength;
+    }
+
+    private static int DigitCount(int port) => port switch
+    {
+        < 10 => 1,
+        < 100 => 2,
+        < 1000 => 3,
+        < 10000 => 4,
+        _ => 5,
+    };
 }

@@ -14,6 +14,8 @@ namespace CorsFunctions.Core.Policies;
 public sealed class CorsPolicy
 {
     private const string True = "true";
+    private const string OriginNotCanonical = "Origin is not spelled as browsers send it (lower-case scheme and host, no default port)";
+    private static readonly string s_originTooLong = $"Origin is longer than {OriginSyntax.MaxLength} characters, the longest serialized origin";
 
     private readonly OriginMatcher _origins;
     private readonly AllowedMethods _methods;
@@ -63,6 +65,10 @@ public sealed class CorsPolicy
         {
             case OriginMatchKind.Malformed:
                 return PreflightResult.Reject(CorsRejection.MalformedRequest, "Origin is not a serialized origin");
+            case OriginMatchKind.TooLong:
+                return PreflightResult.Reject(CorsRejection.MalformedRequest, s_originTooLong);
+            case OriginMatchKind.NotCanonical:
+                return PreflightResult.Reject(CorsRejection.MalformedRequest, OriginNotCanonical);
             case OriginMatchKind.NotAllowed:
                 return PreflightResult.Reject(CorsRejection.OriginNotAllowed);
         }
@@ -138,7 +144,8 @@ public sealed class CorsPolicy
     public ActualRequestResult EvaluateActualRequest(string origin) =>
         _origins.Match(origin, out var allowOrigin) switch
         {
-            OriginMatchKind.Malformed => ActualRequestResult.Reject(CorsRejection.MalformedRequest),
+            OriginMatchKind.Malformed or OriginMatchKind.TooLong or OriginMatchKind.NotCanonical =>
+                ActualRequestResult.Reject(CorsRejection.MalformedRequest),
             OriginMatchKind.NotAllowed => ActualRequestResult.Reject(CorsRejection.OriginNotAllowed),
             _ => ActualRequestResult.Allow(allowOrigin!, _allowCredentials, _exposeHeaders),
         };

@@ -1,5 +1,6 @@
 using CorsFunctions.Core.Evaluation;
 using CorsFunctions.Core.Http;
+using CorsFunctions.Core.Origins;
 using CorsFunctions.Core.Policies;
 using CorsFunctions.Core.Tests.Http;
 using static CorsFunctions.Core.Tests.Support.Definitions;
@@ -103,6 +104,15 @@ public class HostileInputTests
         Assert.Equal(CorsRejection.MalformedRequest, s_star.EvaluateActualRequest("https://" + huge + ".com").Rejection);
         AssertMalformed(s_named.EvaluatePreflight(AppOrigin, huge));
         AssertMalformed(s_star.EvaluatePreflight(AppOrigin, "PUT", Enumerable.Repeat("x-a", 100_000).ToArray(), null));
+    }
+
+    [Fact]
+    public void Rule20_an_origin_longer_than_any_serialized_origin_is_refused_by_its_length_and_the_detail_says_so()
+    {
+        var result = s_star.EvaluatePreflight("https://" + new string('a', 64 * 1024) + ".com", "PUT");
+
+        AssertMalformed(result);
+        Assert.Contains($"longer than {OriginSyntax.MaxLength} characters", result.Detail, StringComparison.Ordinal);
     }
 
     private static CorsPolicy For(string policy) => policy == "named" ? s_named : s_star;

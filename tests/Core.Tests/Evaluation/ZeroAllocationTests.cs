@@ -72,9 +72,20 @@ public class ZeroAllocationTests
         Assert.Equal(0, BytesAllocated(() => s_policy.EvaluateActualRequest(origin)));
     }
 
+    [Theory]
+    [InlineData("https://evil.example")]
+    [InlineData("https://APP.example.com")] // not spelled as browsers send it
+    public void A_refused_origin_allocates_nothing(string origin) =>
+        Assert.Equal(0, BytesAllocated(() => s_policy.EvaluatePreflight(origin, "PUT")));
+
     [Fact]
-    public void A_refused_origin_allocates_nothing() =>
-        Assert.Equal(0, BytesAllocated(() => s_policy.EvaluatePreflight("https://evil.example", "PUT")));
+    public void An_origin_over_the_length_bound_is_refused_without_allocating()
+    {
+        var hostile = "https://" + new string('a', 64 * 1024);
+
+        Assert.Equal(0, BytesAllocated(() => s_policy.EvaluatePreflight(hostile, "PUT")));
+        Assert.Equal(0, BytesAllocated(() => s_policy.EvaluateActualRequest(hostile)));
+    }
 
     [Fact]
     public void Writing_a_decision_to_a_struct_sink_allocates_nothing()

@@ -16,6 +16,7 @@ public class OriginSyntaxTests
     [InlineData("https://[::1]:443", true, "[::1]", 443, "https://[::1]")]
     [InlineData("http://127.0.0.1:65535", false, "127.0.0.1", 65535, "http://127.0.0.1:65535")]
     [InlineData("https://xn--bcher-kva.example", true, "xn--bcher-kva.example", 443, "https://xn--bcher-kva.example")]
+    [InlineData("https://a_b.example.com", true, "a_b.example.com", 443, "https://a_b.example.com")] // browsers keep '_' in hosts
     public void A_serialized_origin_is_split_into_scheme_host_and_effective_port(string text, bool isHttps, string host, int port, string withoutDefaultPort)
     {
         Assert.Equal(OriginSyntaxError.None, OriginSyntax.TryParse(text, allowWildcard: false, out var origin));
@@ -54,7 +55,6 @@ public class OriginSyntaxTests
     [InlineData("https://a..com", nameof(OriginSyntaxError.InvalidHost))]
     [InlineData("https://.a.com", nameof(OriginSyntaxError.InvalidHost))]
     [InlineData("https://a.com.", nameof(OriginSyntaxError.InvalidHost))]
-    [InlineData("https://a_b.com", nameof(OriginSyntaxError.InvalidHost))]
     [InlineData("https://a%2eb.com", nameof(OriginSyntaxError.InvalidHost))]
     [InlineData("https://[::1", nameof(OriginSyntaxError.InvalidHost))]
     [InlineData("https://[::1]x", nameof(OriginSyntaxError.InvalidHost))]
@@ -123,5 +123,27 @@ public class OriginSyntaxTests
     {
         Assert.Equal(OriginSyntaxError.None, OriginSyntax.TryParse(text, allowWildcard: false, out var origin));
         Assert.Equal(isLoopback, origin.IsLoopback);
+    }
+
+    [Theory]
+    [InlineData("https://a.com", true)]
+    [InlineData("http://localhost:5173", true)]
+    [InlineData("https://a.com:80", true)]
+    [InlineData("http://a.com:443", true)]
+    [InlineData("https://[::1]:8443", true)]
+    [InlineData("https://a_b.example.com:1", true)]
+    [InlineData("HTTPS://a.com", false)]
+    [InlineData("Http://a.com", false)]
+    [InlineData("https://A.com", false)]
+    [InlineData("https://[::A]", false)]
+    [InlineData("https://a.com:443", false)]
+    [InlineData("http://a.com:80", false)]
+    [InlineData("https://a.com:0443", false)]
+    [InlineData("https://a.com:08443", false)]
+    public void Only_the_spelling_browsers_serialize_is_canonical(string text, bool canonical)
+    {
+        Assert.Equal(OriginSyntaxError.None, OriginSyntax.TryParse(text, allowWildcard: false, out var origin));
+
+        Assert.Equal(canonical, OriginSyntax.IsCanonical(text, origin));
     }
 }
