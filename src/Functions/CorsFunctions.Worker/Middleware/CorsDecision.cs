@@ -6,7 +6,7 @@ namespace CorsFunctions.Worker.Middleware;
 /// <summary>What the middleware does with a request.</summary>
 internal enum CorsAction
 {
-    /// <summary>Not a CORS request (or a plain OPTIONS): run the function, touch nothing.</summary>
+    /// <summary>Run the function, touch nothing: no policy could allow any origin here, or the CORS logic failed.</summary>
     PassThrough,
 
     /// <summary>A preflight: answer it without running the function.</summary>
@@ -14,6 +14,12 @@ internal enum CorsAction
 
     /// <summary>An actual cross-origin request: run the function, then stamp the CORS headers on its response.</summary>
     StampResponse,
+
+    /// <summary>
+    /// A request without <c>Origin</c> on a route a policy governs: run the function, then only append
+    /// <c>Vary: Origin</c>, so no cache hands this answer (which grants nothing) to a cross-origin request.
+    /// </summary>
+    VaryOnOrigin,
 }
 
 /// <summary>The outcome of the CORS logic for one request: the action and the headers to write.</summary>
@@ -28,6 +34,9 @@ internal readonly struct CorsDecision
 
     /// <summary>Leave the request and its response alone.</summary>
     public static CorsDecision PassThrough => default;
+
+    /// <summary>Append <c>Vary: Origin</c> to the function's response and nothing else.</summary>
+    public static CorsDecision VaryOnOrigin => new(CorsAction.VaryOnOrigin, default, default);
 
     /// <summary>What to do.</summary>
     public CorsAction Action { get; }
@@ -58,6 +67,9 @@ internal readonly struct CorsDecision
                 break;
             case CorsAction.StampResponse:
                 ActualRequest.WriteTo(ref sink);
+                break;
+            case CorsAction.VaryOnOrigin:
+                sink.AppendVary(ActualRequestResult.VaryValue);
                 break;
         }
     }

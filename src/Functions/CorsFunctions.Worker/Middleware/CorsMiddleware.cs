@@ -7,8 +7,8 @@ namespace CorsFunctions.Worker.Middleware;
 
 /// <summary>
 /// The worker glue of the request path, kept small: hands the request to <see cref="CorsRequestHandler"/>,
-/// answers preflights without running the function, stamps CORS headers on the responses of actual requests.
-/// Non-HTTP triggers pass through.
+/// answers preflights without running the function, stamps CORS headers (or only <c>Vary: Origin</c>) on the
+/// responses of other requests. Non-HTTP triggers pass through.
 /// </summary>
 internal sealed class CorsMiddleware(CorsRequestHandler handler) : IFunctionsWorkerMiddleware
 {
@@ -39,6 +39,7 @@ internal sealed class CorsMiddleware(CorsRequestHandler handler) : IFunctionsWor
                 break;
 
             case CorsAction.StampResponse:
+            case CorsAction.VaryOnOrigin:
                 await next(context).ConfigureAwait(false);
                 if (context.GetHttpResponseData() is { } response)
                 {

@@ -10,8 +10,8 @@ namespace CorsFunctions.Worker.Middleware;
 
 /// <summary>
 /// The CORS logic of the request path, free of worker types: classifies a request, resolves its policy in
-/// the current snapshot (never the store), decides, counts and logs. It never throws: a failure refuses a
-/// preflight (fail closed) and leaves any other response without CORS headers.
+/// the current snapshot (never the store), decides, counts and logs CORS requests. It never throws: a failure
+/// refuses a preflight (fail closed) and leaves any other response without CORS headers.
 /// </summary>
 internal sealed class CorsRequestHandler(IPolicySnapshotSource policies, CorsRequestMetrics metrics, ILogger<CorsRequestHandler> logger)
 {
@@ -21,8 +21,7 @@ internal sealed class CorsRequestHandler(IPolicySnapshotSource policies, CorsReq
     public CorsDecision Decide(ICorsRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var isOptions = string.Equals(request.Method, Options, StringComparison.OrdinalIgnoreCase);
-        var kind = CorsRequestKind.NotCors;
+        CorsRequestKind? kind = null;
         try
         {
             var origin = request.GetHeader(CorsHeaderNames.Origin);
@@ -32,14 +31,16 @@ internal sealed class CorsRequestHandler(IPolicySnapshotSource policies, CorsReq
             {
                 CorsRequestKind.Preflight => CorsDecision.AnswerPreflight(DecidePreflight(request, origin!, requestMethod!)),
 
-                // A plain OPTIONS (no Access-Control-Request-Method) is nobody's preflight: the function answers it untouched.
-                CorsRequestKind.Actual when !isOptions => CorsDecision.StampResponse(DecideActualRequest(request, origin!)),
-                _ => CorsDecision.PassThrough,
+                // A plain OPTIONS (no Access-Control-Request-Method) included: an actual request of method OPTIONS.
+                CorsRequestKind.Actual => CorsDecision.StampResponse(DecideActualRequest(request, origin!)),
+                _ => DecideWithoutOrigin(request),
             };
         }
         catch (Exception exception)
         {
-            if (kind == CorsRequestKind.Preflight || (kind == CorsRequestKind.NotCors && isOptions))
+            // Headers that cannot be read on an OPTIONS request may hide a preflight: refuse it (fail closed).
+            if (kind == CorsRequestKind.Preflight
+                || (kind is null && string.Equals(request.Method, Options, StringComparison.OrdinalIgnoreCase)))
             {
                 logger.PreflightFailed(exception, request.Method, request.Path);
                 metrics.PreflightFailed();
@@ -103,6 +104,13 @@ internal sealed class CorsRequestHandler(IPolicySnapshotSource policies, CorsReq
         logger.ActualRequest(result, request.Path, origin, match.PolicyId);
         return result;
     }
+
+    /// <summary>
+    /// Not a CORS request, so nothing is granted; but where a valid policy could allow some origin, the same URL
+    /// answers cross-origin requests differently, and a cache must not hand this response to one of them.
+    /// </summary>
+    private CorsDecision DecideWithoutOrigin(ICorsRequest request) =>
+        policies.Current.Policies.Resolve(request.Path).Policy is null ? CorsDecision.PassThrough : CorsDecision.VaryOnOrigin;
 
     private static string WhyNoPolicy(PolicyMatch match, PolicySnapshot snapshot) => match.Rejection switch
     {

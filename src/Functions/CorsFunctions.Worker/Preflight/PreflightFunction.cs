@@ -17,8 +17,9 @@ internal static class PreflightFunction
     public const string Name = "CorsPreflight";
 
     /// <summary>
-    /// Runs only for an OPTIONS request that is not a preflight (no <c>Access-Control-Request-Method</c>):
-    /// a plain 204, never a CORS header.
+    /// Runs only for an OPTIONS request that is not a preflight (no <c>Access-Control-Request-Method</c>): a plain
+    /// 204. With an <c>Origin</c> it is an actual request of method OPTIONS (a page's own
+    /// <c>fetch(url, { method: 'OPTIONS' })</c>), so the middleware stamps it like any other when the origin is allowed.
     /// </summary>
     [Function(Name)]
     public static HttpResponseData Run(

@@ -38,7 +38,8 @@ public sealed class CorsMiddlewareTests : IDisposable
         Assert.Contains("PUT", wire[CorsHeaderNames.AllowMethods], StringComparison.Ordinal);
         Assert.Contains("X-Auth-Token", wire[CorsHeaderNames.AllowHeaders], StringComparison.OrdinalIgnoreCase);
         Assert.Equal("600", wire[CorsHeaderNames.MaxAge]);
-        Assert.Equal("Origin,Access-Control-Request-Method,Access-Control-Request-Headers", wire[CorsHeaderNames.Vary]);
+        Assert.Equal("Origin,Access-Control-Request-Method,Access-Control-Request-Headers,Access-Control-Request-Private-Network",
+            wire[CorsHeaderNames.Vary]);
         Assert.DoesNotContain(wire.Values, value => value.Contains("System.String[]", StringComparison.Ordinal));
     }
 
@@ -122,13 +123,24 @@ public sealed class CorsMiddlewareTests : IDisposable
         Assert.Equal(Trusted, response.WireHeaders()[CorsHeaderNames.AllowOrigin]);
     }
 
-    [Theory]
-    [InlineData("GET", null)]
-    [InlineData("OPTIONS", Trusted)] // a plain OPTIONS: no Access-Control-Request-Method
-    public async Task Request_that_is_not_CORS_runs_the_function_and_its_response_is_untouched(string method, string? origin)
+    [Fact]
+    public async Task Request_without_Origin_runs_the_function_and_only_Vary_Origin_is_appended_to_its_response()
     {
-        var headers = origin is null ? [] : new KeyValuePair<string, string>[] { new(CorsHeaderNames.Origin, origin) };
-        var invocation = FakeInvocation.Http(new FakeHttpRequestData(method, ItemsUrl, headers));
+        var invocation = FakeInvocation.Http(new FakeHttpRequestData("GET", ItemsUrl, []));
+
+        await _middleware.Invoke(invocation.Context, Function(invocation, HttpStatusCode.OK, "[]", ("Vary", "Accept-Encoding"), ("X-Trace", "a, b")));
+
+        Assert.Equal(1, _functionRuns);
+        var response = Assert.IsType<FakeHttpResponseData>(invocation.InvocationResult);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("[]", response.ReadBody());
+        Assert.Equal(new Dictionary<string, string> { ["Vary"] = "Accept-Encoding,Origin", ["X-Trace"] = "a, b" }, response.WireHeaders());
+    }
+
+    [Fact]
+    public async Task Request_without_Origin_on_a_route_no_policy_governs_runs_the_function_and_its_response_is_untouched()
+    {
+        var invocation = FakeInvocation.Http(new FakeHttpRequestData("GET", "https://app.example.com/api/orders", []));
 
         await _middleware.Invoke(invocation.Context, Function(invocation, HttpStatusCode.NoContent, "", ("Allow", "GET"), ("X-Trace", "a, b")));
 
@@ -136,6 +148,22 @@ public sealed class CorsMiddlewareTests : IDisposable
         var response = Assert.IsType<FakeHttpResponseData>(invocation.InvocationResult);
         Assert.Equal(HttpStatusCode.NoContent, response.StatusCode);
         Assert.Equal(new Dictionary<string, string> { ["Allow"] = "GET", ["X-Trace"] = "a, b" }, response.WireHeaders());
+    }
+
+    [Fact]
+    public async Task Plain_OPTIONS_with_an_allowed_Origin_runs_the_function_and_its_response_is_stamped()
+    {
+        var invocation = FakeInvocation.Http(new FakeHttpRequestData("OPTIONS", ItemsUrl, [new(CorsHeaderNames.Origin, Trusted)]));
+
+        await _middleware.Invoke(invocation.Context, Function(invocation, HttpStatusCode.NoContent, "", ("Allow", "GET")));
+
+        Assert.Equal(1, _functionRuns);
+        var response = Assert.IsType<FakeHttpResponseData>(invocation.InvocationResult);
+        Assert.Equal(HttpStatusCode.NoContent, response.StatusCode);
+        var wire = response.WireHeaders();
+        Assert.Equal("GET", wire["Allow"]);
+        Assert.Equal(Trusted, wire[CorsHeaderNames.AllowOrigin]);
+        Assert.Equal("Origin", wire[CorsHeaderNames.Vary]);
     }
 
     [Fact]

@@ -13,7 +13,8 @@ namespace CorsFunctions.Functions.Tests.Middleware;
 public sealed class CorsRequestHandlerTests : IDisposable
 {
     private const string Trusted = "https://trusted.example.com";
-    private const string PreflightVary = "Origin, Access-Control-Request-Method, Access-Control-Request-Headers";
+    private const string PreflightVary =
+        "Origin, Access-Control-Request-Method, Access-Control-Request-Headers, Access-Control-Request-Private-Network";
 
     private readonly CorsHarness _cors = CorsHarness.With(CorsHarness.Items, new()
     {
@@ -146,23 +147,73 @@ public sealed class CorsRequestHandlerTests : IDisposable
     [InlineData("GET")]
     [InlineData("PUT")]
     [InlineData("OPTIONS")]
-    public void Request_without_Origin_passes_through_untouched(string method)
+    public void Rule19_a_response_to_a_request_without_Origin_varies_on_Origin_where_a_policy_governs_the_route(string method)
     {
         var (decision, headers) = Decide(new FakeCorsRequest(method, "/api/items", (CorsHeaderNames.RequestMethod, "PUT")));
 
-        Assert.Equal(CorsAction.PassThrough, decision.Action);
-        Assert.Empty(headers);
-        Assert.Empty(_cors.Preflights.GetMeasurementSnapshot());
+        Assert.Equal(CorsAction.VaryOnOrigin, decision.Action);
+        Assert.Equal(new Dictionary<string, string> { [CorsHeaderNames.Vary] = "Origin" }, headers);
+        Assert.Empty(_cors.Preflights.GetMeasurementSnapshot()); // not a CORS request: neither counted nor logged
         Assert.Empty(_cors.ActualRequests.GetMeasurementSnapshot());
+        Assert.Empty(_cors.Logger.Collector.GetSnapshot());
     }
 
     [Fact]
-    public void Plain_OPTIONS_with_Origin_but_without_ACRM_passes_through_untouched()
+    public void Rule19_a_star_policy_grants_nothing_to_a_request_without_Origin_and_varies_on_Origin()
     {
-        var (decision, headers) = Decide(new FakeCorsRequest("OPTIONS", "/api/items", (CorsHeaderNames.Origin, Trusted)));
+        using var cors = CorsHarness.With(CorsHarness.Items with
+        {
+            Id = "open",
+            Routes = ["/**"],
+            AllowedOrigins = ["*"],
+            AllowCredentials = false,
+        });
+        var request = new FakeCorsRequest("GET", "/api/open");
+
+        var decision = cors.Handler.Decide(request);
+        var headers = new HttpHeadersCollection();
+        Assert.True(cors.Handler.TryWrite(decision, headers, request));
+
+        Assert.Equal(CorsAction.VaryOnOrigin, decision.Action);
+        Assert.Equal("Origin", Assert.Single(headers, h => h.Key == CorsHeaderNames.Vary).Value.Single());
+        Assert.False(headers.Contains(CorsHeaderNames.AllowOrigin));
+    }
+
+    [Theory]
+    [InlineData("/api/orders")] // no policy
+    [InlineData("/api/broken")] // an invalid policy refuses every origin
+    public void Request_without_Origin_on_a_route_where_no_origin_can_be_allowed_passes_through_untouched(string path)
+    {
+        using var cors = CorsHarness.With(CorsHarness.Items with { Id = "broken", Routes = ["/api/broken"], AllowedOrigins = ["https://a.example.com/"] });
+
+        var decision = cors.Handler.Decide(new FakeCorsRequest("GET", path));
 
         Assert.Equal(CorsAction.PassThrough, decision.Action);
-        Assert.Empty(headers);
+    }
+
+    [Theory]
+    [InlineData("OPTIONS")]
+    [InlineData("options")]
+    public void Rule01_plain_OPTIONS_with_Origin_is_an_actual_request_and_is_stamped_when_the_origin_is_allowed(string method)
+    {
+        var (decision, headers) = Decide(new FakeCorsRequest(method, "/api/items", (CorsHeaderNames.Origin, Trusted)));
+
+        Assert.Equal(CorsAction.StampResponse, decision.Action);
+        Assert.Equal(Trusted, headers[CorsHeaderNames.AllowOrigin]);
+        Assert.Equal("true", headers[CorsHeaderNames.AllowCredentials]);
+        Assert.Equal("Origin", headers[CorsHeaderNames.Vary]);
+        Assert.False(headers.ContainsKey(CorsHeaderNames.AllowMethods)); // an actual response, not a preflight answer
+        Assert.Equal("allowed/None", _cors.ActualRequests.GetMeasurementSnapshot()
+            .Select(m => $"{m.Tags["outcome"]}/{m.Tags["reason"]}").Single());
+    }
+
+    [Fact]
+    public void Rule01_plain_OPTIONS_from_a_refused_origin_gets_only_Vary_Origin()
+    {
+        var (decision, headers) = Decide(new FakeCorsRequest("OPTIONS", "/api/items", (CorsHeaderNames.Origin, "https://evil.example.com")));
+
+        Assert.Equal(CorsAction.StampResponse, decision.Action);
+        Assert.Equal(new Dictionary<string, string> { [CorsHeaderNames.Vary] = "Origin" }, headers);
     }
 
     [Fact]
@@ -189,6 +240,17 @@ public sealed class CorsRequestHandlerTests : IDisposable
         Assert.Equal(CorsAction.PassThrough, decision.Action);
         Assert.Equal(LogLevel.Error, cors.Logger.LatestRecord.Level);
         Assert.Equal("rejected", cors.ActualRequests.LastMeasurement!.Tags["outcome"]);
+    }
+
+    [Fact]
+    public void OPTIONS_without_Origin_is_not_refused_when_the_policies_cannot_be_read()
+    {
+        using var cors = new CorsHarness(Throwing());
+
+        var decision = cors.Handler.Decide(new FakeCorsRequest("OPTIONS", "/api/items"));
+
+        Assert.Equal(CorsAction.PassThrough, decision.Action);
+        Assert.Equal(LogLevel.Error, cors.Logger.LatestRecord.Level);
     }
 
     [Fact]
