@@ -41,12 +41,13 @@ public sealed class ActualRequestTests(EndToEndFixture fixture)
     }
 
     [Fact]
-    public async Task Request_without_origin_passes_through_without_cors_headers()
+    public async Task Request_without_origin_gets_no_cors_grant_but_varies_on_origin()
     {
         using var response = await SendAsync(HttpMethod.Get, ItemsCollection, origin: null);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         CorsAssert.NoCorsGrant(response);
+        CorsAssert.VaryIncludes(response, "Origin"); // a cache must not hand this answer to a cross-origin page
     }
 
     [Fact]

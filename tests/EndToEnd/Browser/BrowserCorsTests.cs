@@ -111,6 +111,15 @@ public sealed class BrowserCorsTests(EndToEndFixture fixture) : IAsyncLifetime
         Assert.Null(outcome.Header);
     }
 
+    [Fact]
+    public async Task Page_can_read_the_answer_to_its_own_OPTIONS_request()
+    {
+        // Chromium preflights the OPTIONS method first, then sends the OPTIONS itself, which the catch-all answers.
+        var outcome = await FetchAsync(OpenRoute, new { method = "OPTIONS" });
+
+        AssertResolved(outcome, HttpStatusCode.NoContent);
+    }
+
     private Task<FetchOutcome> FetchAsync(string path, object init, string? readHeader = null) =>
         PageFetch.RunAsync(_page, new Uri(fixture.ApiBase, KeyedUrl(path)), init, readHeader);
 

@@ -10,7 +10,8 @@ namespace CorsFunctions.EndToEnd.Preflights;
 [Collection(EndToEndSuite.Name)]
 public sealed class PreflightTests(EndToEndFixture fixture)
 {
-    private static readonly string[] PreflightVary = ["Origin", "Access-Control-Request-Method", "Access-Control-Request-Headers"];
+    private static readonly string[] PreflightVary =
+        ["Origin", "Access-Control-Request-Method", "Access-Control-Request-Headers", "Access-Control-Request-Private-Network"];
 
     [Fact]
     public async Task Allowed_preflight_answers_204_with_exactly_the_policy_headers()
@@ -114,14 +115,33 @@ public sealed class PreflightTests(EndToEndFixture fixture)
     }
 
     [Fact]
-    public async Task Plain_options_without_request_method_reaches_the_function_and_gets_no_cors_headers()
+    public async Task Plain_options_from_an_allowed_origin_reaches_the_function_and_its_answer_is_stamped()
     {
-        using var request = new HttpRequestMessage(HttpMethod.Options, ItemsCollection);
-        request.Headers.Add("Origin", TrustedOrigin);
-        using var response = await fixture.Api.SendAsync(request);
+        using var response = await PlainOptionsAsync(TrustedOrigin);
 
-        Assert.True(response.IsSuccessStatusCode, $"got {(int)response.StatusCode}");
+        // The catch-all's body ran (a preflight would have ACAM): an actual request of method OPTIONS.
+        Assert.Equal(HttpStatusCode.NoContent, response.StatusCode);
+        Assert.Equal(TrustedOrigin, CorsAssert.Header(response, "Access-Control-Allow-Origin"));
+        Assert.Equal("true", CorsAssert.Header(response, "Access-Control-Allow-Credentials"));
+        Assert.Null(CorsAssert.Header(response, "Access-Control-Allow-Methods"));
+        CorsAssert.VaryIncludes(response, "Origin");
+    }
+
+    [Fact]
+    public async Task Plain_options_from_a_refused_origin_reaches_the_function_without_a_cors_grant()
+    {
+        using var response = await PlainOptionsAsync(UntrustedOrigin);
+
+        Assert.Equal(HttpStatusCode.NoContent, response.StatusCode);
         CorsAssert.NoCorsGrant(response);
+        CorsAssert.VaryIncludes(response, "Origin");
+    }
+
+    private Task<HttpResponseMessage> PlainOptionsAsync(string origin)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Options, ItemsCollection);
+        request.Headers.Add("Origin", origin);
+        return fixture.Api.SendAsync(request);
     }
 
     private Task<HttpResponseMessage> PrivateNetworkPreflightAsync(string path)
