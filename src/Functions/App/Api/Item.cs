@@ -5,6 +5,6 @@ namespace CorsFunctions.App.Api;
 /// <param name="Name">A display name.</param>
 internal sealed record Item(string Id, string Name);
 
-/// <summary>The body of <c>PUT items/{id}</c>.</summary>
+/// <summary>The body of <c>POST items</c> and <c>PUT items/{id}</c>.</summary>
 /// <param name="Name">A display name.</param>
 internal sealed record ItemBody(string? Name);

@@ -32,28 +32,38 @@ internal sealed class ItemsFunction(ItemStore store)
             ? JsonAsync(request, HttpStatusCode.OK, item, ItemsJsonContext.Default.Item)
             : Task.FromResult(request.CreateResponse(HttpStatusCode.NotFound));
 
+    /// <summary><c>POST /api/items</c> with <c>{"name": "..."}</c>: 201 with a new id and its <c>Location</c>, 400 for a bad body.</summary>
+    [Function("CreateItem")]
+    public async Task<HttpResponseData> Create(
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = CollectionRoute)] HttpRequestData request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var (name, refusal) = await ReadNameAsync(request).ConfigureAwait(false);
+        if (refusal is not null)
+        {
+            return refusal;
+        }
+
+        var item = new Item(Guid.NewGuid().ToString("N"), name!);
+        store.Put(item);
+        var response = await JsonAsync(request, HttpStatusCode.Created, item, ItemsJsonContext.Default.Item).ConfigureAwait(false);
+        response.Headers.TryAddWithoutValidation("Location", $"{request.Url.AbsolutePath.TrimEnd('/')}/{item.Id}");
+        return response;
+    }
+
     /// <summary><c>PUT /api/items/{id}</c> with <c>{"name": "..."}</c>: 201 when created, 200 when replaced, 400 for a bad body.</summary>
     [Function("PutItem")]
     public async Task<HttpResponseData> Put(
         [HttpTrigger(AuthorizationLevel.Function, "put", Route = ItemRoute)] HttpRequestData request, string id)
     {
         ArgumentNullException.ThrowIfNull(request);
-        ItemBody? body;
-        try
+        var (name, refusal) = await ReadNameAsync(request).ConfigureAwait(false);
+        if (refusal is not null)
         {
-            body = await JsonSerializer.DeserializeAsync(request.Body, ItemsJsonContext.Default.ItemBody).ConfigureAwait(false);
-        }
-        catch (JsonException)
-        {
-            return await TextAsync(request, HttpStatusCode.BadRequest, "The body must be JSON: {\"name\": \"...\"}.").ConfigureAwait(false);
+            return refusal;
         }
 
-        if (string.IsNullOrWhiteSpace(body?.Name) || body.Name.Length > MaxNameLength)
-        {
-            return await TextAsync(request, HttpStatusCode.BadRequest, $"'name' is required, at most {MaxNameLength} characters.").ConfigureAwait(false);
-        }
-
-        var item = new Item(id, body.Name);
+        var item = new Item(id, name!);
         var status = store.Put(item) ? HttpStatusCode.Created : HttpStatusCode.OK;
         return await JsonAsync(request, status, item, ItemsJsonContext.Default.Item).ConfigureAwait(false);
     }
@@ -65,6 +75,24 @@ internal sealed class ItemsFunction(ItemStore store)
     {
         ArgumentNullException.ThrowIfNull(request);
         return request.CreateResponse(store.Delete(id) ? HttpStatusCode.NoContent : HttpStatusCode.NotFound);
+    }
+
+    /// <summary>Reads <c>{"name": "..."}</c>: the name, or the 400 answer that refuses the body.</summary>
+    private static async Task<(string? Name, HttpResponseData? Refusal)> ReadNameAsync(HttpRequestData request)
+    {
+        ItemBody? body;
+        try
+        {
+            body = await JsonSerializer.DeserializeAsync(request.Body, ItemsJsonContext.Default.ItemBody).ConfigureAwait(false);
+        }
+        catch (JsonException)
+        {
+            return (null, await TextAsync(request, HttpStatusCode.BadRequest, "The body must be JSON: {\"name\": \"...\"}.").ConfigureAwait(false));
+        }
+
+        return string.IsNullOrWhiteSpace(body?.Name) || body.Name.Length > MaxNameLength
+            ? (null, await TextAsync(request, HttpStatusCode.BadRequest, $"'name' is required, at most {MaxNameLength} characters.").ConfigureAwait(false))
+            : (body.Name, null);
     }
 
     private static async Task<HttpResponseData> JsonAsync<T>(HttpRequestData request, HttpStatusCode status, T value, JsonTypeInfo<T> typeInfo)

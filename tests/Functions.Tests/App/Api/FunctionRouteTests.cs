@@ -63,6 +63,7 @@ public sealed class FunctionRouteTests
 
     [Theory]
     [InlineData("ListItems", "get", "items")]
+    [InlineData("CreateItem", "post", "items")]
     [InlineData("GetItem", "get", "items/{id}")]
     [InlineData("PutItem", "put", "items/{id}")]
     [InlineData("DeleteItem", "delete", "items/{id}")]

@@ -56,6 +56,35 @@ public sealed class ItemsFunctionTests
         Assert.Equal(HttpStatusCode.NotFound, _items.Delete(Request("DELETE", $"{Url}/9"), "9").StatusCode);
     }
 
+    [Fact]
+    public async Task POST_creates_an_item_with_a_new_id_201_and_a_Location_that_GET_finds()
+    {
+        var first = (FakeHttpResponseData)await _items.Create(Request("POST", Url, """{"name":"First"}"""));
+        var second = (FakeHttpResponseData)await _items.Create(Request("POST", Url, """{"name":"First"}"""));
+
+        Assert.Equal(HttpStatusCode.Created, first.StatusCode);
+        var location = first.WireHeaders()["Location"];
+        Assert.StartsWith("/api/items/", location, StringComparison.Ordinal);
+        var id = location["/api/items/".Length..];
+        Assert.Equal($$"""{"id":"{{id}}","name":"First"}""", first.ReadBody());
+        Assert.NotEqual(location, second.WireHeaders()["Location"]);
+        var found = (FakeHttpResponseData)await _items.Get(Request("GET", $"https://app.example.com{location}"), id);
+        Assert.Equal(HttpStatusCode.OK, found.StatusCode);
+    }
+
+    [Theory]
+    [InlineData("{not json")]
+    [InlineData("")]
+    [InlineData("""{"name":""}""")]
+    [InlineData("[1,2]")]
+    public async Task POST_with_a_bad_body_is_refused_with_400_and_stores_nothing(string body)
+    {
+        var response = await _items.Create(Request("POST", Url, body));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("[]", ((FakeHttpResponseData)await _items.List(Request("GET", Url))).ReadBody());
+    }
+
     [Theory]
     [InlineData("{not json")]
     [InlineData("")]
