@@ -36,14 +36,17 @@ internal readonly ref struct ParsedOrigin
         || Host.SequenceEqual("[::1]")
         || (Host.StartsWith("127.") && IsIPv4(Host));
 
-    /// <summary>Whether the host is a dotted-quad IPv4 address (all labels numeric).</summary>
+    /// <summary>
+    /// Whether the host is a dotted-quad IPv4 address written the way browsers serialize one: four labels of
+    /// plain decimal digits from 0 to 255, without a sign or a leading zero. Anything else (<c>127.-1.0.1</c>,
+    /// <c>127.01.0.1</c>) is never sent as an origin and is not an address here.
+    /// </summary>
     public static bool IsIPv4(ReadOnlySpan<char> host)
     {
         var labels = 0;
         foreach (var range in host.Split('.'))
         {
-            var label = host[range];
-            if (label.IsEmpty || label.Length > 3 || !int.TryParse(label, out var value) || value > 255)
+            if (!IsSerializedByte(host[range]))
             {
                 return false;
             }
@@ -52,5 +55,21 @@ internal readonly ref struct ParsedOrigin
         }
 
         return labels == 4;
+    }
+
+    private static bool IsSerializedByte(ReadOnlySpan<char> label)
+    {
+        if (label.IsEmpty || label.Length > 3 || label.ContainsAnyExceptInRange('0', '9') || (label.Length > 1 && label[0] == '0'))
+        {
+            return false;
+        }
+
+        var value = 0;
+        foreach (var digit in label)
+        {
+            value = (value * 10) + (digit - '0');
+        }
+
+        return value <= 255;
     }
 }

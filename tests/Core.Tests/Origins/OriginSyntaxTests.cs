@@ -117,6 +117,12 @@ public class OriginSyntaxTests
     [InlineData("http://mylocalhost", false)]
     [InlineData("http://127.example.com", false)]
     [InlineData("http://127.0.0.256", false)]
+    [InlineData("http://127.-1.0.1", false)]
+    [InlineData("http://127.-0.0.1", false)]
+    [InlineData("http://127.01.0.1", false)]
+    [InlineData("http://127.0.0.001", false)]
+    [InlineData("http://127.0.0", false)]
+    [InlineData("http://127.0.0.1.1", false)]
     [InlineData("http://10.0.0.1", false)]
     [InlineData("http://[::2]", false)]
     public void Loopback_hosts_are_localhost_127_0_0_0_slash_8_and_ipv6_one(string text, bool isLoopback)

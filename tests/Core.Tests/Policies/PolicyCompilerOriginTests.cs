@@ -145,6 +145,13 @@ public class PolicyCompilerOriginTests
     public void PolicyRule08_loopback_http_origins_may_have_credentials_and_private_network(string origin) =>
         Compile(Valid with { AllowedOrigins = [origin], AllowCredentials = true, AllowPrivateNetwork = true });
 
+    [Theory]
+    [InlineData("http://127.-1.0.1")]
+    [InlineData("http://127.01.0.1")]
+    [InlineData("http://127.0.0.1.example.com")]
+    public void PolicyRule08_hosts_that_only_look_like_loopback_are_plain_http(string origin) =>
+        AssertRefused(Valid with { AllowedOrigins = [origin], AllowCredentials = true }, Field, origin);
+
     [Fact]
     public void PolicyRule08_plain_http_without_credentials_or_private_network_compiles() =>
         WithOrigins("http://app.example.com");
