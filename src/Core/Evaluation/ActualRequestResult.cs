@@ -33,7 +33,12 @@ public readonly struct ActualRequestResult
     public string? ExposeHeaders { get; }
 
     /// <summary>A refusal: only <c>Vary</c> is written.</summary>
-    public static ActualRequestResult Reject(CorsRejection rejection) => new(rejection, null, null, null);
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="rejection"/> is <see cref="CorsRejection.None"/>, which would read as allowed.</exception>
+    public static ActualRequestResult Reject(CorsRejection rejection)
+    {
+        ArgumentOutOfRangeException.ThrowIfEqual(rejection, CorsRejection.None);
+        return new(rejection, null, null, null);
+    }
 
     internal static ActualRequestResult Allow(string allowOrigin, string? allowCredentials, string? exposeHeaders) =>
         new(CorsRejection.None, allowOrigin, allowCredentials, exposeHeaders);

@@ -63,12 +63,15 @@ public readonly struct PreflightResult
     public string? AllowPrivateNetwork { get; }
 
     /// <summary>A refusal: only <c>Vary</c> is written.</summary>
-    public static PreflightResult Reject(CorsRejection rejection, string? detail = null) =>
-        new(rejection, detail.AsMemory(), null, null, null, null, null, null);
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="rejection"/> is <see cref="CorsRejection.None"/>, which would read as allowed.</exception>
+    public static PreflightResult Reject(CorsRejection rejection, string? detail = null) => Reject(rejection, detail.AsMemory());
 
     /// <summary>A refusal whose detail is a slice of a request value (copied only if <see cref="Detail"/> is read).</summary>
-    internal static PreflightResult Reject(CorsRejection rejection, ReadOnlyMemory<char> detail) =>
-        new(rejection, detail, null, null, null, null, null, null);
+    internal static PreflightResult Reject(CorsRejection rejection, ReadOnlyMemory<char> detail)
+    {
+        ArgumentOutOfRangeException.ThrowIfEqual(rejection, CorsRejection.None);
+        return new(rejection, detail, null, null, null, null, null, null);
+    }
 
     internal static PreflightResult Allow(string allowOrigin, string? allowCredentials, string? allowMethods,
         string? allowHeaders, string? maxAge, string? allowPrivateNetwork) =>
