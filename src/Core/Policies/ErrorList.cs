@@ -7,7 +7,9 @@ internal sealed class ErrorList
 
     public int Count => _errors.Count;
 
-    public void Add(string field, string? value, string message) => _errors.Add(new PolicyError(field, value, message));
+    public void Add(PolicyError error) => _errors.Add(error);
+
+    public void Add(string code, string field, string? value, string message) => _errors.Add(new PolicyError(code, field, value, message));
 
     public IReadOnlyList<PolicyError> ToList() => _errors.ToArray();
 }

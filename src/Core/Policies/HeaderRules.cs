@@ -26,16 +26,16 @@ internal static class HeaderRules
     public static AllowedHeaders? CompileAllowed(CorsPolicyDefinition definition, ErrorList errors)
     {
         var before = errors.Count;
-        var names = ReadNames(AllowedField, definition.AllowedHeaders, errors);
+        var names = ReadNames(AllowedField, PolicyErrorCodes.HeaderInvalidName, definition.AllowedHeaders, errors);
         foreach (var name in names)
         {
             if (name.StartsWith("Access-Control-", StringComparison.OrdinalIgnoreCase))
             {
-                errors.Add(AllowedField, name, "is a CORS protocol header; pages cannot send it.");
+                errors.Add(PolicyErrorCodes.HeaderCorsProtocol, AllowedField, name, "is a CORS protocol header; pages cannot send it.");
             }
             else if (ForbiddenRequestHeaders.Contains(name))
             {
-                errors.Add(AllowedField, name, "is a forbidden request header that pages can never set; remove it.");
+                errors.Add(PolicyErrorCodes.HeaderForbidden, AllowedField, name, "is a forbidden request header that pages can never set; remove it.");
             }
         }
 
@@ -44,12 +44,12 @@ internal static class HeaderRules
         {
             if (definition.AllowCredentials)
             {
-                errors.Add(AllowedField, "*", "is a literal header name for credentialed requests, so it would allow nothing; list the headers by name.");
+                errors.Add(PolicyErrorCodes.HeaderAnyWithCredentials, AllowedField, "*", "is a literal header name for credentialed requests, so it would allow nothing; list the headers by name.");
             }
 
             if (names.Any(n => !n.Equals("Authorization", StringComparison.OrdinalIgnoreCase)))
             {
-                errors.Add(AllowedField, "*", "can be combined only with 'Authorization' (which '*' never covers).");
+                errors.Add(PolicyErrorCodes.HeaderAnyMixed, AllowedField, "*", "can be combined only with 'Authorization' (which '*' never covers).");
             }
         }
 
@@ -66,17 +66,17 @@ internal static class HeaderRules
     /// <summary>The precomputed <c>Access-Control-Expose-Headers</c> value, or null for none.</summary>
     public static string? CompileExposed(CorsPolicyDefinition definition, ErrorList errors)
     {
-        var names = ReadNames(ExposedField, definition.ExposedHeaders, errors);
+        var names = ReadNames(ExposedField, PolicyErrorCodes.ExposedHeaderInvalidName, definition.ExposedHeaders, errors);
         if (definition.ExposedHeaders.Contains("*"))
         {
             if (definition.AllowCredentials)
             {
-                errors.Add(ExposedField, "*", "is a literal header name for credentialed requests, so it would expose nothing; list the headers by name.");
+                errors.Add(PolicyErrorCodes.ExposedHeaderAnyWithCredentials, ExposedField, "*", "is a literal header name for credentialed requests, so it would expose nothing; list the headers by name.");
             }
 
             if (names.Count > 0)
             {
-                errors.Add(ExposedField, "*", "cannot be combined with other names: '*' already exposes every header.");
+                errors.Add(PolicyErrorCodes.ExposedHeaderAnyMixed, ExposedField, "*", "cannot be combined with other names: '*' already exposes every header.");
             }
 
             return "*";
@@ -86,7 +86,7 @@ internal static class HeaderRules
     }
 
     /// <summary>The valid names other than <c>*</c>, first spelling kept, duplicates (in any case) collapsed.</summary>
-    private static List<string> ReadNames(string field, IReadOnlyList<string> entries, ErrorList errors)
+    private static List<string> ReadNames(string field, string invalidNameCode, IReadOnlyList<string> entries, ErrorList errors)
     {
         var names = new List<string>();
         var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
@@ -99,7 +99,7 @@ internal static class HeaderRules
 
             if (!HttpSyntax.IsToken(entry))
             {
-                errors.Add(field, entry, "is not a valid header name (letters, digits and !#$%&'*+-.^_`|~ only).");
+                errors.Add(invalidNameCode, field, entry, "is not a valid header name (letters, digits and !#$%&'*+-.^_`|~ only).");
             }
             else if (seen.Add(entry))
             {

@@ -44,13 +44,13 @@ internal static class MethodRules
 
             if (!HttpSyntax.IsToken(entry))
             {
-                errors.Add(Field, entry, "is not a valid HTTP method name (letters, digits and !#$%&'*+-.^_`|~ only).");
+                errors.Add(PolicyErrorCodes.MethodInvalidName, Field, entry, "is not a valid HTTP method name (letters, digits and !#$%&'*+-.^_`|~ only).");
                 continue;
             }
 
             if (AllowedMethods.IsForbidden(entry))
             {
-                errors.Add(Field, entry, "is a forbidden method that browsers never send; remove it.");
+                errors.Add(PolicyErrorCodes.MethodForbidden, Field, entry, "is a forbidden method that browsers never send; remove it.");
                 continue;
             }
 
@@ -65,7 +65,7 @@ internal static class MethodRules
         var allowAny = definition.AllowedMethods.Contains("*");
         if (allowAny && methods.Count > 0)
         {
-            errors.Add(Field, "*", "cannot be combined with other methods: '*' already allows every method.");
+            errors.Add(PolicyErrorCodes.MethodAnyMixed, Field, "*", "cannot be combined with other methods: '*' already allows every method.");
         }
 
         if (errors.Count > before)

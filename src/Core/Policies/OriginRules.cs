@@ -13,7 +13,7 @@ internal static class OriginRules
         var before = errors.Count;
         if (origins.Count == 0)
         {
-            errors.Add(Field, null, "must list at least one origin.");
+            errors.Add(PolicyErrorCodes.OriginsRequired, Field, null, "must list at least one origin.");
             return null;
         }
 
@@ -32,7 +32,7 @@ internal static class OriginRules
                 allowNull = true;
                 if (!definition.AllowNullOrigin)
                 {
-                    errors.Add(Field, origin, $"is sent by sandboxed iframes and local files of any site; set {nameof(CorsPolicyDefinition.AllowNullOrigin)} to allow it.");
+                    errors.Add(PolicyErrorCodes.OriginNullNotAllowed, Field, origin, $"is sent by sandboxed iframes and local files of any site; set {nameof(CorsPolicyDefinition.AllowNullOrigin)} to allow it.");
                 }
             }
             else
@@ -53,17 +53,17 @@ internal static class OriginRules
     {
         if (mixed)
         {
-            errors.Add(Field, "*", "cannot be combined with other origins: '*' already allows every origin.");
+            errors.Add(PolicyErrorCodes.OriginAnyMixed, Field, "*", "cannot be combined with other origins: '*' already allows every origin.");
         }
 
         if (definition.AllowCredentials)
         {
-            errors.Add(Field, "*", $"cannot be used with {nameof(CorsPolicyDefinition.AllowCredentials)}: browsers refuse credentialed responses for '*', and reflecting any origin would hand every site the user's session.");
+            errors.Add(PolicyErrorCodes.OriginAnyWithCredentials, Field, "*", $"cannot be used with {nameof(CorsPolicyDefinition.AllowCredentials)}: browsers refuse credentialed responses for '*', and reflecting any origin would hand every site the user's session.");
         }
 
         if (definition.AllowPrivateNetwork)
         {
-            errors.Add(Field, "*", $"cannot be used with {nameof(CorsPolicyDefinition.AllowPrivateNetwork)}: list the public origins that may reach the private network.");
+            errors.Add(PolicyErrorCodes.OriginAnyWithPrivateNetwork, Field, "*", $"cannot be used with {nameof(CorsPolicyDefinition.AllowPrivateNetwork)}: list the public origins that may reach the private network.");
         }
     }
 
@@ -73,14 +73,15 @@ internal static class OriginRules
         var syntaxError = OriginSyntax.TryParse(origin, allowWildcard: true, out var parsed);
         if (syntaxError != OriginSyntaxError.None)
         {
-            errors.Add(Field, origin, Describe(syntaxError));
+            var (code, message) = Describe(syntaxError);
+            errors.Add(code, Field, origin, message);
             return;
         }
 
         var insecure = !parsed.IsHttps && !parsed.IsLoopback;
         if (insecure && !definition.DangerouslyAllowInsecureOrigins && (definition.AllowCredentials || definition.AllowPrivateNetwork))
         {
-            errors.Add(Field, origin, $"is plain http: anyone on the network can impersonate it, so it cannot get credentials or private-network access; use https or set {nameof(CorsPolicyDefinition.DangerouslyAllowInsecureOrigins)}.");
+            errors.Add(PolicyErrorCodes.OriginInsecure, Field, origin, $"is plain http: anyone on the network can impersonate it, so it cannot get credentials or private-network access; use https or set {nameof(CorsPolicyDefinition.DangerouslyAllowInsecureOrigins)}.");
         }
 
         var host = parsed.Host.ToString().ToLowerInvariant();
@@ -92,15 +93,15 @@ internal static class OriginRules
 
         if (host[0] == '[' || EndsInANumber(host))
         {
-            errors.Add(Field, origin, "puts a wildcard on an IP address; wildcards only work on domain names.");
+            errors.Add(PolicyErrorCodes.OriginWildcardOnIPAddress, Field, origin, "puts a wildcard on an IP address; wildcards only work on domain names.");
         }
         else if (!host.Contains('.', StringComparison.Ordinal))
         {
-            errors.Add(Field, origin, "puts a wildcard on a top-level domain, which would allow every site under it.");
+            errors.Add(PolicyErrorCodes.OriginWildcardOnTopLevelDomain, Field, origin, "puts a wildcard on a top-level domain, which would allow every site under it.");
         }
         else if (PublicSuffixList.IsPublicSuffix(host) && !definition.DangerouslyAllowPublicSuffixWildcards)
         {
-            errors.Add(Field, origin, $"puts a wildcard on the public suffix '{host}', under which anyone can register a site; list the exact origins or set {nameof(CorsPolicyDefinition.DangerouslyAllowPublicSuffixWildcards)}.");
+            errors.Add(PolicyErrorCodes.OriginWildcardOnPublicSuffix, Field, origin, $"puts a wildcard on the public suffix '{host}', under which anyone can register a site; list the exact origins or set {nameof(CorsPolicyDefinition.DangerouslyAllowPublicSuffixWildcards)}.");
         }
         else
         {
@@ -121,20 +122,20 @@ internal static class OriginRules
             ? $"{(isHttps ? "https" : "http")}://{host}"
             : $"{(isHttps ? "https" : "http")}://{host}:{port}";
 
-    private static string Describe(OriginSyntaxError error) => error switch
+    private static (string Code, string Message) Describe(OriginSyntaxError error) => error switch
     {
-        OriginSyntaxError.Empty => "is empty.",
-        OriginSyntaxError.WhitespaceOrControl => "contains white space or control characters.",
-        OriginSyntaxError.NonAscii => "contains non-ASCII characters; write the host in its punycode form (xn--...).",
-        OriginSyntaxError.NotAnOrigin => "is not an origin; write scheme://host[:port], e.g. https://app.example.com.",
-        OriginSyntaxError.UnsupportedScheme => "has a scheme other than http or https.",
-        OriginSyntaxError.UserInfo => "contains user information ('user@'); an origin is scheme://host[:port].",
-        OriginSyntaxError.TrailingSlash => "ends with '/'; browsers send origins without a trailing slash, so it would never match.",
-        OriginSyntaxError.Path => "contains a path; an origin is scheme://host[:port].",
-        OriginSyntaxError.Query => "contains a query; an origin is scheme://host[:port].",
-        OriginSyntaxError.Fragment => "contains a fragment; an origin is scheme://host[:port].",
-        OriginSyntaxError.MisplacedWildcard => "has a wildcard that is not the whole left-most label; write https://*.example.com.",
-        OriginSyntaxError.InvalidPort => "has a port that is not a number from 1 to 65535.",
-        _ => "has an invalid host name.",
+        OriginSyntaxError.Empty => (PolicyErrorCodes.OriginEmpty, "is empty."),
+        OriginSyntaxError.WhitespaceOrControl => (PolicyErrorCodes.OriginWhitespaceOrControl, "contains white space or control characters."),
+        OriginSyntaxError.NonAscii => (PolicyErrorCodes.OriginNonAscii, "contains non-ASCII characters; write the host in its punycode form (xn--...)."),
+        OriginSyntaxError.NotAnOrigin => (PolicyErrorCodes.OriginNotAnOrigin, "is not an origin; write scheme://host[:port], e.g. https://app.example.com."),
+        OriginSyntaxError.UnsupportedScheme => (PolicyErrorCodes.OriginUnsupportedScheme, "has a scheme other than http or https."),
+        OriginSyntaxError.UserInfo => (PolicyErrorCodes.OriginUserInfoNotAllowed, "contains user information ('user@'); an origin is scheme://host[:port]."),
+        OriginSyntaxError.TrailingSlash => (PolicyErrorCodes.OriginTrailingSlash, "ends with '/'; browsers send origins without a trailing slash, so it would never match."),
+        OriginSyntaxError.Path => (PolicyErrorCodes.OriginPathNotAllowed, "contains a path; an origin is scheme://host[:port]."),
+        OriginSyntaxError.Query => (PolicyErrorCodes.OriginQueryNotAllowed, "contains a query; an origin is scheme://host[:port]."),
+        OriginSyntaxError.Fragment => (PolicyErrorCodes.OriginFragmentNotAllowed, "contains a fragment; an origin is scheme://host[:port]."),
+        OriginSyntaxError.MisplacedWildcard => (PolicyErrorCodes.OriginMisplacedWildcard, "has a wildcard that is not the whole left-most label; write https://*.example.com."),
+        OriginSyntaxError.InvalidPort => (PolicyErrorCodes.OriginInvalidPort, "has a port that is not a number from 1 to 65535."),
+        _ => (PolicyErrorCodes.OriginInvalidHost, "has an invalid host name."),
     };
 }

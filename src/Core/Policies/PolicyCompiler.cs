@@ -28,7 +28,7 @@ public static class PolicyCompiler
         var errors = new ErrorList();
         foreach (var error in readErrors)
         {
-            errors.Add(error.Field, error.Value, error.Message);
+            errors.Add(error);
         }
 
         CheckId(definition.Id, errors);
@@ -39,7 +39,7 @@ public static class PolicyCompiler
         var exposed = HeaderRules.CompileExposed(definition, errors);
         if (definition.MaxAgeSeconds is < 0 or > MaxAgeLimit)
         {
-            errors.Add(nameof(CorsPolicyDefinition.MaxAgeSeconds), definition.MaxAgeSeconds.Value.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            errors.Add(PolicyErrorCodes.MaxAgeOutOfRange, nameof(CorsPolicyDefinition.MaxAgeSeconds), definition.MaxAgeSeconds.Value.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 $"must be from 0 to {MaxAgeLimit} seconds (browsers cap it: Chromium at 7200, Firefox at 86400).");
         }
 
@@ -54,11 +54,11 @@ public static class PolicyCompiler
         const string field = nameof(CorsPolicyDefinition.Id);
         if (string.IsNullOrEmpty(id))
         {
-            errors.Add(field, null, "is required.");
+            errors.Add(PolicyErrorCodes.IdRequired, field, null, "is required.");
         }
         else if (id.Length > MaxIdLength || !id.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.'))
         {
-            errors.Add(field, id, $"must be 1 to {MaxIdLength} letters, digits, '-', '_' or '.'.");
+            errors.Add(PolicyErrorCodes.IdInvalid, field, id, $"must be 1 to {MaxIdLength} letters, digits, '-', '_' or '.'.");
         }
     }
 
@@ -68,15 +68,15 @@ public static class PolicyCompiler
         var patterns = new List<RoutePattern>();
         if (routes.Count == 0)
         {
-            errors.Add(field, null, "must list at least one route pattern (e.g. /api/items, /api/items/*, or /** for the default policy).");
+            errors.Add(PolicyErrorCodes.RoutesRequired, field, null, "must list at least one route pattern (e.g. /api/items, /api/items/*, or /** for the default policy).");
         }
 
         var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         foreach (var route in routes)
         {
-            if (!RoutePattern.TryParse(route, out var pattern, out var error))
+            if (!RoutePattern.TryParse(route, out var pattern, out var code, out var message))
             {
-                errors.Add(field, route, error!);
+                errors.Add(code!, field, route, message!);
             }
             else if (seen.Add(pattern!.Text))
             {

@@ -1,3 +1,5 @@
+using CorsFunctions.Core.Policies;
+
 namespace CorsFunctions.Core.Routing;
 
 /// <summary>
@@ -29,10 +31,14 @@ public sealed class RoutePattern
     public RoutePatternKind Kind { get; }
 
     /// <summary>Parses <paramref name="text"/>, or says in <paramref name="error"/> why it is not a pattern.</summary>
-    public static bool TryParse(string? text, out RoutePattern? pattern, out string? error)
+    public static bool TryParse(string? text, out RoutePattern? pattern, out string? error) =>
+        TryParse(text, out pattern, out _, out error);
+
+    /// <summary>Parses <paramref name="text"/>, or gives the broken rule's <see cref="PolicyErrorCodes"/> code and why.</summary>
+    internal static bool TryParse(string? text, out RoutePattern? pattern, out string? code, out string? error)
     {
         pattern = null;
-        error = Check(text);
+        (code, error) = Check(text);
         if (error is not null)
         {
             return false;
@@ -47,7 +53,7 @@ public sealed class RoutePattern
         string[] segments = trimmed == "/" ? [] : trimmed[1..].Split('/');
         if (segments.Length > MaxSegments)
         {
-            error = $"has more than {MaxSegments} segments.";
+            (code, error) = (PolicyErrorCodes.RouteTooManySegments, $"has more than {MaxSegments} segments.");
             return false;
         }
 
@@ -57,7 +63,7 @@ public sealed class RoutePattern
             var segment = segments[i];
             if (segment.Length == 0)
             {
-                error = "has an empty segment ('//').";
+                (code, error) = (PolicyErrorCodes.RouteEmptySegment, "has an empty segment ('//').");
                 return false;
             }
 
@@ -65,7 +71,7 @@ public sealed class RoutePattern
             {
                 if (i != segments.Length - 1)
                 {
-                    error = "may use '**' only as its last segment.";
+                    (code, error) = (PolicyErrorCodes.RouteMisplacedAnyDepthWildcard, "may use '**' only as its last segment.");
                     return false;
                 }
 
@@ -77,7 +83,7 @@ public sealed class RoutePattern
             }
             else if (segment.Contains('*', StringComparison.Ordinal))
             {
-                error = "may use '*' and '**' only as whole segments.";
+                (code, error) = (PolicyErrorCodes.RoutePartialWildcard, "may use '*' and '**' only as whole segments.");
                 return false;
             }
         }
@@ -89,31 +95,31 @@ public sealed class RoutePattern
     /// <inheritdoc />
     public override string ToString() => Text;
 
-    private static string? Check(string? text)
+    private static (string? Code, string? Error) Check(string? text)
     {
         if (string.IsNullOrEmpty(text))
         {
-            return "is empty.";
+            return (PolicyErrorCodes.RouteEmpty, "is empty.");
         }
 
         if (text.Length > MaxLength)
         {
-            return $"is longer than {MaxLength} characters.";
+            return (PolicyErrorCodes.RouteTooLong, $"is longer than {MaxLength} characters.");
         }
 
         if (text[0] != '/')
         {
-            return "must start with '/' (include the route prefix, e.g. /api/items).";
+            return (PolicyErrorCodes.RouteNotAbsolute, "must start with '/' (include the route prefix, e.g. /api/items).");
         }
 
         foreach (var c in text)
         {
             if (c is <= ' ' or >= '\x7F' or '?' or '#' or '\\' or '%')
             {
-                return "may contain only printable ASCII path characters (no spaces, '?', '#', '%' or '\\').";
+                return (PolicyErrorCodes.RouteInvalidCharacter, "may contain only printable ASCII path characters (no spaces, '?', '#', '%' or '\\').");
             }
         }
 
-        return null;
+        return (null, null);
     }
 }

@@ -43,6 +43,7 @@ public class PolicyCompilerTests
             ],
             errors.Select(e => (e.Field, e.Value)));
         Assert.All(errors, e => Assert.Contains($"'{e.Value}'", e.ToString(), StringComparison.Ordinal));
+        Assert.All(errors, e => Assert.EndsWith($"[{e.Code}]", e.ToString(), StringComparison.Ordinal));
     }
 
     [Fact]
@@ -67,7 +68,7 @@ public class PolicyCompilerTests
     [Fact]
     public void Read_errors_from_storage_are_reported_with_the_validation_errors()
     {
-        var readError = new PolicyError("MaxAgeSeconds", "ten", "is not a whole number.");
+        var readError = new PolicyError(PolicyErrorCodes.StoredWrongType, "MaxAgeSeconds", "ten", "is not a whole number.");
 
         var compilation = PolicyCompiler.Compile(Valid with { AllowedMethods = ["TRACK"] }, [readError]);
 
@@ -78,7 +79,7 @@ public class PolicyCompilerTests
 
     [Fact]
     public void A_read_error_alone_makes_a_valid_definition_invalid() =>
-        Assert.False(PolicyCompiler.Compile(Valid, [new PolicyError("AllowCredentials", "yes", "is not a boolean.")]).Succeeded);
+        Assert.False(PolicyCompiler.Compile(Valid, [new PolicyError(PolicyErrorCodes.StoredWrongType, "AllowCredentials", "yes", "is not a boolean.")]).Succeeded);
 
     [Fact]
     public void PolicyRule13_duplicate_entries_are_collapsed_not_refused()

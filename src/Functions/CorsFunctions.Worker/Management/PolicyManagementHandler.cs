@@ -48,7 +48,7 @@ internal sealed class PolicyManagementHandler(IPolicyStore store, IPolicySnapsho
         var errors = PolicyCompiler.Compile(definition).Errors.Concat(PolicyEntityMapper.CheckStorable(definition)).ToList();
         if (document.Id is not null && !string.Equals(document.Id, id, StringComparison.Ordinal))
         {
-            errors.Insert(0, new PolicyError(nameof(CorsPolicyDefinition.Id), PolicyEntityMapper.Quote(document.Id), $"must equal the id in the URL ('{PolicyEntityMapper.Quote(id)}') or be left out."));
+            errors.Insert(0, new PolicyError(PolicyErrorCodes.IdMismatch, nameof(CorsPolicyDefinition.Id), PolicyEntityMapper.Quote(document.Id), $"must equal the id in the URL ('{PolicyEntityMapper.Quote(id)}') or be left out."));
         }
 
         if (errors.Count > 0)

@@ -113,7 +113,7 @@ internal static class PolicyEntityMapper
         {
             if (text.Length > MaxPropertyLength)
             {
-                errors.Add(new PolicyError(field, null, $"is {text.Length} characters long once stored; a table property holds at most {MaxPropertyLength}."));
+                errors.Add(new PolicyError(PolicyErrorCodes.StoredTooLong, field, null, $"is {text.Length} characters long once stored; a table property holds at most {MaxPropertyLength}."));
             }
         }
 
@@ -188,7 +188,7 @@ internal static class PolicyEntityMapper
 
         private T? Fail<T>(string field, object value, string message)
         {
-            _errors.Add(new PolicyError(field, Quote(value), message));
+            _errors.Add(new PolicyError(PolicyErrorCodes.StoredWrongType, field, Quote(value), message));
             return default;
         }
     }

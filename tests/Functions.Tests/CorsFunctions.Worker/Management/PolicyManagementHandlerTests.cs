@@ -84,6 +84,17 @@ public sealed class PolicyManagementHandlerTests
         Assert.Contains("maxAgeSeconds", fields);
         Assert.True(fields.Count >= 5, string.Join(", ", fields));
         Assert.All(problem.GetProperty("errors").EnumerateArray(), e => Assert.False(string.IsNullOrEmpty(e.GetProperty("message").GetString())));
+        var codes = problem.GetProperty("errors").EnumerateArray().Select(e => e.GetProperty("code").GetString()).ToList();
+        Assert.Equal(
+            [
+                PolicyErrorCodes.RouteNotAbsolute,
+                PolicyErrorCodes.OriginPathNotAllowed,
+                PolicyErrorCodes.OriginAnyMixed,
+                PolicyErrorCodes.OriginAnyWithCredentials,
+                PolicyErrorCodes.MethodForbidden,
+                PolicyErrorCodes.MaxAgeOutOfRange,
+            ],
+            codes);
         AssertNothingWritten();
     }
 
@@ -119,7 +130,9 @@ public sealed class PolicyManagementHandlerTests
         var result = await PutAsync(ValidBody.Replace("{", """{ "id": "other", """, StringComparison.Ordinal));
 
         Assert.Equal(400, result.Status);
-        Assert.Equal("id", Json(result).GetProperty("errors")[0].GetProperty("field").GetString());
+        var error = Json(result).GetProperty("errors")[0];
+        Assert.Equal("id", error.GetProperty("field").GetString());
+        Assert.Equal(PolicyErrorCodes.IdMismatch, error.GetProperty("code").GetString());
         AssertNothingWritten();
     }
 
@@ -136,7 +149,7 @@ public sealed class PolicyManagementHandlerTests
     public async Task Document_read_with_get_can_be_written_back_as_it_is()
     {
         SaveReturns(new WriteResult(WriteOutcome.Done, new ETag("W/\"2\"")));
-        var read = PolicyDocument.From(FnstorePolicies.Items(), "W/\"1\"", [new PolicyError("MaxAgeSeconds", "abc", "old error")]);
+        var read = PolicyDocument.From(FnstorePolicies.Items(), "W/\"1\"", [new PolicyError(PolicyErrorCodes.StoredWrongType, "MaxAgeSeconds", "abc", "old error")]);
 
         var result = await PutAsync(JsonSerializer.Serialize(read, ManagementJson.Options));
 
@@ -204,7 +217,7 @@ public sealed class PolicyManagementHandlerTests
         _store.Setup(s => s.ListAsync(It.IsAny<CancellationToken>())).ReturnsAsync(
         [
             FnstorePolicies.Stored(FnstorePolicies.Items("zeta")),
-            FnstorePolicies.Stored(FnstorePolicies.Items("alpha"), "W/\"1\"", new PolicyError("MaxAgeSeconds", "abc", "must be an Int32.")),
+            FnstorePolicies.Stored(FnstorePolicies.Items("alpha"), "W/\"1\"", new PolicyError(PolicyErrorCodes.StoredWrongType, "MaxAgeSeconds", "abc", "must be an Int32.")),
         ]);
 
         var json = Json(await _handler.ListAsync(CancellationToken.None)).GetProperty("policies");

@@ -87,6 +87,7 @@ public sealed class PolicyEntityMapperTests
         Assert.Equal("42", errors["Routes"].Value);
         Assert.Equal("2.5", errors["AllowPrivateNetwork"].Value);
         Assert.Contains("Boolean", errors["Enabled"].Message, StringComparison.Ordinal);
+        Assert.All(stored.ReadErrors, e => Assert.Equal(PolicyErrorCodes.StoredWrongType, e.Code));
         Assert.Null(stored.Definition.MaxAgeSeconds);
     }
 
@@ -156,6 +157,8 @@ public sealed class PolicyEntityMapperTests
 
         var errors = PolicyEntityMapper.CheckStorable(FnstorePolicies.Items() with { AllowedOrigins = origins });
 
-        Assert.Equal(nameof(CorsPolicyDefinition.AllowedOrigins), Assert.Single(errors).Field);
+        var error = Assert.Single(errors);
+        Assert.Equal(nameof(CorsPolicyDefinition.AllowedOrigins), error.Field);
+        Assert.Equal(PolicyErrorCodes.StoredTooLong, error.Code);
     }
 }

@@ -208,7 +208,7 @@ public sealed class PolicySnapshotRefresherTests : IAsyncDisposable
     public async Task Invalid_row_fails_closed_on_its_routes_without_affecting_other_policies()
     {
         var broken = FnstorePolicies.Stored(FnstorePolicies.Items("broken", "/api/broken"), "W/\"1\"",
-            new PolicyError("MaxAgeSeconds", "abc", "must be an Int32."));
+            new PolicyError(PolicyErrorCodes.StoredWrongType, "MaxAgeSeconds", "abc", "must be an Int32."));
         StoreReturns(FnstorePolicies.Stored(FnstorePolicies.Items()), broken);
 
         await _refresher.StartAsync(CancellationToken.None);
