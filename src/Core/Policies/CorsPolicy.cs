@@ -18,14 +18,14 @@ public sealed class CorsPolicy
     private static readonly string s_originTooLong = $"Origin is longer than {OriginSyntax.MaxLength} characters, the longest serialized origin";
 
     private readonly OriginMatcher _origins;
-    private readonly AllowedMethods _methods;
-    private readonly AllowedHeaders _headers;
+    private readonly MethodMatcher _methods;
+    private readonly HeaderMatcher _headers;
     private readonly string? _allowCredentials;
     private readonly string? _maxAge;
     private readonly string? _exposeHeaders;
 
     internal CorsPolicy(CorsPolicyDefinition definition, IReadOnlyList<RoutePattern> routes, OriginMatcher origins,
-        AllowedMethods methods, AllowedHeaders headers, string? exposeHeaders)
+        MethodMatcher methods, HeaderMatcher headers, string? exposeHeaders)
     {
         Definition = definition;
         Routes = routes;

@@ -3,27 +3,13 @@ using CorsFunctions.Core.Http;
 
 namespace CorsFunctions.Core.Policies;
 
-/// <summary>The allowed request headers of a compiled policy.</summary>
-/// <param name="AllowAny">Whether <c>*</c> was configured (never with credentials).</param>
-/// <param name="Names">The configured names, compared case-insensitively without allocating.</param>
-/// <param name="HeaderValue">The precomputed <c>Access-Control-Allow-Headers</c> value, or null for none.</param>
-internal sealed record AllowedHeaders(bool AllowAny, FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> Names, string? HeaderValue)
-{
-    // Browsers send lower-case names: an ordinal lookup answers them; other spellings fall back to Names.
-    private readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> _lowerCaseNames =
-        Names.Set.Select(n => n.ToLowerInvariant()).ToFrozenSet(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
-
-    public bool Allows(ReadOnlySpan<char> name) =>
-        _lowerCaseNames.Contains(name) || Names.Contains(name) || (AllowAny && !name.Equals("Authorization", StringComparison.OrdinalIgnoreCase));
-}
-
 /// <summary>Validates <see cref="CorsPolicyDefinition.AllowedHeaders"/> and <see cref="CorsPolicyDefinition.ExposedHeaders"/>.</summary>
 internal static class HeaderRules
 {
     private const string AllowedField = nameof(CorsPolicyDefinition.AllowedHeaders);
     private const string ExposedField = nameof(CorsPolicyDefinition.ExposedHeaders);
 
-    public static AllowedHeaders? CompileAllowed(CorsPolicyDefinition definition, ErrorList errors)
+    public static HeaderMatcher? CompileAllowed(CorsPolicyDefinition definition, ErrorList errors)
     {
         var before = errors.Count;
         var names = ReadNames(AllowedField, PolicyErrorCodes.HeaderInvalidName, definition.AllowedHeaders, errors);
@@ -60,7 +46,7 @@ internal static class HeaderRules
 
         var headerValue = allowAny ? string.Join(", ", ["*", .. names]) : names.Count == 0 ? null : string.Join(", ", names);
         var lookup = names.ToFrozenSet(StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>();
-        return new AllowedHeaders(allowAny, lookup, headerValue);
+        return new HeaderMatcher(allowAny, lookup, headerValue);
     }
 
     /// <summary>The precomputed <c>Access-Control-Expose-Headers</c> value, or null for none.</summary>
