@@ -2,19 +2,6 @@ using System.Collections.Frozen;
 
 namespace CorsFunctions.Core.Origins;
 
-/// <summary>How a request's <c>Origin</c> compared with a policy's allowed origins.</summary>
-internal enum OriginMatchKind
-{
-    Malformed,
-    TooLong,
-    NotCanonical,
-    NotAllowed,
-    Exact,
-    Wildcard,
-    Any,
-    Null,
-}
-
 /// <summary>
 /// Decides whether a request origin is allowed, in constant time for any number of exact origins
 /// (one ordinal hash lookup) and in time linear in the number of host labels for wildcard patterns
