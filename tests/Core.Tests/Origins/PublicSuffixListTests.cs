@@ -1,16 +1,22 @@
 using CorsFunctions.Core.Origins;
+using CorsFunctions.Core.Policies;
+using static CorsFunctions.Core.Tests.Support.Definitions;
 
 namespace CorsFunctions.Core.Tests.Origins;
 
+/// <summary>A sample of Public Suffix List rules of each kind: normal, wildcard (*.ck), exception (!www.ck), private section.</summary>
 public class PublicSuffixListTests
 {
     [Theory]
     [InlineData("com")]
     [InlineData("unlisted-tld")]
     [InlineData("co.uk")]
+    [InlineData("com.au")]
     [InlineData("azurewebsites.net")]
     [InlineData("github.io")]
+    [InlineData("blogspot.com")]
     [InlineData("anything.ck")]
+    [InlineData("other.ck")]
     public void Names_anyone_can_register_under_are_public_suffixes(string domain) =>
         Assert.True(PublicSuffixList.IsPublicSuffix(domain));
 
@@ -18,7 +24,25 @@ public class PublicSuffixListTests
     [InlineData("example.com")]
     [InlineData("example.co.uk")]
     [InlineData("myapp.azurewebsites.net")]
+    [InlineData("me.github.io")]
     [InlineData("www.ck")]
+    [InlineData("a.b.ck")]
     public void Registered_names_and_list_exceptions_are_not_public_suffixes(string domain) =>
         Assert.False(PublicSuffixList.IsPublicSuffix(domain));
+
+    [Theory]
+    [InlineData("https://*.co.uk")]
+    [InlineData("https://*.com.au")]
+    [InlineData("https://*.azurewebsites.net")]
+    [InlineData("https://*.github.io")]
+    [InlineData("https://*.anything.ck")]
+    public void PolicyRule07_a_wildcard_on_a_public_suffix_of_any_kind_is_refused(string origin) =>
+        AssertRefused(Valid with { AllowedOrigins = [origin] }, nameof(CorsPolicyDefinition.AllowedOrigins), origin);
+
+    [Theory]
+    [InlineData("https://*.example.co.uk")]
+    [InlineData("https://*.myapp.azurewebsites.net")]
+    [InlineData("https://*.www.ck")]
+    public void PolicyRule07_a_wildcard_below_a_public_suffix_compiles(string origin) =>
+        Compile(Valid with { AllowedOrigins = [origin] });
 }

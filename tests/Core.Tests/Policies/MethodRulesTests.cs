@@ -1,0 +1,72 @@
+using CorsFunctions.Core.Policies;
+using static CorsFunctions.Core.Tests.Support.Definitions;
+
+namespace CorsFunctions.Core.Tests.Policies;
+
+/// <summary>Each method name the rules single out, by name (Fetch: forbidden methods, "normalize a method").</summary>
+public class MethodRulesTests
+{
+    private const string Field = nameof(CorsPolicyDefinition.AllowedMethods);
+
+    [Theory]
+    [InlineData("CONNECT")]
+    [InlineData("TRACE")]
+    [InlineData("TRACK")]
+    public void Every_forbidden_method_is_refused_in_any_case_and_never_allowed_even_by_star(string method)
+    {
+        foreach (var spelling in new[] { method, method.ToLowerInvariant(), char.ToUpperInvariant(method[0]) + method[1..].ToLowerInvariant() })
+        {
+            Assert.True(AllowedMethods.IsForbidden(spelling));
+            AssertRefused(Valid with { AllowedMethods = [spelling] }, Field, spelling);
+        }
+
+        var any = Compile(Valid with { AllowedMethods = ["*"] });
+        Assert.False(any.EvaluatePreflight(AppOrigin, method).IsAllowed);
+    }
+
+    [Theory]
+    [InlineData("CONNECTX")]
+    [InlineData("TRACES")]
+    [InlineData("PATCH")]
+    public void Look_alikes_of_forbidden_methods_are_not_forbidden(string method) =>
+        Assert.False(AllowedMethods.IsForbidden(method));
+
+    [Theory]
+    [InlineData("delete", "DELETE")]
+    [InlineData("get", "GET")]
+    [InlineData("head", "HEAD")]
+    [InlineData("options", "OPTIONS")]
+    [InlineData("post", "POST")]
+    [InlineData("put", "PUT")]
+    [InlineData("Delete", "DELETE")]
+    [InlineData("pUT", "PUT")]
+    public void Each_of_the_six_methods_browsers_upper_case_is_normalised(string inPolicy, string normalised)
+    {
+        var policy = Compile(Valid with { AllowedMethods = [inPolicy] });
+        var result = policy.EvaluatePreflight(AppOrigin, normalised);
+
+        Assert.True(result.IsAllowed);
+        Assert.Equal(normalised, result.AllowMethods);
+    }
+
+    [Fact]
+    public void Duplicates_after_normalisation_collapse_into_one_entry() =>
+        Assert.Equal("PUT, DELETE", Compile(Valid with { AllowedMethods = ["put", "PUT", "delete", "Delete"] }).EvaluatePreflight(AppOrigin, "PUT").AllowMethods);
+
+    [Theory]
+    [InlineData("GET")]
+    [InlineData("HEAD")]
+    [InlineData("POST")]
+    public void Safelisted_methods_are_allowed_without_being_listed(string method)
+    {
+        Assert.True(AllowedMethods.IsSafelisted(method));
+        Assert.True(Compile(Valid).EvaluatePreflight(AppOrigin, method).IsAllowed);
+    }
+
+    [Theory]
+    [InlineData("get")]
+    [InlineData("PUT")]
+    [InlineData("OPTIONS")]
+    public void Other_methods_are_not_safelisted(string method) =>
+        Assert.False(AllowedMethods.IsSafelisted(method));
+}
