@@ -53,6 +53,10 @@ public class MethodRulesTests
     public void Duplicates_after_normalisation_collapse_into_one_entry() =>
         Assert.Equal("PUT, DELETE", Compile(Valid with { AllowedMethods = ["put", "PUT", "delete", "Delete"] }).EvaluatePreflight(AppOrigin, "PUT").AllowMethods);
 
+    [Fact]
+    public void A_policy_without_methods_sends_no_allow_methods_header() =>
+        Assert.Null(Compile(Valid).EvaluatePreflight(AppOrigin, "GET").AllowMethods);
+
     [Theory]
     [InlineData("GET")]
     [InlineData("HEAD")]
