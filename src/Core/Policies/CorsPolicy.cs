@@ -136,9 +136,13 @@ public sealed class CorsPolicy
     }
 
     /// <summary>Decides a preflight whose <c>Access-Control-Request-Headers</c> arrived as at most one line.</summary>
+    // RS0027 guards optional parameters added to a shipped API; both overloads have the same four parameters
+    // and none has shipped yet.
+#pragma warning disable RS0027
     public PreflightResult EvaluatePreflight(string? origin, string? requestMethod, string? requestHeaders = null,
         string? requestPrivateNetwork = null) =>
         EvaluatePreflight(origin, requestMethod, new ReadOnlySpan<string?>(in requestHeaders), requestPrivateNetwork);
+#pragma warning restore RS0027
 
     /// <summary>Decides which CORS headers go on the response to an actual request from <paramref name="origin"/>.</summary>
     public ActualRequestResult EvaluateActualRequest(string origin) =>
