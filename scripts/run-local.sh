@@ -18,18 +18,31 @@ func="$repo/node_modules/.bin/func"
 if ! "$func" --version >/dev/null 2>&1 && command -v func >/dev/null 2>&1; then
   func="$(command -v func)"
 fi
-if ! "$func" --version >/dev/null 2>&1; then
-  cat >&2 <<'MSG'
-run-local: Azure Functions Core Tools is not usable.
+if [ "$func" = "$repo/node_modules/.bin/func" ]; then
+  # The pinned Core Tools declares the Node.js it needs; on an older one its installer crashes obscurely.
+  needed="$(node -p "require('./node_modules/azure-functions-core-tools/package.json').engines.node.replace(/[^0-9.]/g, '')")"
+  if [ "$(node -p "process.versions.node.split('.')[0] >= parseInt('$needed') ? 'ok' : 'old'")" != ok ]; then
+    echo "run-local: Node.js $(node --version) is too old for the pinned Azure Functions Core Tools, which needs Node.js >= $needed." >&2
+    echo "  Install Node.js $needed or later, or install Core Tools v4 yourself and put func on PATH." >&2
+    exit 1
+  fi
+fi
+if ! func_error="$("$func" --version 2>&1)"; then
+  cat >&2 <<MSG
+run-local: Azure Functions Core Tools is not usable. It said:
+$(printf '%s\n' "$func_error" | tail -n 15 | sed 's/^/  | /')
   Its npm package (azure-functions-core-tools, pinned in package.json) downloads the func binary from
-  Microsoft's CDN on first use, and that download failed (no internet access to the CDN?).
-  Fix: allow the download and run this script again, or install Core Tools v4 yourself, put `func`
-  on PATH and run this script again.
+  Microsoft's CDN on first use. Allow that download and run this script again, or install Core Tools v4
+  yourself, put func on PATH and run this script again.
 MSG
   exit 1
 fi
 
 port="${AZURITE_TABLE_PORT:-10002}"
+if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
+  echo "run-local: port $port is already in use (another Azurite?). Stop that process first; nothing was seeded." >&2
+  exit 1
+fi
 data="$repo/.azurite"
 mkdir -p "$data"
 node_modules/.bin/azurite-table --tableHost 127.0.0.1 --tablePort "$port" --location "$data" \
