@@ -1,6 +1,7 @@
 using System.Globalization;
 using Azure.Data.Tables;
 using CorsFunctions.Core.Policies;
+using CorsFunctions.Worker.Diagnostics;
 
 namespace CorsFunctions.Worker.Policies;
 
@@ -14,9 +15,6 @@ internal static class PolicyEntityMapper
 {
     /// <summary>The longest string a table property holds (64 KiB of UTF-16).</summary>
     public const int MaxPropertyLength = 32 * 1024;
-
-    /// <summary>Offending values are quoted in errors and logs up to this length.</summary>
-    private const int MaxQuotedValue = 200;
 
     private static readonly string[] ListFields =
     [
@@ -124,12 +122,8 @@ internal static class PolicyEntityMapper
     public static IReadOnlyList<string> Split(string text) =>
         text.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
 
-    /// <summary>Quotes an offending value safely: bounded length, invariant culture.</summary>
-    public static string Quote(object value)
-    {
-        var text = Convert.ToString(value, CultureInfo.InvariantCulture) ?? "";
-        return text.Length <= MaxQuotedValue ? text : string.Concat(text.AsSpan(0, MaxQuotedValue), "…");
-    }
+    /// <summary>Quotes an offending value for errors and logs: invariant culture, then <see cref="SafeLogValue.Bound"/>.</summary>
+    public static string Quote(object value) => SafeLogValue.Bound(Convert.ToString(value, CultureInfo.InvariantCulture));
 
     private static string Join(IReadOnlyList<string> values) => string.Join(", ", values);
 

@@ -2,6 +2,7 @@ using System.Diagnostics.Metrics;
 using Azure;
 using CorsFunctions.Core.Policies;
 using CorsFunctions.Core.Routing;
+using CorsFunctions.Worker.Diagnostics;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -207,21 +208,21 @@ internal sealed class PolicySnapshotRefresher : BackgroundService, IPolicySnapsh
 
     private void ReportInvalid(PolicyCompilation compilation)
     {
-        var routes = string.Join(", ", compilation.Routes.Select(r => r.Text));
+        // Ids, routes and values come from stored rows: every one goes through the one log sanitiser.
+        var id = SafeLogValue.Bound(compilation.Id);
+        var routes = SafeLogValue.Bound(string.Join(", ", compilation.Routes.Select(r => r.Text)));
         foreach (var error in compilation.Errors)
         {
             if (compilation.Routes.Count > 0)
             {
-                PolicyLog.InvalidPolicy(_logger, compilation.Id, routes, error.Field, Bounded(error.Value), error.Message);
+                PolicyLog.InvalidPolicy(_logger, id, routes, error.Field, SafeLogValue.Bound(error.Value), error.Message);
             }
             else
             {
-                PolicyLog.SkippedPolicy(_logger, compilation.Id, error.Field, Bounded(error.Value), error.Message);
+                PolicyLog.SkippedPolicy(_logger, id, error.Field, SafeLogValue.Bound(error.Value), error.Message);
             }
         }
     }
-
-    private static string? Bounded(string? value) => value is null ? null : PolicyEntityMapper.Quote(value);
 
     private static bool SameVersions(Dictionary<string, ETag> a, Dictionary<string, ETag> b) =>
         a.Count == b.Count && a.All(p => b.TryGetValue(p.Key, out var etag) && etag == p.Value);

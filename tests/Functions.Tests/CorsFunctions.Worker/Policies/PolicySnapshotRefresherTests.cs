@@ -222,6 +222,23 @@ public sealed class PolicySnapshotRefresherTests : IAsyncDisposable
     }
 
     [Fact]
+    public async Task Stored_values_cannot_forge_log_lines_through_the_invalid_policy_log()
+    {
+        var forged = "abc\r\n2026-12-03 fake: policy ok\u0007";
+        var broken = FnstorePolicies.Stored(FnstorePolicies.Items("broken\nid", "/api/broken"), "W/\"1\"",
+            new PolicyError(PolicyErrorCodes.StoredWrongType, "MaxAgeSeconds", forged, "must be an Int32."));
+        StoreReturns(broken);
+
+        await _refresher.StartAsync(CancellationToken.None);
+
+        var errors = _logger.Collector.GetSnapshot().Where(r => r.Id.Id is 2004 or 2005).ToList();
+        Assert.Equal(2, errors.Count); // the stored value's error and the id's own
+        Assert.All(errors, error => Assert.DoesNotContain(error.Message, c => char.IsControl(c)));
+        Assert.Contains(errors, error => error.Message.Contains("broken?id is invalid", StringComparison.Ordinal)
+            && error.Message.Contains("abc??2026-12-03 fake: policy ok?", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Invalid_row_is_logged_once_per_change_and_its_repair_is_logged()
     {
         var invalid = FnstorePolicies.Items("broken", "/api/broken") with { AllowedOrigins = ["https://x.example.com/path"] };
