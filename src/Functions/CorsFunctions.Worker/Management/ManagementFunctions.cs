@@ -22,47 +22,33 @@ internal sealed class ManagementFunctions(PolicyManagementHandler policies, Cors
 
     /// <summary>Lists every policy of the set.</summary>
     [Function("CorsPoliciesList")]
-    public async Task<HttpResponseData> ListAsync(
+    public Task<HttpResponseData> ListAsync(
         [HttpTrigger(AuthorizationLevel.Function, "get", Route = PoliciesRoute)] HttpRequestData request, CancellationToken cancellationToken) =>
-        await WriteAsync(request, _enabled ? await policies.ListAsync(cancellationToken).ConfigureAwait(false) : Disabled, cancellationToken).ConfigureAwait(false);
+        AnswerAsync(request, () => policies.ListAsync(cancellationToken), cancellationToken);
 
     /// <summary>Reads one policy.</summary>
     [Function("CorsPolicyGet")]
-    public async Task<HttpResponseData> GetAsync(
+    public Task<HttpResponseData> GetAsync(
         [HttpTrigger(AuthorizationLevel.Function, "get", Route = PolicyRoute)] HttpRequestData request, string id, CancellationToken cancellationToken) =>
-        await WriteAsync(request, _enabled ? await policies.GetAsync(id, cancellationToken).ConfigureAwait(false) : Disabled, cancellationToken).ConfigureAwait(false);
+        AnswerAsync(request, () => policies.GetAsync(id, cancellationToken), cancellationToken);
 
     /// <summary>Creates or replaces one policy.</summary>
     [Function("CorsPolicyPut")]
-    public async Task<HttpResponseData> PutAsync(
-        [HttpTrigger(AuthorizationLevel.Function, "put", Route = PolicyRoute)] HttpRequestData request, string id, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(request);
-        var result = _enabled
-            ? await policies.PutAsync(id, request.Body, Header(request, "If-Match"), Header(request, "If-None-Match"), cancellationToken).ConfigureAwait(false)
-            : Disabled;
-        return await WriteAsync(request, result, cancellationToken).ConfigureAwait(false);
-    }
+    public Task<HttpResponseData> PutAsync(
+        [HttpTrigger(AuthorizationLevel.Function, "put", Route = PolicyRoute)] HttpRequestData request, string id, CancellationToken cancellationToken) =>
+        AnswerAsync(request, () => policies.PutAsync(id, request.Body, Header(request, "If-Match"), Header(request, "If-None-Match"), cancellationToken), cancellationToken);
 
     /// <summary>Deletes one policy.</summary>
     [Function("CorsPolicyDelete")]
-    public async Task<HttpResponseData> DeleteAsync(
-        [HttpTrigger(AuthorizationLevel.Function, "delete", Route = PolicyRoute)] HttpRequestData request, string id, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(request);
-        var result = _enabled ? await policies.DeleteAsync(id, Header(request, "If-Match"), cancellationToken).ConfigureAwait(false) : Disabled;
-        return await WriteAsync(request, result, cancellationToken).ConfigureAwait(false);
-    }
+    public Task<HttpResponseData> DeleteAsync(
+        [HttpTrigger(AuthorizationLevel.Function, "delete", Route = PolicyRoute)] HttpRequestData request, string id, CancellationToken cancellationToken) =>
+        AnswerAsync(request, () => policies.DeleteAsync(id, Header(request, "If-Match"), cancellationToken), cancellationToken);
 
     /// <summary>Explains the CORS decision for a request, from the snapshot in force.</summary>
     [Function("CorsCheck")]
-    public async Task<HttpResponseData> CheckAsync(
-        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "cors-check")] HttpRequestData request, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(request);
-        var result = _enabled ? await check.CheckAsync(request.Body, cancellationToken).ConfigureAwait(false) : Disabled;
-        return await WriteAsync(request, result, cancellationToken).ConfigureAwait(false);
-    }
+    public Task<HttpResponseData> CheckAsync(
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "cors-check")] HttpRequestData request, CancellationToken cancellationToken) =>
+        AnswerAsync(request, () => check.CheckAsync(request.Body, cancellationToken), cancellationToken);
 
     /// <summary>Writes a handler's result: status, JSON body with its media type, and <c>ETag</c>.</summary>
     internal static async Task<HttpResponseData> WriteAsync(HttpRequestData request, ManagementResult result, CancellationToken cancellationToken)
@@ -81,6 +67,14 @@ internal sealed class ManagementFunctions(PolicyManagementHandler policies, Cors
         }
 
         return response;
+    }
+
+    /// <summary>The one gate of the opt-in: <paramref name="handle"/> runs only while the API is on.</summary>
+    private async Task<HttpResponseData> AnswerAsync(HttpRequestData request, Func<Task<ManagementResult>> handle, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var result = _enabled ? await handle().ConfigureAwait(false) : Disabled;
+        return await WriteAsync(request, result, cancellationToken).ConfigureAwait(false);
     }
 
     private static string? Header(HttpRequestData request, string name) =>
