@@ -103,7 +103,7 @@ public sealed class RunLocalScriptTests : IDisposable
 
     private Dictionary<string, string> Environment(Ports ports) => new(StringComparer.Ordinal)
     {
-        ["PATH"] = _func.Directory + Path.PathSeparator + System.Environment.GetEnvironmentVariable("PATH"),
+        ["PATH"] = _func.PathFirst(),
         ["FUNC"] = "func",
         ["AZURITE_BLOB_PORT"] = ports.Blob.ToString(System.Globalization.CultureInfo.InvariantCulture),
         ["AZURITE_QUEUE_PORT"] = ports.Queue.ToString(System.Globalization.CultureInfo.InvariantCulture),

@@ -31,9 +31,9 @@ internal sealed class ScriptProcess : IDisposable
     /// <summary>Everything the script printed so far, for failure messages.</summary>
     public string Output => $"exit: {(_process.HasExited ? _process.ExitCode : "running")}\nstdout:\n{Stdout}\nstderr:\n{Stderr}";
 
-    public static ScriptProcess Start(string script, IReadOnlyDictionary<string, string> environment)
+    public static ScriptProcess Start(string script, IReadOnlyDictionary<string, string> environment, params string[] arguments)
     {
-        var start = new ProcessStartInfo("bash", [Repository.PathOf("scripts", script)])
+        var start = new ProcessStartInfo("bash", [Repository.PathOf("scripts", script), .. arguments])
         {
             WorkingDirectory = Repository.Root,
             RedirectStandardOutput = true,
@@ -55,9 +55,10 @@ internal sealed class ScriptProcess : IDisposable
     }
 
     /// <summary>Runs a script to its end and returns its exit code.</summary>
-    public static async Task<(int ExitCode, ScriptProcess Run)> RunAsync(string script, IReadOnlyDictionary<string, string> environment, TimeSpan timeout)
+    public static async Task<(int ExitCode, ScriptProcess Run)> RunAsync(
+        string script, IReadOnlyDictionary<string, string> environment, TimeSpan timeout, params string[] arguments)
     {
-        var run = Start(script, environment);
+        var run = Start(script, environment, arguments);
         try
         {
             return (await run.WaitForExitAsync(timeout), run);

@@ -28,26 +28,17 @@ internal sealed class StandInFunc : IDisposable
         esac
         """;
 
-    private readonly string _directory = System.IO.Directory.CreateTempSubdirectory("corsfunctions-func-").FullName;
+    private readonly StandInTools _tools = new();
 
-    public StandInFunc()
-    {
-        File.WriteAllText(ExecutablePath, Script.ReplaceLineEndings("\n") + "\n");
-        if (!OperatingSystem.IsWindows())
-        {
-            File.SetUnixFileMode(ExecutablePath, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
-        }
-    }
+    public StandInFunc() => _tools.Add("func", Script);
 
-    private string ExecutablePath => Path.Combine(_directory, "func");
-
-    /// <summary>The folder holding <c>func</c>, to put first on PATH.</summary>
-    public string Directory => _directory;
+    /// <summary>PATH with the stand-in first.</summary>
+    public string PathFirst() => _tools.PathFirst();
 
     /// <summary>Whether <c>func start</c> was ever run.</summary>
-    public bool Started => System.IO.Directory.Exists(RecordDirectory);
+    public bool Started => Directory.Exists(RecordDirectory);
 
-    private string RecordDirectory => Path.Combine(_directory, "record");
+    private string RecordDirectory => Path.Combine(_tools.Directory, "record");
 
     /// <summary>What <c>func start</c> saw, once it runs; null when the script ended without starting it.</summary>
     public async Task<FuncStartRecord?> WaitForStartAsync(ScriptProcess script, TimeSpan timeout)
@@ -72,11 +63,11 @@ internal sealed class StandInFunc : IDisposable
     }
 
     /// <summary>Lets the waiting <c>func start</c> exit 0, as Core Tools does on Ctrl+C.</summary>
-    public void Release() => File.WriteAllText(Path.Combine(_directory, "release"), "");
+    public void Release() => File.WriteAllText(Path.Combine(_tools.Directory, "release"), "");
 
     public void Dispose()
     {
         Release();
-        System.IO.Directory.Delete(_directory, recursive: true);
+        _tools.Dispose();
     }
 }
