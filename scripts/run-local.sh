@@ -86,8 +86,9 @@ node_modules/.bin/azurite --location "$data" --silent --disableTelemetry --skipA
 azurite_pid=$!
 trap 'kill "$azurite_pid" 2>/dev/null || true; wait "$azurite_pid" 2>/dev/null || true' EXIT
 
+# Azurite listens within about 2 s; the generous limit is for a loaded machine.
 for port in "$blob_port" "$queue_port" "$table_port"; do
-  for _ in $(seq 1 100); do
+  for _ in $(seq 1 600); do
     if ! kill -0 "$azurite_pid" 2>/dev/null; then
       echo "run-local: Azurite exited before it listened (its message is above); nothing was seeded." >&2
       exit 1
@@ -97,7 +98,7 @@ for port in "$blob_port" "$queue_port" "$table_port"; do
     fi
     sleep 0.1
   done
-  echo "run-local: Azurite did not listen on 127.0.0.1:$port within 10 s; nothing was seeded." >&2
+  echo "run-local: Azurite did not listen on 127.0.0.1:$port within 60 s; nothing was seeded." >&2
   exit 1
 done
 
