@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
-# Installs the Bicep CLI from its NuGet package into .tools/ (once), then:
+# Installs the Bicep CLI from its NuGet package for this OS and architecture into .tools/ (once), then:
 #   1. lints and compiles every entry template infra/*.bicep into infra/bin/<name>.json;
 #   2. evaluates every test scenario tests/Infra.Tests/Scenarios/*.bicepparam with
 #      `bicep snapshot` (offline what-if: conditions and parameters resolved) into
 #      infra/bin/snapshots/<scenario>.snapshot.json.
 # Any Bicep warning or error fails the script. tests/Infra.Tests reads infra/bin/.
+#   BICEP=/path/to/bicep   use a Bicep CLI installed otherwise (a platform whose package the NuGet feed lacks)
+#   --print-package        print the NuGet package this machine needs and exit
 set -euo pipefail
 
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -13,14 +15,57 @@ cd "$repo"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 
 version="0.49.2"
-packages="$repo/.tools/nuget"
-bicep="$packages/azure.bicep.commandline.linux-x64/$version/tools/bicep"
+os="$(uname -s)"
+arch="$(uname -m)"
+case "$os/$arch" in
+  Linux/x86_64 | Linux/amd64)
+    if ldd --version 2>&1 | grep -qi musl; then rid=linux-musl-x64; else rid=linux-x64; fi ;;
+  Linux/aarch64 | Linux/arm64) rid=linux-arm64 ;;
+  Darwin/x86_64) rid=osx-x64 ;;
+  Darwin/arm64) rid=osx-arm64 ;;
+  *) rid="" ;;
+esac
+package="Azure.Bicep.CommandLine.$rid"
 
-if [ ! -x "$bicep" ]; then
-  echo "bicep: installing Bicep CLI $version into .tools/"
-  dotnet restore tools/bicep/BicepCli.proj --packages "$packages" -p:BicepVersion="$version" \
-    --verbosity quiet
-  chmod +x "$bicep"
+if [ "${1:-}" = --print-package ]; then
+  if [ -z "$rid" ]; then
+    echo "bicep: no Bicep CLI package for $os $arch" >&2
+    exit 1
+  fi
+  echo "$package $version"
+  exit 0
+fi
+
+if [ -n "${BICEP:-}" ]; then
+  if ! bicep="$(command -v "$BICEP")"; then
+    echo "bicep: BICEP=$BICEP is not an executable Bicep CLI." >&2
+    exit 1
+  fi
+elif [ -z "$rid" ]; then
+  cat >&2 <<MSG
+bicep: no Bicep CLI NuGet package for $os $arch (there are packages for Linux x64 and arm64, Linux musl x64,
+  macOS x64 and arm64; on Windows run the tests in WSL). Install the Bicep CLI yourself and run again with
+  BICEP=/path/to/bicep.
+MSG
+  exit 1
+else
+  packages="$repo/.tools/nuget"
+  bicep="$packages/$(tr '[:upper:]' '[:lower:]' <<<"$package")/$version/tools/bicep"
+  if [ ! -x "$bicep" ]; then
+    echo "bicep: installing Bicep CLI $version ($package) into .tools/"
+    if ! restore="$(dotnet restore tools/bicep/BicepCli.proj --packages "$packages" -p:BicepVersion="$version" \
+      -p:BicepPackage="$package" --verbosity quiet 2>&1)"; then
+      cat >&2 <<MSG
+bicep: could not get $package $version, the Bicep CLI package for this machine ($os $arch), from the NuGet
+  feeds configured here. NuGet said:
+$(printf '%s\n' "$restore" | tail -n 5 | sed 's/^/  | /')
+  Make that package reachable from a NuGet feed, or install Bicep CLI $version yourself and run again with
+  BICEP=/path/to/bicep.
+MSG
+      exit 1
+    fi
+    chmod +x "$bicep"
+  fi
 fi
 
 out="$repo/infra/bin"
@@ -36,9 +81,7 @@ mkdir -p "$logs"
 run() {
   local label="$1"
   shift
-  if ! "$bicep" "$@" >"$logs/$label.log" 2>&1; then
-    echo "exit code $?" >>"$logs/$label.log"
-  fi
+  "$bicep" "$@" >"$logs/$label.log" 2>&1 || echo "exit code $?" >>"$logs/$label.log"
 }
 
 # Each bicep call costs about 1.5 s of start-up: run them side by side.

@@ -1,8 +1,15 @@
 #!/usr/bin/env bash
 # Runs the function app locally in one command:
 #   installs the pinned Azurite and Azure Functions Core Tools (npm, into node_modules/, never globally),
-#   starts Azurite's table service, seeds samples/policies.json into it, then runs `func start` in
-#   src/Functions/App (local.settings.json is created from local.settings.example.json when missing).
+#   starts Azurite's blob, queue and table services (the host's AzureWebJobsStorage needs blob and queue, the
+#   policies live in a table), seeds samples/policies.json into it, then runs `func start` in src/Functions/App
+#   (local.settings.json is created from local.settings.example.json when missing).
+# One set of ports serves Azurite, the seeder and the app: the storage settings are handed to `func start` as
+# environment variables, which Core Tools lets take precedence over local.settings.json.
+#   AZURITE_BLOB_PORT, AZURITE_QUEUE_PORT, AZURITE_TABLE_PORT  ports on 127.0.0.1 (10000, 10001, 10002)
+#   AZURITE_LOCATION                                           Azurite's data folder (.azurite/)
+#   FUNC                                                       Core Tools to run instead of the pinned copy
+#                                                              (e.g. FUNC=func for one on PATH)
 # Azurite is stopped when the script exits, however it exits.
 set -euo pipefail
 
@@ -14,9 +21,16 @@ bash scripts/azurite.sh
 
 # Core Tools' npm package downloads its real binary on first use (its postinstall, skipped above).
 # A Core Tools already on PATH is used when the repository's copy cannot be set up.
-func="$repo/node_modules/.bin/func"
-if ! "$func" --version >/dev/null 2>&1 && command -v func >/dev/null 2>&1; then
-  func="$(command -v func)"
+if [ -n "${FUNC:-}" ]; then
+  if ! func="$(command -v "$FUNC")"; then
+    echo "run-local: FUNC=$FUNC is not an executable Core Tools (not found on PATH or not executable)." >&2
+    exit 1
+  fi
+else
+  func="$repo/node_modules/.bin/func"
+  if ! "$func" --version >/dev/null 2>&1 && command -v func >/dev/null 2>&1; then
+    func="$(command -v func)"
+  fi
 fi
 if [ "$func" = "$repo/node_modules/.bin/func" ]; then
   # The pinned Core Tools declares the Node.js it needs; on an older one its installer crashes obscurely.
@@ -38,35 +52,73 @@ MSG
   exit 1
 fi
 
-port="${AZURITE_TABLE_PORT:-10002}"
-if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
-  echo "run-local: port $port is already in use (another Azurite?). Stop that process first; nothing was seeded." >&2
+# Every port is checked before anything starts, and every problem is reported at once.
+listening() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+problems=()
+for spec in blob:AZURITE_BLOB_PORT:10000 queue:AZURITE_QUEUE_PORT:10001 table:AZURITE_TABLE_PORT:10002; do
+  IFS=: read -r service variable default <<<"$spec"
+  port="${!variable:-$default}"
+  printf -v "${service}_port" '%s' "$port"
+  if ! [[ "$port" =~ ^[0-9]+$ ]] || [ "$port" -lt 1 ] || [ "$port" -gt 65535 ]; then
+    problems+=("$variable=$port is not a port number (1-65535)")
+  elif listening "$port"; then
+    problems+=("port $port ($service, $variable) is already in use on 127.0.0.1 (another Azurite?)")
+  fi
+done
+if [ "$blob_port" = "$queue_port" ] || [ "$blob_port" = "$table_port" ] || [ "$queue_port" = "$table_port" ]; then
+  problems+=("the blob, queue and table ports must differ (now $blob_port, $queue_port, $table_port)")
+fi
+if [ "${#problems[@]}" -gt 0 ]; then
+  printf 'run-local: %s\n' "${problems[@]}" >&2
+  cat >&2 <<MSG
+  Nothing was started or seeded. Stop the process that holds the port, or choose free ports, e.g.
+  AZURITE_BLOB_PORT=20000 AZURITE_QUEUE_PORT=20001 AZURITE_TABLE_PORT=20002 bash scripts/run-local.sh
+MSG
   exit 1
 fi
-data="$repo/.azurite"
+
+data="${AZURITE_LOCATION:-$repo/.azurite}"
 mkdir -p "$data"
-node_modules/.bin/azurite-table --tableHost 127.0.0.1 --tablePort "$port" --location "$data" \
-  --silent --disableTelemetry &
+# --skipApiVersionCheck: the Functions host's storage SDK may speak a newer API version than this Azurite knows.
+node_modules/.bin/azurite --location "$data" --silent --disableTelemetry --skipApiVersionCheck \
+  --blobHost 127.0.0.1 --blobPort "$blob_port" --queueHost 127.0.0.1 --queuePort "$queue_port" \
+  --tableHost 127.0.0.1 --tablePort "$table_port" &
 azurite_pid=$!
 trap 'kill "$azurite_pid" 2>/dev/null || true; wait "$azurite_pid" 2>/dev/null || true' EXIT
 
-for _ in $(seq 1 50); do
-  if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
-    break
-  fi
-  sleep 0.2
+# Azurite listens within about 2 s; the generous limit is for a loaded machine.
+for port in "$blob_port" "$queue_port" "$table_port"; do
+  for _ in $(seq 1 600); do
+    if ! kill -0 "$azurite_pid" 2>/dev/null; then
+      echo "run-local: Azurite exited before it listened (its message is above); nothing was seeded." >&2
+      exit 1
+    fi
+    if listening "$port"; then
+      continue 2
+    fi
+    sleep 0.1
+  done
+  echo "run-local: Azurite did not listen on 127.0.0.1:$port within 60 s; nothing was seeded." >&2
+  exit 1
 done
 
-connection="UseDevelopmentStorage=true"
-if [ "$port" != 10002 ]; then
-  connection="DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==;TableEndpoint=http://127.0.0.1:$port/devstoreaccount1;"
-fi
+# The well-known development account of every Azure storage emulator (public, not a secret).
+storage="DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==;"
+storage+="BlobEndpoint=http://127.0.0.1:$blob_port/devstoreaccount1;"
+storage+="QueueEndpoint=http://127.0.0.1:$queue_port/devstoreaccount1;"
+storage+="TableEndpoint=http://127.0.0.1:$table_port/devstoreaccount1;"
+table=CorsPolicies
+policy_set=default
 
-dotnet run --project tools/Seeder -- --connection-string "$connection" --file samples/policies.json
+dotnet run --project tools/Seeder -- --connection-string "$storage" --file samples/policies.json \
+  --table "$table" --policy-set "$policy_set"
 
 cd src/Functions/App
 if [ ! -f local.settings.json ]; then
   cp local.settings.example.json local.settings.json
   echo "run-local: created src/Functions/App/local.settings.json from local.settings.example.json"
 fi
-"$func" start
+echo "run-local: Azurite blob $blob_port, queue $queue_port, table $table_port; AzureWebJobsStorage and CorsPolicies__ConnectionString, __TableName, __PartitionKey set for func start (they override local.settings.json)"
+AzureWebJobsStorage="$storage" CorsPolicies__ConnectionString="$storage" \
+  CorsPolicies__TableName="$table" CorsPolicies__PartitionKey="$policy_set" \
+  "$func" start

@@ -11,12 +11,14 @@ mkdir -p "$results"
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 
-# What the tests need, each step idempotent: Bicep CLI (compiles infra/ for the template tests),
-# Azurite from the npm lockfile (integration and end-to-end tests start their own instances),
-# Chromium from Debian (end-to-end browser tests).
+# What the tests need, each step idempotent: Bicep CLI for this OS and architecture (compiles infra/ for the
+# template tests), Azurite from the npm lockfile (integration and end-to-end tests start their own instances),
+# a Chromium or Chrome for the end-to-end browser tests (found, or installed from Debian as root).
 bash scripts/bicep.sh
 bash scripts/azurite.sh
-bash scripts/chromium.sh
+browser="$(bash scripts/chromium.sh)"
+echo "chromium: $browser"
+export CHROMIUM_PATH="$browser"
 
 dotnet build CorsFunctions.sln -c Release
 

@@ -4,13 +4,11 @@ using Microsoft.Playwright;
 namespace CorsFunctions.EndToEnd.Fixtures;
 
 /// <summary>
-/// Headless Chromium from Debian driven by Playwright (its own browser download cannot work here).
-/// Installs the package through scripts/chromium.sh when missing and running as root; fails clearly otherwise.
+/// Headless Chromium or Chrome driven by Playwright (its own browser download cannot work here). scripts/chromium.sh
+/// finds it (CHROMIUM_PATH, CHROME_PATH, PATH) or installs Debian's chromium as root; fails clearly otherwise.
 /// </summary>
 internal sealed class Chromium : IAsyncDisposable
 {
-    private const string ExecutablePath = "/usr/bin/chromium";
-
     private readonly IPlaywright _playwright;
 
     private Chromium(IPlaywright playwright, IBrowser browser)
@@ -23,7 +21,7 @@ internal sealed class Chromium : IAsyncDisposable
 
     public static async Task<Chromium> LaunchAsync()
     {
-        await EnsureInstalledAsync();
+        var executablePath = await LocateAsync();
         Environment.SetEnvironmentVariable("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1");
         var playwright = await Playwright.CreateAsync();
         try
@@ -31,7 +29,7 @@ internal sealed class Chromium : IAsyncDisposable
             // Playwright gives every launch a fresh temporary profile (user-data-dir) and removes it on close.
             var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
             {
-                ExecutablePath = ExecutablePath,
+                ExecutablePath = executablePath,
                 Headless = true,
                 ChromiumSandbox = false,
                 Args = ["--disable-gpu", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-quic"],
@@ -51,22 +49,20 @@ internal sealed class Chromium : IAsyncDisposable
         _playwright.Dispose();
     }
 
-    private static async Task EnsureInstalledAsync()
+    private static async Task<string> LocateAsync()
     {
-        if (File.Exists(ExecutablePath))
-        {
-            return;
-        }
-
         var script = Repository.PathOf("scripts", "chromium.sh");
-        using var install = Process.Start(new ProcessStartInfo("bash", [script]) { RedirectStandardError = true })
+        using var locate = Process.Start(new ProcessStartInfo("bash", [script]) { RedirectStandardOutput = true, RedirectStandardError = true })
             ?? throw new InvalidOperationException($"Could not run {script}.");
-        var errors = await install.StandardError.ReadToEndAsync();
-        await install.WaitForExitAsync();
-        if (install.ExitCode != 0 || !File.Exists(ExecutablePath))
+        var errors = locate.StandardError.ReadToEndAsync();
+        var path = (await locate.StandardOutput.ReadToEndAsync()).Trim();
+        await locate.WaitForExitAsync();
+        if (locate.ExitCode != 0 || !File.Exists(path))
         {
             throw new InvalidOperationException(
-                $"Chromium is required at {ExecutablePath} for the browser cases and could not be installed: run `bash scripts/chromium.sh` as root. {errors}");
+                $"A Chromium or Chrome is required for the browser cases: set CHROMIUM_PATH, or run `bash scripts/chromium.sh` as root to install one. {await errors}");
         }
+
+        return path;
     }
 }
