@@ -1,14 +1,5 @@
 namespace CorsFunctions.Core.Http;
 
-/// <summary>Why an <c>Access-Control-Request-Headers</c> value could not be read.</summary>
-internal enum RequestHeaderNamesError
-{
-    None,
-    TooLong,
-    TooManyNames,
-    InvalidName,
-}
-
 /// <summary>
 /// Reads the names in one or more <c>Access-Control-Request-Headers</c> lines without allocating.
 /// Browsers send lower-case names joined by commas; proxies may add white space, change case or split the
