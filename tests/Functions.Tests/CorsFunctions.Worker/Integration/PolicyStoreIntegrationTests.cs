@@ -16,6 +16,7 @@ using CorsFunctions.Worker;
 namespace CorsFunctions.Functions.Tests.Integration;
 
 [Collection(AzuriteTests.Name)]
+[Trait(AzuriteTests.Category, AzuriteTests.Name)]
 public sealed class PolicyStoreIntegrationTests(AzuriteFixture azurite, ITestOutputHelper output) : IAsyncDisposable
 {
     private const string PolicySet = "default";
