@@ -11,19 +11,13 @@ internal static class HttpSyntax
     /// </summary>
     public const int MaxMethodLength = 64;
 
-    // Vectorised search: method and header names are checked on every preflight.
+    // The tchar set of RFC 9110: the characters of a method or header name. Vectorised: names are checked on every preflight.
     private static readonly SearchValues<char> s_tokenChars =
         SearchValues.Create("!#$%&'*+-.^_`|~0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz");
-
-    /// <summary>Whether <paramref name="c"/> is a <c>tchar</c>: the characters of a method or header name.</summary>
-    public static bool IsTokenChar(char c) => s_tokenChars.Contains(c);
 
     /// <summary>Whether <paramref name="value"/> is a non-empty token.</summary>
     public static bool IsToken(ReadOnlySpan<char> value) => !value.IsEmpty && !value.ContainsAnyExcept(s_tokenChars);
 
-    /// <summary>Optional white space: space or horizontal tab.</summary>
-    public static bool IsOws(char c) => c is ' ' or '\t';
-
-    /// <summary>Removes optional white space from both ends.</summary>
+    /// <summary>Removes optional white space (space and horizontal tab, nothing else) from both ends.</summary>
     public static ReadOnlySpan<char> TrimOws(ReadOnlySpan<char> value) => value.Trim(" \t");
 }

@@ -1,14 +1,5 @@
 namespace CorsFunctions.Core.Http;
 
-/// <summary>Why an <c>Access-Control-Request-Headers</c> value could not be read.</summary>
-internal enum RequestHeaderNamesError
-{
-    None,
-    TooLong,
-    TooManyNames,
-    InvalidName,
-}
-
 /// <summary>
 /// Reads the names in one or more <c>Access-Control-Request-Headers</c> lines without allocating.
 /// Browsers send lower-case names joined by commas; proxies may add white space, change case or split the
@@ -37,18 +28,14 @@ internal ref struct RequestHeaderNames
         _rest = default;
         _count = 0;
         Current = default;
-        Error = RequestHeaderNamesError.None;
 
-        var length = 0;
+        long length = 0;
         foreach (var line in lines)
         {
             length += line?.Length ?? 0;
-            if (length > MaxLength)
-            {
-                Error = RequestHeaderNamesError.TooLong;
-                return;
-            }
         }
+
+        Error = length > MaxLength ? RequestHeaderNamesError.TooLong : RequestHeaderNamesError.None;
     }
 
     /// <summary>The name read by the last successful <see cref="MoveNext"/>.</summary>
@@ -72,7 +59,7 @@ internal ref struct RequestHeaderNames
     {
         while (Error == RequestHeaderNamesError.None)
         {
-            if (_rest.IsEmpty)
+            while (_rest.IsEmpty)
             {
                 if (_nextLine == _lines.Length)
                 {
@@ -81,7 +68,6 @@ internal ref struct RequestHeaderNames
 
                 _line = _lines[_nextLine++];
                 _rest = _line;
-                continue;
             }
 
             var comma = _rest.IndexOf(',');
@@ -94,7 +80,6 @@ internal ref struct RequestHeaderNames
 
             if (!HttpSyntax.IsToken(element))
             {
-                Current = element;
                 Error = RequestHeaderNamesError.InvalidName;
                 return false;
             }

@@ -5,6 +5,20 @@ namespace CorsFunctions.Core.Tests.Evaluation;
 public class CorsRequestClassifierTests
 {
     [Theory]
+    [InlineData("GET", false, false)]
+    [InlineData("OPTIONS", true, true)]
+    [InlineData("OPTIONS", true, false)]
+    [InlineData("GET", false, true)]
+    public void An_unclassified_default_value_is_never_a_kind_the_classifier_answers(string method, bool hasOrigin, bool hasRequestMethod)
+    {
+        var kind = CorsRequestClassifier.Classify(method, hasOrigin, hasRequestMethod);
+
+        Assert.True(Enum.IsDefined(kind));
+        Assert.NotEqual(default, kind);
+        Assert.False(Enum.IsDefined(default(CorsRequestKind)));
+    }
+
+    [Theory]
     [InlineData("OPTIONS")]
     [InlineData("options")]
     public void Rule01_options_with_origin_and_request_method_is_a_preflight(string method) =>

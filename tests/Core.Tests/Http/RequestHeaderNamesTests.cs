@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using CorsFunctions.Core.Http;
 
 namespace CorsFunctions.Core.Tests.Http;
@@ -71,6 +72,43 @@ public class RequestHeaderNamesTests
         Assert.False(reader.MoveNext());
         Assert.Equal(RequestHeaderNamesError.TooLong, reader.Error);
         Assert.True(reader.Current.IsEmpty);
+    }
+
+    [Fact]
+    public void Rule05_after_an_invalid_name_Current_is_still_the_last_name_read()
+    {
+        var reader = new RequestHeaderNames(["x-a, x b, x-c"]);
+
+        Assert.True(reader.MoveNext());
+        Assert.False(reader.MoveNext());
+        Assert.Equal(RequestHeaderNamesError.InvalidName, reader.Error);
+        Assert.Equal("x-a", reader.Current.ToString());
+        Assert.False(reader.MoveNext());
+    }
+
+    [Fact]
+    public void Rule05_sixty_four_names_over_several_lines_are_accepted_and_the_sixty_fifth_is_refused()
+    {
+        var first = NumberedNames(RequestHeaderNames.MaxNames / 2);
+
+        Assert.Equal(RequestHeaderNames.MaxNames, Read(first, first).Names.Count);
+        Assert.Equal(RequestHeaderNamesError.TooManyNames, Read(first, first, "x-one-more").Error);
+    }
+
+    [Fact]
+    public void Rule05_a_name_as_memory_is_a_slice_of_the_line_it_was_read_from()
+    {
+        string?[] lines = ["x-a", null, " x-b ,	x-c"];
+        var reader = new RequestHeaderNames(lines);
+        var slices = new List<(string? Text, int Start, int Length)>();
+        while (reader.MoveNext())
+        {
+            Assert.True(MemoryMarshal.TryGetString(reader.CurrentAsMemory(), out var text, out var start, out var length));
+            slices.Add((text, start, length));
+        }
+
+        Assert.Equal([(lines[0], 0, 3), (lines[2], 1, 3), (lines[2], 7, 3)], slices);
+        Assert.Same(lines[2], slices[2].Text);
     }
 
     internal static string NumberedNames(int count) =>

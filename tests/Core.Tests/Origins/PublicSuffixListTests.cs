@@ -4,7 +4,10 @@ using static CorsFunctions.Core.Tests.Support.Definitions;
 
 namespace CorsFunctions.Core.Tests.Origins;
 
-/// <summary>A sample of Public Suffix List rules of each kind: normal, wildcard (*.ck), exception (!www.ck), private section.</summary>
+/// <summary>
+/// The embedded list, over a sample of its rules of each kind: normal, wildcard (*.ck), exception (!www.ck),
+/// private section (azurewebsites.net, github.io). The format itself is tested in <see cref="PublicSuffixRulesTests"/>.
+/// </summary>
 public class PublicSuffixListTests
 {
     [Theory]
@@ -29,6 +32,17 @@ public class PublicSuffixListTests
     [InlineData("a.b.ck")]
     public void Registered_names_and_list_exceptions_are_not_public_suffixes(string domain) =>
         Assert.False(PublicSuffixList.IsPublicSuffix(domain));
+
+    [Fact]
+    public void The_embedded_list_is_read_from_the_assembly_each_time_it_is_loaded()
+    {
+        var rules = PublicSuffixList.LoadEmbedded();
+
+        Assert.True(rules.IsPublicSuffix("co.uk"));
+        Assert.True(rules.IsPublicSuffix("azurewebsites.net"));
+        Assert.False(rules.IsPublicSuffix("www.ck"));
+        Assert.False(rules.IsPublicSuffix("example.co.uk"));
+    }
 
     [Theory]
     [InlineData("https://*.co.uk")]

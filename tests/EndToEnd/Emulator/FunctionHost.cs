@@ -11,9 +11,6 @@ using Microsoft.Extensions.Logging;
 
 namespace CorsFunctions.EndToEnd.Emulator;
 
-/// <summary>What the emulated host runs: the built app folder, the one function key, the worker's app settings.</summary>
-internal sealed record FunctionHostOptions(string AppDirectory, string FunctionKey, IReadOnlyDictionary<string, string> AppSettings);
-
 /// <summary>
 /// A TEST TOOL standing in for the Azure Functions host: it starts the real worker process, speaks the worker's
 /// gRPC protocol to it and serves its HTTP triggers on a loopback port through Kestrel (route table with method

@@ -3,14 +3,6 @@ using CorsFunctions.EndToEnd.Emulator.Rpc;
 
 namespace CorsFunctions.EndToEnd.Emulator;
 
-/// <summary>The key level an HTTP trigger asks for (<c>authLevel</c> in its binding).</summary>
-internal enum AuthLevel
-{
-    Anonymous,
-    Function,
-    Admin,
-}
-
 /// <summary>An HTTP-triggered function as the host indexes it from the metadata the worker returned.</summary>
 /// <param name="Id">The function id the worker loaded it under.</param>
 /// <param name="Name">The function name.</param>

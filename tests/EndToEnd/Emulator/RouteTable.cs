@@ -30,6 +30,3 @@ internal sealed class RouteTable(IEnumerable<HttpFunction> functions)
         return best;
     }
 }
-
-/// <summary>The function chosen for a request and the values its route template captured.</summary>
-internal sealed record RouteMatch(HttpFunction Function, IReadOnlyDictionary<string, string> RouteValues);

@@ -6,12 +6,6 @@ using Microsoft.Playwright;
 
 namespace CorsFunctions.EndToEnd.Fixtures;
 
-[CollectionDefinition(Name)]
-public sealed class EndToEndSuite : ICollectionFixture<EndToEndFixture>
-{
-    public const string Name = "end-to-end";
-}
-
 /// <summary>
 /// One of everything for the whole suite: Azurite (behind a read-counting proxy), the built worker behind the
 /// host emulator, the page origin and headless Chromium. Policies are seeded before the worker starts.

@@ -27,9 +27,12 @@ internal sealed partial class CorsPolicyOptionsValidator : IValidateOptions<Cors
                 $"or {CorsPolicyOptions.HostStorageSetting} to a connection string.");
         }
 
-        if (options.TableServiceUri is { } uri && (!uri.IsAbsoluteUri || uri.Scheme is not ("https" or "http")))
+        // The URI is reached with a token credential, which the Azure SDK sends over https only: refuse http at
+        // startup rather than fail every reload.
+        if (options.TableServiceUri is { } uri && (!uri.IsAbsoluteUri || uri.Scheme != Uri.UriSchemeHttps))
         {
-            failures.Add($"{Prefix}TableServiceUri must be an absolute https URI such as https://<account>.table.core.windows.net.");
+            failures.Add($"{Prefix}TableServiceUri must be an absolute https URI such as https://<account>.table.core.windows.net " +
+                $"(a managed identity token is never sent over http; for Azurite set {Prefix}ConnectionString instead).");
         }
 
         if (options.TableName is null || !TableNamePattern().IsMatch(options.TableName))

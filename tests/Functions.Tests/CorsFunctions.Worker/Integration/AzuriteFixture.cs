@@ -119,10 +119,3 @@ public sealed class AzuriteFixture : IAsyncLifetime
         return directory?.FullName ?? throw new InvalidOperationException($"No CorsFunctions.sln above {AppContext.BaseDirectory}.");
     }
 }
-
-/// <summary>Every test class using Azurite shares one emulator.</summary>
-[CollectionDefinition(Name)]
-public sealed class AzuriteTests : ICollectionFixture<AzuriteFixture>
-{
-    public const string Name = "Azurite";
-}

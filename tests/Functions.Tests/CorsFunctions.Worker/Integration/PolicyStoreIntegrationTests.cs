@@ -16,6 +16,7 @@ using CorsFunctions.Worker;
 namespace CorsFunctions.Functions.Tests.Integration;
 
 [Collection(AzuriteTests.Name)]
+[Trait(AzuriteTests.Category, AzuriteTests.Name)]
 public sealed class PolicyStoreIntegrationTests(AzuriteFixture azurite, ITestOutputHelper output) : IAsyncDisposable
 {
     private const string PolicySet = "default";
@@ -60,7 +61,7 @@ public sealed class PolicyStoreIntegrationTests(AzuriteFixture azurite, ITestOut
 
         var match = refresher.Current.Policies.Resolve("/api/items/42");
         Assert.Equal("items", match.PolicyId);
-        Assert.True(match.Policy!.EvaluatePreflight(FnstorePolicies.TrustedOrigin, "POST", "x-auth-token,content-type").IsAllowed);
+        Assert.True(match.Policy!.EvaluatePreflight(TestPolicies.TrustedOrigin, "POST", "x-auth-token,content-type").IsAllowed);
         Assert.True(match.Policy.EvaluatePreflight("http://localhost:5173", "GET").IsAllowed);
         Assert.Equal(CorsRejection.NoPolicy, refresher.Current.Policies.Resolve("/api/cors-policies").Rejection);
         await refresher.StopAsync(CancellationToken.None);
@@ -125,7 +126,7 @@ public sealed class PolicyStoreIntegrationTests(AzuriteFixture azurite, ITestOut
         var etag = (await store.GetAsync("items", CancellationToken.None))!.ETag;
 
         var results = await Task.WhenAll(Enumerable.Range(0, 8).Select(i => store.SaveAsync(
-            FnstorePolicies.Items() with { Description = $"writer {i}" }, new WriteCondition(etag, false), CancellationToken.None)));
+            TestPolicies.Items() with { Description = $"writer {i}" }, new WriteCondition(etag, false), CancellationToken.None)));
 
         Assert.Single(results, r => r.Outcome == WriteOutcome.Done);
         Assert.Equal(7, results.Count(r => r.Outcome == WriteOutcome.PreconditionFailed));
@@ -160,7 +161,7 @@ public sealed class PolicyStoreIntegrationTests(AzuriteFixture azurite, ITestOut
         entity["Owner"] = "team-a";
         await table.UpdateEntityAsync(entity, entity.ETag, TableUpdateMode.Replace);
 
-        await Store(table).SaveAsync(FnstorePolicies.Items() with { Description = "v2" }, WriteCondition.None, CancellationToken.None);
+        await Store(table).SaveAsync(TestPolicies.Items() with { Description = "v2" }, WriteCondition.None, CancellationToken.None);
 
         Assert.Equal("team-a", (await table.GetEntityAsync<TableEntity>(PolicySet, "items")).Value["Owner"]);
     }
@@ -185,7 +186,7 @@ public sealed class PolicyStoreIntegrationTests(AzuriteFixture azurite, ITestOut
 
         var set = refresher.Current.Policies;
         Assert.Equal(CorsRejection.InvalidPolicy, set.Resolve("/api/broken/1").Rejection);
-        Assert.True(set.Resolve("/api/items/1").Policy!.EvaluateActualRequest(FnstorePolicies.TrustedOrigin).IsAllowed);
+        Assert.True(set.Resolve("/api/items/1").Policy!.EvaluateActualRequest(TestPolicies.TrustedOrigin).IsAllowed);
         var errors = set.Resolve("/api/broken").Entry!.Compilation.Errors.Select(e => e.Field).ToList();
         Assert.Equal(["AllowCredentials", "Enabled", "MaxAgeSeconds"], errors.Order());
         invalid.RecordObservableInstruments();
@@ -211,7 +212,7 @@ public sealed class PolicyStoreIntegrationTests(AzuriteFixture azurite, ITestOut
     public async Task Policy_set_partitions_are_isolated()
     {
         var table = await SeededTableAsync();
-        await table.AddEntityAsync(PolicyEntityMapper.ToEntity("other-app", FnstorePolicies.Items("other", "/api/other"), null));
+        await table.AddEntityAsync(PolicyEntityMapper.ToEntity("other-app", TestPolicies.Items("other", "/api/other"), null));
         using var refresher = Refresher(table);
 
         await refresher.StartAsync(CancellationToken.None);

@@ -23,7 +23,7 @@ public sealed class CorsCheckHandlerTests
     [Fact]
     public async Task Allowed_preflight_shows_the_policy_route_and_the_headers_that_would_be_sent()
     {
-        var (status, json) = await CheckAsync(Loaded(FnstorePolicies.Items()), """
+        var (status, json) = await CheckAsync(Loaded(TestPolicies.Items()), """
             { "path": "/api/items/42", "origin": "https://trusted.example.com", "method": "POST", "headers": ["X-Auth-Token"] }
             """);
 
@@ -39,7 +39,7 @@ public sealed class CorsCheckHandlerTests
     [Fact]
     public async Task Refused_header_is_named_with_its_reason_and_only_vary_is_sent()
     {
-        var (_, json) = await CheckAsync(Loaded(FnstorePolicies.Items()), """
+        var (_, json) = await CheckAsync(Loaded(TestPolicies.Items()), """
             { "path": "/api/items", "origin": "https://trusted.example.com", "method": "POST", "headers": ["X-Other"] }
             """);
 
@@ -53,7 +53,7 @@ public sealed class CorsCheckHandlerTests
     [Fact]
     public async Task Path_without_policy_reports_no_policy_and_no_preflight_without_method()
     {
-        var (_, json) = await CheckAsync(Loaded(FnstorePolicies.Items()), """{ "path": "/api/other", "origin": "https://trusted.example.com" }""");
+        var (_, json) = await CheckAsync(Loaded(TestPolicies.Items()), """{ "path": "/api/other", "origin": "https://trusted.example.com" }""");
 
         Assert.False(json.TryGetProperty("policy", out _));
         Assert.False(json.TryGetProperty("preflight", out _));
@@ -63,7 +63,7 @@ public sealed class CorsCheckHandlerTests
     [Fact]
     public async Task Invalid_policy_is_shown_with_its_errors_and_refuses()
     {
-        var (_, json) = await CheckAsync(Loaded(FnstorePolicies.Items() with { AllowedOrigins = ["https://trusted.example.com/"] }), """
+        var (_, json) = await CheckAsync(Loaded(TestPolicies.Items() with { AllowedOrigins = ["https://trusted.example.com/"] }), """
             { "path": "/api/items", "origin": "https://trusted.example.com", "method": "GET" }
             """);
 

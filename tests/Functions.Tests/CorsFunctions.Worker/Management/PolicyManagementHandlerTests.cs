@@ -149,7 +149,7 @@ public sealed class PolicyManagementHandlerTests
     public async Task Document_read_with_get_can_be_written_back_as_it_is()
     {
         SaveReturns(new WriteResult(WriteOutcome.Done, new ETag("W/\"2\"")));
-        var read = PolicyDocument.From(FnstorePolicies.Items(), "W/\"1\"", [new PolicyError(PolicyErrorCodes.StoredWrongType, "MaxAgeSeconds", "abc", "old error")]);
+        var read = PolicyDocument.From(TestPolicies.Items(), "W/\"1\"", [new PolicyError(PolicyErrorCodes.StoredWrongType, "MaxAgeSeconds", "abc", "old error")]);
 
         var result = await PutAsync(JsonSerializer.Serialize(read, ManagementJson.Options));
 
@@ -191,7 +191,7 @@ public sealed class PolicyManagementHandlerTests
     [Fact]
     public async Task Get_returns_the_policy_with_its_etag()
     {
-        _store.Setup(s => s.GetAsync("items", It.IsAny<CancellationToken>())).ReturnsAsync(FnstorePolicies.Stored(FnstorePolicies.Items(), "W/\"7\""));
+        _store.Setup(s => s.GetAsync("items", It.IsAny<CancellationToken>())).ReturnsAsync(TestPolicies.Stored(TestPolicies.Items(), "W/\"7\""));
 
         var result = await _handler.GetAsync("items", CancellationToken.None);
 
@@ -216,8 +216,8 @@ public sealed class PolicyManagementHandlerTests
     {
         _store.Setup(s => s.ListAsync(It.IsAny<CancellationToken>())).ReturnsAsync(
         [
-            FnstorePolicies.Stored(FnstorePolicies.Items("zeta")),
-            FnstorePolicies.Stored(FnstorePolicies.Items("alpha"), "W/\"1\"", new PolicyError(PolicyErrorCodes.StoredWrongType, "MaxAgeSeconds", "abc", "must be an Int32.")),
+            TestPolicies.Stored(TestPolicies.Items("zeta")),
+            TestPolicies.Stored(TestPolicies.Items("alpha"), "W/\"1\"", new PolicyError(PolicyErrorCodes.StoredWrongType, "MaxAgeSeconds", "abc", "must be an Int32.")),
         ]);
 
         var json = Json(await _handler.ListAsync(CancellationToken.None)).GetProperty("policies");

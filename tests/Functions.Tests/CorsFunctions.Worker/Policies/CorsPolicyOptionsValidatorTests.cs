@@ -66,10 +66,27 @@ public sealed class CorsPolicyOptionsValidatorTests
         Assert.Contains("set only one", Assert.Single(result.Failures!), StringComparison.Ordinal);
     }
 
-    [Fact]
-    public void Non_http_service_uri_is_refused()
+    [Theory]
+    [InlineData("ftp://acct.table.core.windows.net")]
+    [InlineData("http://acct.table.core.windows.net")]
+    [InlineData("http://127.0.0.1:10002/devstoreaccount1")]
+    public void A_service_uri_other_than_https_is_refused_as_the_message_says(string uri)
     {
-        Assert.True(Validate(new CorsPolicyOptions { TableServiceUri = new Uri("ftp://acct.table.core.windows.net") }).Failed);
+        var failure = Assert.Single(Validate(new CorsPolicyOptions { TableServiceUri = new Uri(uri) }).Failures!);
+
+        Assert.Contains("CorsPolicies__TableServiceUri must be an absolute https URI", failure, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_relative_service_uri_is_refused()
+    {
+        Assert.True(Validate(new CorsPolicyOptions { TableServiceUri = new Uri("acct.table.core.windows.net", UriKind.Relative) }).Failed);
+    }
+
+    [Fact]
+    public void The_https_scheme_is_accepted_in_any_case()
+    {
+        Assert.True(Validate(new CorsPolicyOptions { TableServiceUri = new Uri("HTTPS://acct.table.core.windows.net") }).Succeeded);
     }
 
     [Fact]

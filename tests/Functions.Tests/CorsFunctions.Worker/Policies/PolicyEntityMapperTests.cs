@@ -102,7 +102,7 @@ public sealed class PolicyEntityMapperTests
     [Fact]
     public void Read_errors_make_an_otherwise_valid_policy_invalid()
     {
-        var entity = PolicyEntityMapper.ToEntity("default", FnstorePolicies.Items(), null);
+        var entity = PolicyEntityMapper.ToEntity("default", TestPolicies.Items(), null);
         entity["MaxAgeSeconds"] = "abc";
 
         var compilation = PolicyEntityMapper.Read(entity).Compile();
@@ -123,7 +123,7 @@ public sealed class PolicyEntityMapperTests
     [Fact]
     public void A_definition_round_trips_through_a_row()
     {
-        var definition = FnstorePolicies.Items() with { Description = "d", AllowCredentials = true, ExposedHeaders = ["ETag", "X-Total"] };
+        var definition = TestPolicies.Items() with { Description = "d", AllowCredentials = true, ExposedHeaders = ["ETag", "X-Total"] };
 
         var read = PolicyEntityMapper.Read(PolicyEntityMapper.ToEntity("default", definition, null)).Definition;
 
@@ -137,11 +137,11 @@ public sealed class PolicyEntityMapperTests
     [Fact]
     public void Writing_keeps_unknown_properties_of_the_existing_row_and_drops_cleared_known_ones()
     {
-        var existing = PolicyEntityMapper.ToEntity("default", FnstorePolicies.Items() with { Description = "old" }, null);
+        var existing = PolicyEntityMapper.ToEntity("default", TestPolicies.Items() with { Description = "old" }, null);
         existing["Owner"] = "team-a";
         existing["Ticket"] = 1234;
 
-        var entity = PolicyEntityMapper.ToEntity("default", FnstorePolicies.Items() with { MaxAgeSeconds = null }, existing);
+        var entity = PolicyEntityMapper.ToEntity("default", TestPolicies.Items() with { MaxAgeSeconds = null }, existing);
 
         Assert.Equal("team-a", entity["Owner"]);
         Assert.Equal(1234, entity["Ticket"]);
@@ -155,7 +155,7 @@ public sealed class PolicyEntityMapperTests
     {
         var origins = Enumerable.Range(0, 2000).Select(i => $"https://app{i}.example.com").ToArray();
 
-        var errors = PolicyEntityMapper.CheckStorable(FnstorePolicies.Items() with { AllowedOrigins = origins });
+        var errors = PolicyEntityMapper.CheckStorable(TestPolicies.Items() with { AllowedOrigins = origins });
 
         var error = Assert.Single(errors);
         Assert.Equal(nameof(CorsPolicyDefinition.AllowedOrigins), error.Field);

@@ -17,7 +17,7 @@ public sealed class PolicySnapshotRefresherTests : IAsyncDisposable
 {
     private static readonly TimeSpan Interval = TimeSpan.FromSeconds(30);
 
-    private readonly FnstoreRecordingTimeProvider _time = new();
+    private readonly RecordingTimeProvider _time = new();
     private readonly Mock<IPolicyStore> _store = new();
     private readonly FakeLogger<PolicySnapshotRefresher> _logger = new();
     private readonly ServiceProvider _metrics = new ServiceCollection().AddMetrics().BuildServiceProvider();
@@ -58,7 +58,7 @@ public sealed class PolicySnapshotRefresherTests : IAsyncDisposable
     [Fact]
     public async Task Startup_loads_the_snapshot_before_it_completes()
     {
-        StoreReturns(FnstorePolicies.Stored(FnstorePolicies.Items()));
+        StoreReturns(TestPolicies.Stored(TestPolicies.Items()));
 
         await _refresher.StartAsync(CancellationToken.None);
 
@@ -71,7 +71,7 @@ public sealed class PolicySnapshotRefresherTests : IAsyncDisposable
     [Fact]
     public async Task Reload_of_unchanged_rows_keeps_the_compiled_set_and_renews_its_age()
     {
-        StoreReturns(FnstorePolicies.Stored(FnstorePolicies.Items(), etag: "W/\"1\""));
+        StoreReturns(TestPolicies.Stored(TestPolicies.Items(), etag: "W/\"1\""));
         await _refresher.StartAsync(CancellationToken.None);
         var first = _refresher.Current;
 
@@ -85,16 +85,16 @@ public sealed class PolicySnapshotRefresherTests : IAsyncDisposable
     [Fact]
     public async Task Reload_of_a_changed_row_compiles_a_new_set()
     {
-        StoreReturns(FnstorePolicies.Stored(FnstorePolicies.Items(), etag: "W/\"1\""));
+        StoreReturns(TestPolicies.Stored(TestPolicies.Items(), etag: "W/\"1\""));
         await _refresher.StartAsync(CancellationToken.None);
         var first = _refresher.Current;
 
-        StoreReturns(FnstorePolicies.Stored(FnstorePolicies.Items() with { AllowedOrigins = ["https://other.example.com"] }, etag: "W/\"2\""));
+        StoreReturns(TestPolicies.Stored(TestPolicies.Items() with { AllowedOrigins = ["https://other.example.com"] }, etag: "W/\"2\""));
         await _refresher.RefreshAsync(CancellationToken.None);
 
         Assert.NotSame(first.Policies, _refresher.Current.Policies);
         var policy = _refresher.Current.Policies.Resolve("/api/items").Policy!;
-        Assert.Equal(CorsRejection.OriginNotAllowed, policy.EvaluateActualRequest(FnstorePolicies.TrustedOrigin).Rejection);
+        Assert.Equal(CorsRejection.OriginNotAllowed, policy.EvaluateActualRequest(TestPolicies.TrustedOrigin).Rejection);
     }
 
     [Fact]
@@ -149,7 +149,7 @@ public sealed class PolicySnapshotRefresherTests : IAsyncDisposable
         StoreFails();
         await _refresher.StartAsync(CancellationToken.None);
         await RunNextReloadAsync(1);
-        StoreReturns(FnstorePolicies.Stored(FnstorePolicies.Items()));
+        StoreReturns(TestPolicies.Stored(TestPolicies.Items()));
 
         await RunNextReloadAsync(2);
 
@@ -161,7 +161,7 @@ public sealed class PolicySnapshotRefresherTests : IAsyncDisposable
     [Fact]
     public async Task Failed_reload_keeps_the_last_good_snapshot_and_logs_failure_count_and_age()
     {
-        StoreReturns(FnstorePolicies.Stored(FnstorePolicies.Items()));
+        StoreReturns(TestPolicies.Stored(TestPolicies.Items()));
         await _refresher.StartAsync(CancellationToken.None);
         var good = _refresher.Current;
         StoreFails();
@@ -180,22 +180,22 @@ public sealed class PolicySnapshotRefresherTests : IAsyncDisposable
     [Fact]
     public async Task Changed_rows_are_in_force_after_the_next_reload()
     {
-        StoreReturns(FnstorePolicies.Stored(FnstorePolicies.Items()));
+        StoreReturns(TestPolicies.Stored(TestPolicies.Items()));
         await _refresher.StartAsync(CancellationToken.None);
-        StoreReturns(FnstorePolicies.Stored(FnstorePolicies.Items() with { AllowedOrigins = ["https://other.example.com"] }, "W/\"2\""));
+        StoreReturns(TestPolicies.Stored(TestPolicies.Items() with { AllowedOrigins = ["https://other.example.com"] }, "W/\"2\""));
 
         Assert.Equal(Interval, await RunNextReloadAsync(1));
         await _time.WaitForTimerAsync(2);
 
         var policy = _refresher.Current.Policies.Resolve("/api/items").Policy!;
         Assert.True(policy.EvaluateActualRequest("https://other.example.com").IsAllowed);
-        Assert.False(policy.EvaluateActualRequest(FnstorePolicies.TrustedOrigin).IsAllowed);
+        Assert.False(policy.EvaluateActualRequest(TestPolicies.TrustedOrigin).IsAllowed);
     }
 
     [Fact]
     public async Task Refresh_on_demand_swaps_the_snapshot_at_once()
     {
-        StoreReturns(FnstorePolicies.Stored(FnstorePolicies.Items()));
+        StoreReturns(TestPolicies.Stored(TestPolicies.Items()));
         await _refresher.StartAsync(CancellationToken.None);
         StoreReturns();
 
@@ -207,15 +207,15 @@ public sealed class PolicySnapshotRefresherTests : IAsyncDisposable
     [Fact]
     public async Task Invalid_row_fails_closed_on_its_routes_without_affecting_other_policies()
     {
-        var broken = FnstorePolicies.Stored(FnstorePolicies.Items("broken", "/api/broken"), "W/\"1\"",
+        var broken = TestPolicies.Stored(TestPolicies.Items("broken", "/api/broken"), "W/\"1\"",
             new PolicyError(PolicyErrorCodes.StoredWrongType, "MaxAgeSeconds", "abc", "must be an Int32."));
-        StoreReturns(FnstorePolicies.Stored(FnstorePolicies.Items()), broken);
+        StoreReturns(TestPolicies.Stored(TestPolicies.Items()), broken);
 
         await _refresher.StartAsync(CancellationToken.None);
 
         var set = _refresher.Current.Policies;
         Assert.Equal(CorsRejection.InvalidPolicy, set.Resolve("/api/broken").Rejection);
-        Assert.True(set.Resolve("/api/items").Policy!.EvaluateActualRequest(FnstorePolicies.TrustedOrigin).IsAllowed);
+        Assert.True(set.Resolve("/api/items").Policy!.EvaluateActualRequest(TestPolicies.TrustedOrigin).IsAllowed);
         var error = Assert.Single(_logger.Collector.GetSnapshot(), r => r.Id.Id == 2004);
         Assert.Contains("broken", error.Message, StringComparison.Ordinal);
         Assert.Contains("MaxAgeSeconds abc", error.Message, StringComparison.Ordinal);
@@ -225,7 +225,7 @@ public sealed class PolicySnapshotRefresherTests : IAsyncDisposable
     public async Task Stored_values_cannot_forge_log_lines_through_the_invalid_policy_log()
     {
         var forged = "abc\r\n2026-12-03 fake: policy ok\u0007";
-        var broken = FnstorePolicies.Stored(FnstorePolicies.Items("broken\nid", "/api/broken"), "W/\"1\"",
+        var broken = TestPolicies.Stored(TestPolicies.Items("broken\nid", "/api/broken"), "W/\"1\"",
             new PolicyError(PolicyErrorCodes.StoredWrongType, "MaxAgeSeconds", forged, "must be an Int32."));
         StoreReturns(broken);
 
@@ -241,19 +241,19 @@ public sealed class PolicySnapshotRefresherTests : IAsyncDisposable
     [Fact]
     public async Task Invalid_row_is_logged_once_per_change_and_its_repair_is_logged()
     {
-        var invalid = FnstorePolicies.Items("broken", "/api/broken") with { AllowedOrigins = ["https://x.example.com/path"] };
-        StoreReturns(FnstorePolicies.Stored(invalid, "W/\"1\""));
+        var invalid = TestPolicies.Items("broken", "/api/broken") with { AllowedOrigins = ["https://x.example.com/path"] };
+        StoreReturns(TestPolicies.Stored(invalid, "W/\"1\""));
         await _refresher.StartAsync(CancellationToken.None);
         await RunNextReloadAsync(1);
         await _time.WaitForTimerAsync(2);
         Assert.Equal(1, LoggedEvent(2004));
 
-        StoreReturns(FnstorePolicies.Stored(invalid with { AllowedMethods = ["PUT"] }, "W/\"2\""));
+        StoreReturns(TestPolicies.Stored(invalid with { AllowedMethods = ["PUT"] }, "W/\"2\""));
         await RunNextReloadAsync(2);
         await _time.WaitForTimerAsync(3);
         Assert.Equal(2, LoggedEvent(2004));
 
-        StoreReturns(FnstorePolicies.Stored(FnstorePolicies.Items("broken", "/api/broken"), "W/\"3\""));
+        StoreReturns(TestPolicies.Stored(TestPolicies.Items("broken", "/api/broken"), "W/\"3\""));
         await RunNextReloadAsync(3);
         await _time.WaitForTimerAsync(4);
         Assert.Equal(1, LoggedEvent(2006));
@@ -263,7 +263,7 @@ public sealed class PolicySnapshotRefresherTests : IAsyncDisposable
     [Fact]
     public async Task Row_without_a_readable_route_is_skipped_and_logged()
     {
-        StoreReturns(FnstorePolicies.Stored(FnstorePolicies.Items("noroutes") with { Routes = ["items"] }));
+        StoreReturns(TestPolicies.Stored(TestPolicies.Items("noroutes") with { Routes = ["items"] }));
 
         await _refresher.StartAsync(CancellationToken.None);
 
@@ -274,7 +274,7 @@ public sealed class PolicySnapshotRefresherTests : IAsyncDisposable
     [Fact]
     public async Task Route_conflicts_are_logged_once()
     {
-        StoreReturns(FnstorePolicies.Stored(FnstorePolicies.Items("a")), FnstorePolicies.Stored(FnstorePolicies.Items("b")));
+        StoreReturns(TestPolicies.Stored(TestPolicies.Items("a")), TestPolicies.Stored(TestPolicies.Items("b")));
         await _refresher.StartAsync(CancellationToken.None);
         await RunNextReloadAsync(1);
         await _time.WaitForTimerAsync(2);
@@ -289,7 +289,7 @@ public sealed class PolicySnapshotRefresherTests : IAsyncDisposable
         using var refreshes = new MetricCollector<long>(MeterFactory, PolicySnapshotMetrics.MeterName, "cors.policies.refresh");
         using var age = new MetricCollector<double>(MeterFactory, PolicySnapshotMetrics.MeterName, "cors.policies.snapshot_age");
         using var invalid = new MetricCollector<int>(MeterFactory, PolicySnapshotMetrics.MeterName, "cors.policies.invalid");
-        StoreReturns(FnstorePolicies.Stored(FnstorePolicies.Items()), FnstorePolicies.Stored(FnstorePolicies.Items("noroutes") with { Routes = [] }));
+        StoreReturns(TestPolicies.Stored(TestPolicies.Items()), TestPolicies.Stored(TestPolicies.Items("noroutes") with { Routes = [] }));
         await _refresher.StartAsync(CancellationToken.None);
         StoreFails();
         await RunNextReloadAsync(1);
@@ -330,7 +330,7 @@ public sealed class PolicySnapshotRefresherTests : IAsyncDisposable
         await start;
 
         Assert.False(_refresher.Current.IsLoaded);
-        pending.SetResult([FnstorePolicies.Stored(FnstorePolicies.Items())]);
+        pending.SetResult([TestPolicies.Stored(TestPolicies.Items())]);
         await _time.WaitForTimerAsync(2);
         Assert.True(_refresher.Current.IsLoaded);
     }

@@ -5,7 +5,7 @@ using CorsFunctions.Worker.Policies;
 namespace CorsFunctions.Functions.Tests.TestSupport;
 
 /// <summary>Policies used by the store, snapshot and management tests.</summary>
-internal static class FnstorePolicies
+internal static class TestPolicies
 {
     public const string TrustedOrigin = "https://trusted.example.com";
 

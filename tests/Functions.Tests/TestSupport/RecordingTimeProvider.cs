@@ -3,7 +3,7 @@ using Microsoft.Extensions.Time.Testing;
 namespace CorsFunctions.Functions.Tests.TestSupport;
 
 /// <summary>A fake clock that records every timer the code under test starts, so tests can wait for it and read its delay.</summary>
-internal sealed class FnstoreRecordingTimeProvider : FakeTimeProvider
+internal sealed class RecordingTimeProvider : FakeTimeProvider
 {
     private readonly List<TimeSpan> _dueTimes = [];
 

@@ -1,6 +1,5 @@
 using System.Diagnostics.Metrics;
 using CorsFunctions.Core.Policies;
-using CorsFunctions.Core.Routing;
 using CorsFunctions.Worker.Diagnostics;
 using CorsFunctions.Worker.Middleware;
 using CorsFunctions.Worker.Policies;
@@ -9,26 +8,6 @@ using Microsoft.Extensions.Diagnostics.Metrics.Testing;
 using Microsoft.Extensions.Logging.Testing;
 
 namespace CorsFunctions.Functions.Tests.TestSupport;
-
-/// <summary>A request given as plain values.</summary>
-internal sealed class FakeCorsRequest(string method, string path, params (string Name, string Value)[] headers) : ICorsRequest
-{
-    public string Method => method;
-
-    public string Path => path;
-
-    public string? GetHeader(string name) =>
-        headers.Where(h => string.Equals(h.Name, name, StringComparison.OrdinalIgnoreCase)).Select(h => h.Value).FirstOrDefault();
-}
-
-/// <summary>A snapshot source that always answers the same snapshot.</summary>
-internal sealed class FixedSnapshotSource(PolicySnapshot snapshot) : IPolicySnapshotSource
-{
-    public PolicySnapshot Current => snapshot;
-
-    public static FixedSnapshotSource Of(params CorsPolicyDefinition[] definitions) =>
-        new(new PolicySnapshot(PolicySet.Create(definitions), DateTimeOffset.UnixEpoch));
-}
 
 /// <summary>The request handler wired with real metrics (collected) and a fake logger.</summary>
 internal sealed class CorsHarness : IDisposable
