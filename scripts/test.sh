@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Runs every test of the repository: build, unit, integration (real Azurite) and template tests.
+# Runs every test of the repository: build, packages and the sample apps built from them, unit, integration
+# (real Azurite) and template tests.
 # Installs what it needs itself and ends with the line "N passed, N failed" (totals of all runs).
 set -euo pipefail
 
@@ -22,13 +23,19 @@ export CHROMIUM_PATH="$browser"
 
 dotnet build CorsFunctions.sln -c Release
 
+# Pack CorsFunctions.Core and CorsFunctions.Worker into artifacts/packages, then build the sample apps from those
+# packages alone (scripts/samples.sh fails when a sample fell back to the projects or to a stale package).
+bash scripts/pack.sh
 status=0
+sample_failures=0
+bash scripts/samples.sh || { status=1; sample_failures=1; }
+
 dotnet test CorsFunctions.sln -c Release --no-build \
   --logger "trx" --results-directory "$results" || status=$?
 
 # Sum the counters of every TRX file: dotnet test's own summary is per project.
 passed=0
-failed=0
+failed=$sample_failures
 for trx in "$results"/*.trx; do
   [ -e "$trx" ] || continue
   counters="$(grep -o '<Counters [^>]*>' "$trx")"

@@ -1,4 +1,5 @@
 using CorsFunctions.Worker;
+using CorsFunctions.Worker.Diagnostics;
 using CorsFunctions.Worker.Middleware;
 using CorsFunctions.Worker.Policies;
 using Microsoft.Azure.Functions.Worker;
@@ -15,6 +16,8 @@ public static class CorsPoliciesWorkerApplicationBuilderExtensions
     /// Answers CORS preflights and stamps CORS headers on the responses of cross-origin requests, from the
     /// policies stored in Azure Table Storage (settings from the <c>CorsPolicies</c> configuration section).
     /// Call it before any other <c>UseMiddleware</c>, so that preflights are answered before anything else runs.
+    /// At start-up it logs a warning for each setup that would break CORS (a trigger that accepts OPTIONS, a route
+    /// prefix no policy route uses, a function no policy governs).
     /// </summary>
     /// <param name="builder">The worker application builder (<c>FunctionsApplication.CreateBuilder(args)</c>).</param>
     /// <returns>The same builder.</returns>
@@ -32,7 +35,7 @@ public static class CorsPoliciesWorkerApplicationBuilderExtensions
     {
         ArgumentNullException.ThrowIfNull(builder);
         ArgumentNullException.ThrowIfNull(configure);
-        builder.Services.AddCorsPolicies(configure).AddCorsRequestPath();
+        builder.Services.AddCorsPolicies(configure).AddCorsRequestPath().AddCorsSetupDiagnostics();
         builder.UseMiddleware<CorsMiddleware>();
         return builder;
     }

@@ -24,6 +24,8 @@ public sealed class EndToEndFixture : IAsyncLifetime
     private FunctionHost? _host;
     private Chromium? _chromium;
     private TableClient? _table;
+    private string? _appDirectory;
+    private Dictionary<string, string> _appSettings = [];
 
     /// <summary>The one function key the emulated host accepts.</summary>
     public string FunctionKey { get; } = Convert.ToHexString(Guid.NewGuid().ToByteArray());
@@ -84,16 +86,33 @@ public sealed class EndToEndFixture : IAsyncLifetime
         });
 
         var storage = AzuriteTables.ConnectionStringFor(_proxy.Port);
-        _host = await FunctionHost.StartAsync(new FunctionHostOptions(await build, FunctionKey, new Dictionary<string, string>
+        _appDirectory = await build;
+        _appSettings = new Dictionary<string, string>
         {
             ["AzureWebJobsStorage"] = storage,
             ["CorsPolicies__ConnectionString"] = storage,
             ["CorsPolicies__TableName"] = TableName,
             ["CorsPolicies__PartitionKey"] = PolicySet,
             ["CorsPolicies__RefreshSeconds"] = RefreshInterval.TotalSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture),
-        }));
+        };
+        _host = await FunctionHost.StartAsync(new FunctionHostOptions(_appDirectory, FunctionKey, _appSettings));
         Api = new HttpClient { BaseAddress = _host.BaseAddress };
         await WaitUntilPoliciesServeAsync();
+    }
+
+    /// <summary>
+    /// A second host running the same built app with some app settings changed (same storage, key and table);
+    /// the caller disposes it.
+    /// </summary>
+    internal Task<FunctionHost> StartAnotherHostAsync(IReadOnlyDictionary<string, string> changedSettings)
+    {
+        var settings = new Dictionary<string, string>(_appSettings);
+        foreach (var (name, value) in changedSettings)
+        {
+            settings[name] = value;
+        }
+
+        return FunctionHost.StartAsync(new FunctionHostOptions(_appDirectory!, FunctionKey, settings));
     }
 
     public async Task DisposeAsync()

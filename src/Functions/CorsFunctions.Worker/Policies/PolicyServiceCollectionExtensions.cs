@@ -15,7 +15,7 @@ internal static class PolicyServiceCollectionExtensions
     /// <summary>
     /// Adds the <c>CorsPolicies</c> settings (then <paramref name="configure"/>, validated at startup), one <see cref="TableClient"/> for the app,
     /// the <see cref="IPolicyStore"/>, the <see cref="PolicySnapshotRefresher"/> as
-    /// <see cref="IPolicySnapshotSource"/>, <see cref="IPolicySnapshotRefresher"/> and hosted service, and the management API handlers.
+    /// <see cref="IPolicySnapshotSource"/>, <see cref="IPolicySnapshotRefresher"/>, <see cref="IPolicySnapshotReady"/> and hosted service, and the management API handlers.
     /// </summary>
     public static IServiceCollection AddCorsPolicies(this IServiceCollection services, Action<CorsPolicyOptions> configure)
     {
@@ -50,6 +50,7 @@ internal static class PolicyServiceCollectionExtensions
         services.TryAddSingleton<PolicySnapshotRefresher>();
         services.TryAddSingleton<IPolicySnapshotSource>(provider => provider.GetRequiredService<PolicySnapshotRefresher>());
         services.TryAddSingleton<IPolicySnapshotRefresher>(provider => provider.GetRequiredService<PolicySnapshotRefresher>());
+        services.TryAddSingleton<IPolicySnapshotReady>(provider => provider.GetRequiredService<PolicySnapshotRefresher>());
         services.AddHostedService(provider => provider.GetRequiredService<PolicySnapshotRefresher>());
 
         services.TryAddSingleton<Management.PolicyManagementHandler>();

@@ -22,7 +22,7 @@ internal interface IPolicySnapshotRefresher
 /// atomically. A failed reload keeps the last good snapshot; before the first success every CORS request is
 /// refused (fail closed) and loads are retried with a capped exponential backoff.
 /// </summary>
-internal sealed class PolicySnapshotRefresher : BackgroundService, IPolicySnapshotSource, IPolicySnapshotRefresher
+internal sealed class PolicySnapshotRefresher : BackgroundService, IPolicySnapshotSource, IPolicySnapshotRefresher, IPolicySnapshotReady
 {
     /// <summary>The first retry delay after a failed cold start; it doubles up to <see cref="MaxColdStartBackoff"/>.</summary>
     public static readonly TimeSpan FirstColdStartBackoff = TimeSpan.FromSeconds(1);
@@ -39,6 +39,7 @@ internal sealed class PolicySnapshotRefresher : BackgroundService, IPolicySnapsh
     private readonly ILogger _logger;
     private readonly PolicySnapshotMetrics _metrics;
     private readonly SemaphoreSlim _gate = new(1, 1);
+    private readonly TaskCompletionSource<PolicySnapshot> _firstLoaded = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     // Guarded by _gate: what was last logged, so errors are reported once per change, not on every reload.
     private Dictionary<string, ETag> _loadedVersions = new(StringComparer.Ordinal);
@@ -62,6 +63,9 @@ internal sealed class PolicySnapshotRefresher : BackgroundService, IPolicySnapsh
 
     /// <inheritdoc />
     public PolicySnapshot Current => Volatile.Read(ref _current);
+
+    /// <inheritdoc />
+    public Task<PolicySnapshot> FirstLoaded => _firstLoaded.Task;
 
     /// <summary>
     /// Starts the first load and waits for it (at most <see cref="StartupWait"/>), then starts the reload loop.
@@ -99,6 +103,7 @@ internal sealed class PolicySnapshotRefresher : BackgroundService, IPolicySnapsh
             _consecutiveFailures = 0;
             _metrics.RefreshSucceeded();
             ReportChanges(versions, unchanged, snapshot);
+            _firstLoaded.TrySetResult(snapshot);
             return true;
         }
         catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)

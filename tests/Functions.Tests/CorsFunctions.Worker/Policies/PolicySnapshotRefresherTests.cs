@@ -69,6 +69,19 @@ public sealed class PolicySnapshotRefresherTests : IAsyncDisposable
     }
 
     [Fact]
+    public async Task First_loaded_completes_with_the_first_snapshot_read_and_not_before()
+    {
+        StoreFails();
+        await _refresher.StartAsync(CancellationToken.None);
+        Assert.False(_refresher.FirstLoaded.IsCompleted);
+
+        StoreReturns(FnstorePolicies.Stored(FnstorePolicies.Items()));
+        await _refresher.RefreshAsync(CancellationToken.None);
+
+        Assert.Same(_refresher.Current, await _refresher.FirstLoaded);
+    }
+
+    [Fact]
     public async Task Reload_of_unchanged_rows_keeps_the_compiled_set_and_renews_its_age()
     {
         StoreReturns(TestPolicies.Stored(TestPolicies.Items(), etag: "W/\"1\""));

@@ -1,0 +1,68 @@
+using CorsFunctions.Core.Routing;
+using Microsoft.Extensions.Logging;
+
+namespace CorsFunctions.Worker.Diagnostics;
+
+/// <summary>
+/// Finds the setups that silently break CORS in an app and logs one warning each (<see cref="CorsSetupLog"/>): a
+/// trigger that would take the preflights itself, a route prefix no policy route uses, a function no policy governs.
+/// </summary>
+internal static class CorsSetupCheck
+{
+    /// <summary>Warns about every HTTP function that accepts OPTIONS (its methods list <c>options</c> or are empty).</summary>
+    public static void CheckMethods(IEnumerable<HttpFunction> functions, string routePrefix, ILogger logger)
+    {
+        ArgumentNullException.ThrowIfNull(functions);
+        foreach (var function in functions.Where(f => f.AcceptsOptions))
+        {
+            var route = function.PathUnder(routePrefix).Text;
+            if (function.Methods.Count == 0)
+            {
+                CorsSetupLog.AcceptsEveryMethod(logger, function.Name, route);
+            }
+            else
+            {
+                CorsSetupLog.ListsOptions(logger, function.Name, route);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Warns when the loaded policies govern none of the functions: no policy at all, or none under the route prefix
+    /// (one warning for the cause, not one per function); otherwise once per function no policy route reaches.
+    /// </summary>
+    public static void CheckPolicies(IReadOnlyList<HttpFunction> functions, string routePrefix, PolicySet policies, CorsPolicyOptions options, ILogger logger)
+    {
+        ArgumentNullException.ThrowIfNull(functions);
+        ArgumentNullException.ThrowIfNull(policies);
+        ArgumentNullException.ThrowIfNull(options);
+        if (functions.Count == 0)
+        {
+            return;
+        }
+
+        // Invalid policies with readable routes count: they govern (refuse) their routes and are reported on their own.
+        var routes = policies.Entries.SelectMany(e => e.Compilation.Routes).ToList();
+        if (routes.Count == 0)
+        {
+            CorsSetupLog.NoPolicies(logger, options.PartitionKey, options.TableName, functions.Count);
+            return;
+        }
+
+        var underPrefix = FunctionRouteTemplate.Parse(routePrefix, "{*path}");
+        if (routePrefix.Length > 0 && !routes.Any(underPrefix.Overlaps))
+        {
+            CorsSetupLog.RoutePrefixUnused(logger, options.PartitionKey, options.TableName, routePrefix);
+            return;
+        }
+
+        foreach (var function in functions)
+        {
+            var path = function.PathUnder(routePrefix);
+            if (!routes.Any(path.Overlaps))
+            {
+                CorsSetupLog.FunctionWithoutPolicy(logger, function.Name, path.Text, options.PartitionKey, options.TableName, path.AsPolicyRoute);
+            }
+        }
+    }
+}

@@ -1,0 +1,19 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace CorsFunctions.Worker.Diagnostics;
+
+/// <summary>Registers the start-up checks of the app's CORS setup.</summary>
+internal static class CorsSetupServiceCollectionExtensions
+{
+    /// <summary>
+    /// Adds <see cref="CorsSetupDiagnostics"/> as a hosted service. Needs the worker's <c>IFunctionMetadataManager</c>
+    /// (every Functions worker builder registers it) and an <c>IPolicySnapshotReady</c> (<c>AddCorsPolicies</c>).
+    /// </summary>
+    public static IServiceCollection AddCorsSetupDiagnostics(this IServiceCollection services)
+    {
+        services.TryAddSingleton(_ => FunctionAppEnvironment.FromProcess());
+        services.AddHostedService<CorsSetupDiagnostics>();
+        return services;
+    }
+}

@@ -1,0 +1,14 @@
+namespace CorsFunctions.Worker.Diagnostics;
+
+/// <summary>An HTTP-triggered function of the app, as its metadata declares it to the host.</summary>
+/// <param name="Name">The function name.</param>
+/// <param name="Route">The route template without the route prefix (the function name when the trigger sets none).</param>
+/// <param name="Methods">The methods the trigger lists; empty means every method, OPTIONS included.</param>
+internal sealed record HttpFunction(string Name, string Route, IReadOnlyList<string> Methods)
+{
+    /// <summary>Whether the host would route an OPTIONS request (every preflight) to this function.</summary>
+    public bool AcceptsOptions => Methods.Count == 0 || Methods.Contains("options", StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>The request path template the host serves the function on: <c>/api/items/{id}</c>.</summary>
+    public FunctionRouteTemplate PathUnder(string routePrefix) => FunctionRouteTemplate.Parse(routePrefix, Route);
+}

@@ -1,0 +1,65 @@
+using System.Text.Json;
+using Microsoft.Azure.Functions.Worker.Core.FunctionMetadata;
+
+namespace CorsFunctions.Worker.Diagnostics;
+
+/// <summary>
+/// Reads the app's HTTP functions from the metadata the worker reports to the host (each binding is the JSON the
+/// host reads: <c>{"type": "httpTrigger", "methods": [...], "route": "..."}</c>), leaving out this library's own.
+/// </summary>
+internal static class HttpFunctionReader
+{
+    private const string HttpTriggerType = "httpTrigger";
+
+    /// <summary>The HTTP functions the app itself defines, in metadata order.</summary>
+    public static IReadOnlyList<HttpFunction> Read(IEnumerable<IFunctionMetadata> metadata)
+    {
+        ArgumentNullException.ThrowIfNull(metadata);
+        var functions = new List<HttpFunction>();
+        foreach (var function in metadata)
+        {
+            if (function.Name is { } name && !IsOwnFunction(function.EntryPoint) && Trigger(name, function.RawBindings) is { } http)
+            {
+                functions.Add(http);
+            }
+        }
+
+        return functions;
+    }
+
+    /// <summary>Whether the entry point (<c>Namespace.Type.Method</c>) is a type of this library (CorsPreflight, the management API).</summary>
+    private static bool IsOwnFunction(string? entryPoint)
+    {
+        var typeEnd = entryPoint?.LastIndexOf('.') ?? -1;
+        return typeEnd > 0 && typeof(HttpFunctionReader).Assembly.GetType(entryPoint![..typeEnd]) is not null;
+    }
+
+    private static HttpFunction? Trigger(string name, IList<string>? rawBindings)
+    {
+        foreach (var raw in rawBindings ?? [])
+        {
+            try
+            {
+                using var binding = JsonDocument.Parse(raw);
+                var root = binding.RootElement;
+                if (root.ValueKind == JsonValueKind.Object
+                    && root.TryGetProperty("type", out var type) && string.Equals(type.GetString(), HttpTriggerType, StringComparison.OrdinalIgnoreCase))
+                {
+                    var route = root.TryGetProperty("route", out var r) && r.ValueKind == JsonValueKind.String ? r.GetString() : null;
+                    return new HttpFunction(name, string.IsNullOrWhiteSpace(route) ? name : route, Methods(root));
+                }
+            }
+            catch (JsonException)
+            {
+                // Not a binding the host could read either: nothing to check.
+            }
+        }
+
+        return null;
+    }
+
+    private static string[] Methods(JsonElement binding) =>
+        binding.TryGetProperty("methods", out var methods) && methods.ValueKind == JsonValueKind.Array
+            ? [.. methods.EnumerateArray().Where(m => m.ValueKind == JsonValueKind.String).Select(m => m.GetString()!)]
+            : [];
+}

@@ -1,0 +1,119 @@
+using System.Collections.Immutable;
+using CorsFunctions.Core.Routing;
+using CorsFunctions.Functions.Tests.TestSupport;
+using CorsFunctions.Worker;
+using CorsFunctions.Worker.Diagnostics;
+using CorsFunctions.Worker.Policies;
+using Microsoft.Azure.Functions.Worker.Core.FunctionMetadata;
+using Microsoft.Extensions.Logging.Testing;
+using Microsoft.Extensions.Options;
+using Moq;
+
+namespace CorsFunctions.Functions.Tests.Diagnostics;
+
+public sealed class CorsSetupDiagnosticsTests : IDisposable
+{
+    private readonly Mock<IFunctionMetadataManager> _metadata = new();
+    private readonly Mock<IPolicySnapshotReady> _policies = new();
+    private readonly TaskCompletionSource<PolicySnapshot> _firstLoaded = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly FakeLogger<CorsSetupDiagnostics> _logger = new();
+    private readonly DirectoryInfo _appDirectory = Directory.CreateTempSubdirectory("cors-setup-");
+
+    public CorsSetupDiagnosticsTests() => _policies.SetupGet(p => p.FirstLoaded).Returns(_firstLoaded.Task);
+
+    public void Dispose() => _appDirectory.Delete(recursive: true);
+
+    private void AppHas(params IFunctionMetadata[] functions) =>
+        _metadata.Setup(m => m.GetFunctionMetadataAsync(_appDirectory.FullName)).ReturnsAsync(functions.ToImmutableArray());
+
+    private CorsSetupDiagnostics Create(string? routePrefixSetting = null) => new(_metadata.Object, _policies.Object,
+        new FunctionAppEnvironment(_appDirectory.FullName, routePrefixSetting), Options.Create(new CorsPolicyOptions()), _logger);
+
+    private int[] LoggedEvents() => [.. _logger.Collector.GetSnapshot().Select(r => r.Id.Id)];
+
+    private async Task WaitForEventsAsync(int count)
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        while (_logger.Collector.Count < count)
+        {
+            await Task.Delay(10, timeout.Token);
+        }
+    }
+
+    [Fact]
+    public async Task Trigger_warnings_come_at_once_and_policy_warnings_once_the_first_snapshot_is_loaded()
+    {
+        AppHas(SetupFunctions.Http("Everything", "items/{id}"), SetupFunctions.Http("Orders", "orders", "get"));
+        using var diagnostics = Create();
+
+        await diagnostics.StartAsync(CancellationToken.None);
+        await WaitForEventsAsync(1);
+        Assert.Equal([3000], LoggedEvents());
+
+        _firstLoaded.SetResult(new PolicySnapshot(PolicySet.Create([FnstorePolicies.Items()]), DateTimeOffset.UnixEpoch));
+        await diagnostics.ExecuteTask!;
+
+        Assert.Equal([3000, 3003], LoggedEvents());
+        Assert.Contains("Orders", _logger.Collector.LatestRecord.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_route_prefix_comes_from_host_json_in_the_app_directory()
+    {
+        await File.WriteAllTextAsync(Path.Combine(_appDirectory.FullName, "host.json"), """{"version": "2.0", "extensions": {"http": {"routePrefix": "v1"}}}""");
+        AppHas(SetupFunctions.Http("List", "items", "get"));
+        _firstLoaded.SetResult(new PolicySnapshot(PolicySet.Create([FnstorePolicies.Items()]), DateTimeOffset.UnixEpoch));
+        using var diagnostics = Create();
+
+        await diagnostics.StartAsync(CancellationToken.None);
+        await diagnostics.ExecuteTask!;
+
+        var warning = Assert.Single(_logger.Collector.GetSnapshot());
+        Assert.Equal(3002, warning.Id.Id);
+        Assert.Contains("route prefix /v1", warning.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_route_prefix_setting_overrides_host_json()
+    {
+        await File.WriteAllTextAsync(Path.Combine(_appDirectory.FullName, "host.json"), """{"extensions": {"http": {"routePrefix": "v1"}}}""");
+        AppHas(SetupFunctions.Http("List", "items", "get"));
+        _firstLoaded.SetResult(new PolicySnapshot(PolicySet.Create([FnstorePolicies.Items()]), DateTimeOffset.UnixEpoch));
+        using var diagnostics = Create(routePrefixSetting: "api");
+
+        await diagnostics.StartAsync(CancellationToken.None);
+        await diagnostics.ExecuteTask!;
+
+        Assert.Empty(_logger.Collector.GetSnapshot());
+    }
+
+    [Fact]
+    public async Task Unreadable_metadata_is_logged_and_never_stops_the_app()
+    {
+        _metadata.Setup(m => m.GetFunctionMetadataAsync(It.IsAny<string>())).ThrowsAsync(new FileNotFoundException("functions.metadata"));
+        using var diagnostics = Create();
+
+        await diagnostics.StartAsync(CancellationToken.None);
+        await diagnostics.ExecuteTask!;
+
+        Assert.Equal([3005], LoggedEvents());
+        Assert.True(diagnostics.ExecuteTask!.IsCompletedSuccessfully);
+    }
+
+    [Fact]
+    public async Task Stopping_before_the_store_was_read_ends_the_checks_quietly()
+    {
+        var read = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        _metadata.Setup(m => m.GetFunctionMetadataAsync(_appDirectory.FullName))
+            .Callback(read.SetResult)
+            .ReturnsAsync(ImmutableArray.Create(SetupFunctions.Http("List", "items", "get")));
+        using var diagnostics = Create();
+        await diagnostics.StartAsync(CancellationToken.None);
+        await read.Task;
+
+        await diagnostics.StopAsync(CancellationToken.None);
+
+        Assert.True(diagnostics.ExecuteTask!.IsCompletedSuccessfully);
+        Assert.Empty(_logger.Collector.GetSnapshot());
+    }
+}
