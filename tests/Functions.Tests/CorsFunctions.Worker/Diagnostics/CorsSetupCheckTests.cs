@@ -16,7 +16,7 @@ public sealed class CorsSetupCheckTests
     private static HttpFunction Function(string name, string route, params string[] methods) => new(name, route, methods);
 
     private static PolicySet Policies(params string[] routes) =>
-        routes.Length == 0 ? PolicySet.Empty : PolicySet.Create([FnstorePolicies.Items("items", routes)]);
+        routes.Length == 0 ? PolicySet.Empty : PolicySet.Create([TestPolicies.Items("items", routes)]);
 
     private IReadOnlyList<FakeLogRecord> Warnings() => [.. _logger.Collector.GetSnapshot().Where(r => r.Level == LogLevel.Warning)];
 
@@ -116,7 +116,7 @@ public sealed class CorsSetupCheckTests
     [Fact]
     public void An_invalid_policy_still_governs_its_routes_and_is_not_reported_again_here()
     {
-        var broken = FnstorePolicies.Items("broken", "/api/items/*") with { MaxAgeSeconds = -1 };
+        var broken = TestPolicies.Items("broken", "/api/items/*") with { MaxAgeSeconds = -1 };
 
         CorsSetupCheck.CheckPolicies([Function("Get", "items/{id}", "get")], "api", PolicySet.Create([broken]), Options, _logger);
 

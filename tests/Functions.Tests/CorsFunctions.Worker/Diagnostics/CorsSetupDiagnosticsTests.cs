@@ -50,7 +50,7 @@ public sealed class CorsSetupDiagnosticsTests : IDisposable
         await WaitForEventsAsync(1);
         Assert.Equal([3000], LoggedEvents());
 
-        _firstLoaded.SetResult(new PolicySnapshot(PolicySet.Create([FnstorePolicies.Items()]), DateTimeOffset.UnixEpoch));
+        _firstLoaded.SetResult(new PolicySnapshot(PolicySet.Create([TestPolicies.Items()]), DateTimeOffset.UnixEpoch));
         await diagnostics.ExecuteTask!;
 
         Assert.Equal([3000, 3003], LoggedEvents());
@@ -62,7 +62,7 @@ public sealed class CorsSetupDiagnosticsTests : IDisposable
     {
         await File.WriteAllTextAsync(Path.Combine(_appDirectory.FullName, "host.json"), """{"version": "2.0", "extensions": {"http": {"routePrefix": "v1"}}}""");
         AppHas(SetupFunctions.Http("List", "items", "get"));
-        _firstLoaded.SetResult(new PolicySnapshot(PolicySet.Create([FnstorePolicies.Items()]), DateTimeOffset.UnixEpoch));
+        _firstLoaded.SetResult(new PolicySnapshot(PolicySet.Create([TestPolicies.Items()]), DateTimeOffset.UnixEpoch));
         using var diagnostics = Create();
 
         await diagnostics.StartAsync(CancellationToken.None);
@@ -78,7 +78,7 @@ public sealed class CorsSetupDiagnosticsTests : IDisposable
     {
         await File.WriteAllTextAsync(Path.Combine(_appDirectory.FullName, "host.json"), """{"extensions": {"http": {"routePrefix": "v1"}}}""");
         AppHas(SetupFunctions.Http("List", "items", "get"));
-        _firstLoaded.SetResult(new PolicySnapshot(PolicySet.Create([FnstorePolicies.Items()]), DateTimeOffset.UnixEpoch));
+        _firstLoaded.SetResult(new PolicySnapshot(PolicySet.Create([TestPolicies.Items()]), DateTimeOffset.UnixEpoch));
         using var diagnostics = Create(routePrefixSetting: "api");
 
         await diagnostics.StartAsync(CancellationToken.None);

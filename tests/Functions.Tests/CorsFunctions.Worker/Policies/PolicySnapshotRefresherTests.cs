@@ -75,7 +75,7 @@ public sealed class PolicySnapshotRefresherTests : IAsyncDisposable
         await _refresher.StartAsync(CancellationToken.None);
         Assert.False(_refresher.FirstLoaded.IsCompleted);
 
-        StoreReturns(FnstorePolicies.Stored(FnstorePolicies.Items()));
+        StoreReturns(TestPolicies.Stored(TestPolicies.Items()));
         await _refresher.RefreshAsync(CancellationToken.None);
 
         Assert.Same(_refresher.Current, await _refresher.FirstLoaded);
