@@ -1,56 +1,37 @@
-using System.Net;
 using Microsoft.Azure.Functions.Worker;
-using Microsoft.Azure.Functions.Worker.Http;
 using Microsoft.Azure.Functions.Worker.Middleware;
 
 namespace CorsFunctions.Worker.Middleware;
 
 /// <summary>
-/// The worker glue of the request path, kept small: hands the request to <see cref="CorsRequestHandler"/>,
-/// answers preflights without running the function, stamps CORS headers (or only <c>Vary: Origin</c>) on the
-/// responses of other requests. Non-HTTP triggers pass through.
+/// The worker glue of the request path, kept small: finds the HTTP model of each invocation and hands it to the
+/// adapter for that model, which answers preflights without running the function and stamps CORS headers (or only
+/// <c>Vary: Origin</c>) on the responses of other requests. Non-HTTP triggers pass through.
 /// </summary>
 internal sealed class CorsMiddleware(CorsRequestHandler handler) : IFunctionsWorkerMiddleware
 {
+    private readonly AspNetCoreCorsAdapter _aspNetCore = new(handler);
+    private readonly HttpRequestDataCorsAdapter _builtIn = new(handler);
+
     /// <inheritdoc />
     public async Task Invoke(FunctionContext context, FunctionExecutionDelegate next)
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(next);
-        var request = await context.GetHttpRequestDataAsync().ConfigureAwait(false);
-        if (request is null)
+
+        // Set by the ASP.NET Core integration's own middleware, which runs first when the app uses that model.
+        if (context.GetHttpContext() is { } httpContext)
         {
-            await next(context).ConfigureAwait(false);
+            await _aspNetCore.InvokeAsync(context, httpContext, next).ConfigureAwait(false);
             return;
         }
 
-        var corsRequest = new HttpRequestDataCorsRequest(request);
-        var decision = handler.Decide(corsRequest);
-        switch (decision.Action)
+        if (await context.GetHttpRequestDataAsync().ConfigureAwait(false) is { } request)
         {
-            case CorsAction.AnswerPreflight:
-                var answer = request.CreateResponse(decision.PreflightStatus);
-                if (!handler.TryWrite(decision, answer.Headers, corsRequest))
-                {
-                    answer = request.CreateResponse(HttpStatusCode.Forbidden);
-                }
-
-                HttpResponseBinding.Set(context, answer);
-                break;
-
-            case CorsAction.StampResponse:
-            case CorsAction.VaryOnOrigin:
-                await next(context).ConfigureAwait(false);
-                if (context.GetHttpResponseData() is { } response)
-                {
-                    handler.TryWrite(decision, response.Headers, corsRequest);
-                }
-
-                break;
-
-            default:
-                await next(context).ConfigureAwait(false);
-                break;
+            await _builtIn.InvokeAsync(context, request, next).ConfigureAwait(false);
+            return;
         }
+
+        await next(context).ConfigureAwait(false);
     }
 }

@@ -167,6 +167,22 @@ public sealed class CorsMiddlewareTests : IDisposable
     }
 
     [Fact]
+    public async Task Actual_request_whose_function_returns_no_HTTP_response_is_reported_not_stamped_never_allowed()
+    {
+        var invocation = FakeInvocation.Http(new FakeHttpRequestData("GET", ItemsUrl, [new(CorsHeaderNames.Origin, Trusted)]));
+
+        await _middleware.Invoke(invocation.Context, _ =>
+        {
+            _functionRuns++;
+            return Task.CompletedTask;
+        });
+
+        Assert.Equal(1, _functionRuns);
+        var measurement = Assert.Single(_cors.ActualRequests.GetMeasurementSnapshot());
+        Assert.Equal("not_stamped/NoResponse", $"{measurement.Tags["outcome"]}/{measurement.Tags["reason"]}");
+    }
+
+    [Fact]
     public async Task Non_HTTP_trigger_runs_the_function_and_is_ignored()
     {
         var invocation = FakeInvocation.NotHttp();
