@@ -86,6 +86,12 @@ internal static partial class CorsRequestLog
         }
     }
 
+    /// <summary>Logs (Error) that the middleware runs before the ASP.NET Core integration's, so it cannot answer.</summary>
+    [LoggerMessage(EventId = 1010, Level = LogLevel.Error,
+        Message = "CORS is not applied to {Function}: UseCorsPolicies() was called before ConfigureFunctionsWebApplication(). "
+            + "Call ConfigureFunctionsWebApplication() first, then UseCorsPolicies()")]
+    public static partial void RegisteredBeforeAspNetCoreIntegration(this ILogger logger, string function);
+
     [LoggerMessage(EventId = 1001, Level = LogLevel.Debug,
         Message = "Preflight allowed: {Method} {Path} from {Origin} by policy {PolicyId}")]
     private static partial void PreflightAllowed(ILogger logger, string method, string path, string origin, string? policyId);

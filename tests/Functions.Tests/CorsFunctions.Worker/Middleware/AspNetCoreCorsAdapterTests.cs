@@ -2,7 +2,10 @@ using System.Net;
 using CorsFunctions.Core;
 using CorsFunctions.Functions.Tests.TestSupport;
 using CorsFunctions.Worker.Middleware;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Azure.Functions.Worker;
 using Microsoft.Azure.Functions.Worker.Middleware;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -24,7 +27,7 @@ public sealed class AspNetCoreCorsAdapterTests : IDisposable
     private readonly CorsMiddleware _middleware;
     private int _functionRuns;
 
-    public AspNetCoreCorsAdapterTests() => _middleware = new CorsMiddleware(_cors.Handler);
+    public AspNetCoreCorsAdapterTests() => _middleware = new CorsMiddleware(_cors.Handler, Options.Create(new WorkerOptions()), NullLogger<CorsMiddleware>.Instance);
 
     public void Dispose() => _cors.Dispose();
 
@@ -199,6 +202,26 @@ public sealed class AspNetCoreCorsAdapterTests : IDisposable
 
         Assert.Equal(new Dictionary<string, string> { [CorsHeaderNames.Vary] = "*" }, response.WireHeaders()); // '*' covers Origin
         Assert.Empty(_cors.ActualRequests.GetMeasurementSnapshot());
+    }
+
+    [Fact]
+    public async Task Middleware_registered_before_the_integration_touches_nothing_and_says_how_to_fix_it()
+    {
+        var options = new WorkerOptions();
+        options.Capabilities["HttpUri"] = "http://localhost:5555/";
+        var logger = new Microsoft.Extensions.Logging.Testing.FakeLogger<CorsMiddleware>();
+        var middleware = new CorsMiddleware(_cors.Handler, Options.Create(options), logger);
+        // No HttpContext yet: the integration's middleware has not run.
+        var invocation = FakeInvocation.Http(new FakeHttpRequestData("OPTIONS", "https://app.example.com" + ItemsPath,
+            [new(CorsHeaderNames.Origin, Trusted), new(CorsHeaderNames.RequestMethod, "PUT")]));
+
+        await middleware.Invoke(invocation.Context, Function());
+
+        Assert.Equal(1, _functionRuns);
+        Assert.Null(invocation.InvocationResult);
+        Assert.Equal(1010, logger.LatestRecord.Id.Id);
+        Assert.Contains("ConfigureFunctionsWebApplication() first", logger.LatestRecord.Message, StringComparison.Ordinal);
+        Assert.Empty(_cors.Preflights.GetMeasurementSnapshot());
     }
 
     private static (HttpContext Context, StartableResponseFeature Response, FakeInvocation Invocation) Invocation(string method,

@@ -1,6 +1,8 @@
 using System.Net;
 using CorsFunctions.Core;
 using CorsFunctions.Worker.Middleware;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
 using CorsFunctions.Functions.Tests.TestSupport;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Azure.Functions.Worker.Http;
@@ -18,7 +20,7 @@ public sealed class CorsMiddlewareTests : IDisposable
     private readonly CorsMiddleware _middleware;
     private int _functionRuns;
 
-    public CorsMiddlewareTests() => _middleware = new CorsMiddleware(_cors.Handler);
+    public CorsMiddlewareTests() => _middleware = new CorsMiddleware(_cors.Handler, Options.Create(new WorkerOptions()), NullLogger<CorsMiddleware>.Instance);
 
     public void Dispose() => _cors.Dispose();
 
