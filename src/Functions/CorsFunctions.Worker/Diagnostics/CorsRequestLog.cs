@@ -50,32 +50,20 @@ internal static partial class CorsRequestLog
     }
 
     /// <summary>Logs (Error) that the CORS logic failed on a preflight, which is then refused.</summary>
-    public static void PreflightFailed(this ILogger logger, Exception exception, string method, string path)
-    {
-        var (safeMethod, safePath) = (SafeLogValue.Bound(method), SafeLogValue.Bound(path));
-        PreflightFailedCore(logger, exception, safeMethod, safePath);
-    }
+    public static void PreflightFailed(this ILogger logger, Exception exception, string method, string path) =>
+        PreflightFailedCore(logger, exception, SafeLogValue.Bound(method), SafeLogValue.Bound(path));
 
     /// <summary>Logs (Error) that the CORS logic failed on a request whose response then goes out without CORS headers.</summary>
-    public static void ActualRequestFailed(this ILogger logger, Exception exception, string method, string path)
-    {
-        var (safeMethod, safePath) = (SafeLogValue.Bound(method), SafeLogValue.Bound(path));
-        ActualRequestFailedCore(logger, exception, safeMethod, safePath);
-    }
+    public static void ActualRequestFailed(this ILogger logger, Exception exception, string method, string path) =>
+        ActualRequestFailedCore(logger, exception, SafeLogValue.Bound(method), SafeLogValue.Bound(path));
 
     /// <summary>Logs (Error) that writing a preflight's headers failed; it is refused with 403 and no CORS header.</summary>
-    public static void PreflightWriteFailed(this ILogger logger, Exception exception, string method, string path)
-    {
-        var (safeMethod, safePath) = (SafeLogValue.Bound(method), SafeLogValue.Bound(path));
-        PreflightWriteFailedCore(logger, exception, safeMethod, safePath);
-    }
+    public static void PreflightWriteFailed(this ILogger logger, Exception exception, string method, string path) =>
+        PreflightWriteFailedCore(logger, exception, SafeLogValue.Bound(method), SafeLogValue.Bound(path));
 
     /// <summary>Logs (Error) that writing the CORS headers on a response failed; it goes out not stamped.</summary>
-    public static void ActualRequestWriteFailed(this ILogger logger, Exception exception, string method, string path)
-    {
-        var (safeMethod, safePath) = (SafeLogValue.Bound(method), SafeLogValue.Bound(path));
-        ActualRequestWriteFailedCore(logger, exception, safeMethod, safePath);
-    }
+    public static void ActualRequestWriteFailed(this ILogger logger, Exception exception, string method, string path) =>
+        ActualRequestWriteFailedCore(logger, exception, SafeLogValue.Bound(method), SafeLogValue.Bound(path));
 
     /// <summary>Logs (Warning) that a decision's headers could not be put on any response.</summary>
     public static void NotStamped(this ILogger logger, UnstampedReason reason, string method, string path, string? origin, string? policyId)
