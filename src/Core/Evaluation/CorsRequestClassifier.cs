@@ -15,8 +15,13 @@ public static class CorsRequestClassifier
             return CorsRequestKind.NotCors;
         }
 
-        return hasRequestMethod && string.Equals(method, "OPTIONS", StringComparison.OrdinalIgnoreCase)
-            ? CorsRequestKind.Preflight
-            : CorsRequestKind.Actual;
+        return hasRequestMethod && IsOptions(method) ? CorsRequestKind.Preflight : CorsRequestKind.Actual;
     }
+
+    /// <summary>
+    /// Whether <paramref name="method"/> is <c>OPTIONS</c> as Fetch compares methods: normalised first (OPTIONS is one
+    /// of the six names browsers upper-case, so <c>options</c> becomes <c>OPTIONS</c>), then compared byte for byte.
+    /// The one rule every layer uses to spot a possible preflight.
+    /// </summary>
+    public static bool IsOptions(string method) => string.Equals(method, "OPTIONS", StringComparison.OrdinalIgnoreCase);
 }

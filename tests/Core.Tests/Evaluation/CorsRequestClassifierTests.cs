@@ -43,4 +43,14 @@ public class CorsRequestClassifierTests
     [InlineData("POST", true)]
     public void Rule03_a_request_without_origin_is_not_a_cors_request(string method, bool hasRequestMethod) =>
         Assert.Equal(CorsRequestKind.NotCors, CorsRequestClassifier.Classify(method, hasOrigin: false, hasRequestMethod));
+
+    [Theory]
+    [InlineData("OPTIONS", true)]
+    [InlineData("options", true)] // normalised to OPTIONS as Fetch does, then compared byte for byte
+    [InlineData("Options", true)]
+    [InlineData("OPTION", false)]
+    [InlineData("OPTIONS ", false)]
+    [InlineData("GET", false)]
+    public void OPTIONS_is_recognised_after_normalisation_only(string method, bool expected) =>
+        Assert.Equal(expected, CorsRequestClassifier.IsOptions(method));
 }

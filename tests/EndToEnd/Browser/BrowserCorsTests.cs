@@ -11,8 +11,7 @@ namespace CorsFunctions.EndToEnd.Browser;
 /// what the page can do is decided by the browser from the headers the real worker sent.
 /// Each test gets a new browser context, so no preflight cache is shared between cases.
 /// </summary>
-[Collection(EndToEndSuite.Name)]
-public sealed class BrowserCorsTests(EndToEndFixture fixture) : IAsyncLifetime
+public abstract class BrowserCorsTests(EndToEndFixture fixture) : IAsyncLifetime
 {
     private IBrowserContext _context = null!;
     private IPage _page = null!;

@@ -14,7 +14,9 @@ namespace CorsFunctions.EndToEnd.Emulator;
 /// <summary>
 /// A TEST TOOL standing in for the Azure Functions host: it starts the real worker process, speaks the worker's
 /// gRPC protocol to it and serves its HTTP triggers on a loopback port through Kestrel (route table with method
-/// constraints, function keys). It does not emulate platform CORS, plans, admin APIs or host.json headers.
+/// constraints, function keys). A worker using the ASP.NET Core integration gets each HTTP request forwarded to
+/// its own HTTP server besides the gRPC invocation. It does not emulate platform CORS, plans, admin APIs or
+/// host.json headers.
 /// </summary>
 internal sealed class FunctionHost : IAsyncDisposable
 {
@@ -25,6 +27,7 @@ internal sealed class FunctionHost : IAsyncDisposable
     private readonly WorkerProcess _worker;
     private readonly OutputTail _output;
     private WebApplication? _front;
+    private WorkerHttpProxy? _proxy;
 
     private FunctionHost(WebApplication rpcServer, WorkerChannel channel, WorkerProcess worker, OutputTail output)
     {
@@ -36,6 +39,9 @@ internal sealed class FunctionHost : IAsyncDisposable
 
     /// <summary>Where the HTTP triggers are served, e.g. <c>http://127.0.0.1:PORT/</c>.</summary>
     public Uri BaseAddress { get; private set; } = null!;
+
+    /// <summary>Whether HTTP requests are forwarded to the worker's own HTTP server (the ASP.NET Core integration).</summary>
+    public bool ProxiesHttp => _proxy is not null;
 
     /// <summary>The functions the worker reported and the host routes to.</summary>
     public RouteTable Routes { get; private set; } = null!;
@@ -62,7 +68,8 @@ internal sealed class FunctionHost : IAsyncDisposable
             }
 
             host.Routes = await channel.Loaded;
-            host._front = await StartFrontAsync(host.Routes, channel, new FunctionKeys(options.FunctionKey), output);
+            host._proxy = channel.WorkerHttpUri is { } workerHttpUri ? new WorkerHttpProxy(workerHttpUri) : null;
+            host._front = await StartFrontAsync(host.Routes, channel, host._proxy, new FunctionKeys(options.FunctionKey), output);
             host.BaseAddress = AddressOf(host._front);
             return host;
         }
@@ -83,6 +90,8 @@ internal sealed class FunctionHost : IAsyncDisposable
             await _front.DisposeAsync();
         }
 
+        _proxy?.Dispose();
+
         await _rpcServer.DisposeAsync();
     }
 
@@ -98,7 +107,8 @@ internal sealed class FunctionHost : IAsyncDisposable
         return app;
     }
 
-    private static async Task<WebApplication> StartFrontAsync(RouteTable routes, WorkerChannel channel, FunctionKeys keys, OutputTail output)
+    private static async Task<WebApplication> StartFrontAsync(RouteTable routes, WorkerChannel channel, WorkerHttpProxy? proxy, FunctionKeys keys,
+        OutputTail output)
     {
         var app = CreateBuilder(HttpProtocols.Http1).Build();
         app.Run(async context =>
@@ -118,10 +128,20 @@ internal sealed class FunctionHost : IAsyncDisposable
 
             try
             {
-                var invocation = await HttpInvocation.CreateAsync(request, match);
-                await HttpInvocation.WriteAsync(await channel.InvokeAsync(invocation, context.RequestAborted), context.Response);
+                var invocation = await HttpInvocation.CreateAsync(request, match, withBody: proxy is null);
+                if (proxy is null)
+                {
+                    await HttpInvocation.WriteAsync(await channel.InvokeAsync(invocation, context.RequestAborted), context.Response);
+                    return;
+                }
+
+                // As the host does: the invocation over gRPC and the request to the worker's HTTP server at once.
+                var invoked = channel.InvokeAsync(invocation, context.RequestAborted);
+                using var answer = await proxy.SendAsync(request, invocation.InvocationId);
+                HttpInvocation.EnsureSucceeded(await invoked);
+                await WorkerHttpProxy.WriteAsync(answer, context.Response);
             }
-            catch (Exception exception) when (exception is InvalidOperationException or IOException or TimeoutException)
+            catch (Exception exception) when (exception is InvalidOperationException or IOException or TimeoutException or HttpRequestException)
             {
                 // The host answers 500 when the invocation fails; the reason goes to the diagnostics tail.
                 output.Add($"[host] {request.Method} {request.Path}: {exception.Message}");

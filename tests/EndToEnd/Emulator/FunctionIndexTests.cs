@@ -3,8 +3,8 @@ using CorsFunctions.EndToEnd.Fixtures;
 namespace CorsFunctions.EndToEnd.Emulator;
 
 /// <summary>What the host indexes from the metadata the real worker returns (facts 4-6 of the platform).</summary>
-[Collection(EndToEndSuite.Name)]
-public sealed class FunctionIndexTests(EndToEndFixture fixture)
+[Collection(BuiltInModelSuite.Name)]
+public sealed class FunctionIndexTests(BuiltInModelFixture fixture)
 {
     [Fact]
     public void Exactly_one_function_accepts_options_an_anonymous_catch_all()

@@ -12,18 +12,20 @@ internal static class HttpInvocation
     // Framing headers belong to the connection Kestrel writes, not to the function's response.
     private static readonly HashSet<string> ConnectionHeaders = new(StringComparer.OrdinalIgnoreCase) { "Content-Length", "Transfer-Encoding", "Connection" };
 
-    /// <summary>The invocation for <paramref name="request"/>: <c>RpcHttp</c> with method, absolute URL, headers, body bytes.</summary>
-    public static async Task<InvocationRequest> CreateAsync(HttpRequest request, RouteMatch match)
+    /// <summary>
+    /// The invocation for <paramref name="request"/>: <c>RpcHttp</c> with method, absolute URL, headers and, unless the
+    /// request itself is forwarded to the worker's HTTP server (<paramref name="withBody"/> false), the body bytes.
+    /// </summary>
+    public static async Task<InvocationRequest> CreateAsync(HttpRequest request, RouteMatch match, bool withBody)
     {
-        using var body = new MemoryStream();
-        await request.Body.CopyToAsync(body, request.HttpContext.RequestAborted);
-
-        var http = new RpcHttp
+        var http = new RpcHttp { Method = request.Method, Url = request.GetEncodedUrl() };
+        if (withBody)
         {
-            Method = request.Method,
-            Url = request.GetEncodedUrl(),
-            Body = new TypedData { Bytes = ByteString.CopyFrom(body.GetBuffer(), 0, (int)body.Length) },
-        };
+            using var body = new MemoryStream();
+            await request.Body.CopyToAsync(body, request.HttpContext.RequestAborted);
+            http.Body = new TypedData { Bytes = ByteString.CopyFrom(body.GetBuffer(), 0, (int)body.Length) };
+        }
+
         foreach (var (name, values) in request.Headers)
         {
             // Repeated header lines reach the worker as one comma-joined value, as with the real host.
@@ -46,14 +48,19 @@ internal static class HttpInvocation
         return invocation;
     }
 
-    /// <summary>Writes the function's HTTP result (status, every header, body) to <paramref name="response"/>.</summary>
-    public static async Task WriteAsync(InvocationResponse invocation, HttpResponse response)
+    /// <summary>Throws (the host then answers 500) unless the invocation succeeded.</summary>
+    public static void EnsureSucceeded(InvocationResponse invocation)
     {
         if (invocation.Result?.Status != StatusResult.Types.Status.Success)
         {
             throw new InvalidOperationException($"The invocation failed: {invocation.Result?.Exception?.Message}{Environment.NewLine}{invocation.Result?.Exception?.StackTrace}");
         }
+    }
 
+    /// <summary>Writes the function's HTTP result (status, every header, body) to <paramref name="response"/>.</summary>
+    public static async Task WriteAsync(InvocationResponse invocation, HttpResponse response)
+    {
+        EnsureSucceeded(invocation);
         var http = FindHttpResult(invocation)
             ?? throw new InvalidOperationException("The invocation succeeded without an HTTP result.");
         response.StatusCode = http.StatusCode.Length == 0 ? StatusCodes.Status200OK : int.Parse(http.StatusCode, System.Globalization.CultureInfo.InvariantCulture);

@@ -20,6 +20,15 @@ internal sealed class WorkerChannel(string appDirectory, string routePrefix, Out
     private readonly Dictionary<string, RpcFunctionMetadata> _loading = new(StringComparer.Ordinal);
     private readonly List<HttpFunction> _httpFunctions = [];
 
+    /// <summary>The capability the ASP.NET Core integration announces: the address of the worker's own HTTP server.</summary>
+    private const string HttpUriCapability = "HttpUri";
+
+    /// <summary>
+    /// The worker's own HTTP server when it uses the ASP.NET Core integration (HTTP requests are then forwarded
+    /// there), else null. Known once <see cref="Loaded"/> completed.
+    /// </summary>
+    public Uri? WorkerHttpUri { get; private set; }
+
     /// <summary>Completes with the route table once every function reported loaded; faults if any step failed.</summary>
     public Task<RouteTable> Loaded => _loaded.Task;
 
@@ -89,6 +98,11 @@ internal sealed class WorkerChannel(string appDirectory, string routePrefix, Out
             case StreamingMessage.ContentOneofCase.WorkerInitResponse:
                 if (Succeeded(message.WorkerInitResponse.Result, "worker_init_response"))
                 {
+                    if (message.WorkerInitResponse.Capabilities.TryGetValue(HttpUriCapability, out var httpUri))
+                    {
+                        WorkerHttpUri = new Uri(httpUri);
+                    }
+
                     Send(new StreamingMessage { FunctionsMetadataRequest = new FunctionsMetadataRequest { FunctionAppDirectory = appDirectory } });
                 }
 

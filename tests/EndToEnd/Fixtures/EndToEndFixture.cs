@@ -7,10 +7,12 @@ using Microsoft.Playwright;
 namespace CorsFunctions.EndToEnd.Fixtures;
 
 /// <summary>
-/// One of everything for the whole suite: Azurite (behind a read-counting proxy), the built worker behind the
-/// host emulator, the page origin and headless Chromium. Policies are seeded before the worker starts.
+/// One of everything for the suite of one HTTP model: Azurite (behind a read-counting proxy), the built consumer app
+/// behind the host emulator, the page origin and headless Chromium. Policies are seeded before the worker starts.
 /// </summary>
-public sealed class EndToEndFixture : IAsyncLifetime
+/// <param name="appProject">The consumer app to build and run, relative to the repository root.</param>
+/// <param name="aspNetCoreIntegration">Whether the app uses the ASP.NET Core integration (its HTTP requests are proxied).</param>
+public abstract class EndToEndFixture(bool aspNetCoreIntegration, params string[] appProject) : IAsyncLifetime
 {
     public const string PolicySet = "default";
     public const string TableName = "E2eCorsPolicies";
@@ -26,6 +28,9 @@ public sealed class EndToEndFixture : IAsyncLifetime
     private TableClient? _table;
     private string? _appDirectory;
     private Dictionary<string, string> _appSettings = [];
+
+    /// <summary>Whether the app uses the ASP.NET Core integration, so the host forwards HTTP requests to the worker.</summary>
+    public bool AspNetCoreIntegration => aspNetCoreIntegration;
 
     /// <summary>The one function key the emulated host accepts.</summary>
     public string FunctionKey { get; } = Convert.ToHexString(Guid.NewGuid().ToByteArray());
@@ -65,7 +70,7 @@ public sealed class EndToEndFixture : IAsyncLifetime
 
     private async Task StartServicesAsync()
     {
-        var build = FunctionAppBuild.BuildAsync();
+        var build = FunctionAppBuild.BuildAsync(appProject);
         _azurite = await AzuriteTables.StartAsync();
         _proxy = await CountingTableProxy.StartAsync(_azurite.Port, TableName);
         _page = await PageServer.StartAsync();

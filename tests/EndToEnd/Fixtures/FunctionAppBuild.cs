@@ -4,18 +4,19 @@ using CorsFunctions.EndToEnd.Emulator;
 namespace CorsFunctions.EndToEnd.Fixtures;
 
 /// <summary>
-/// Builds src/Functions/App (Release) into a folder of its own beside the test assembly and returns the folder the
+/// Builds a function app (Release) into a folder of its own beside the test assembly and returns the folder the
 /// host would run: the one with worker.config.json and functions.metadata. Incremental after the first run.
 /// </summary>
 internal static class FunctionAppBuild
 {
     private static readonly TimeSpan BuildTimeout = TimeSpan.FromMinutes(4);
 
-    public static async Task<string> BuildAsync()
+    /// <param name="project">The app's project file, path segments from the repository root.</param>
+    public static async Task<string> BuildAsync(string[] project)
     {
-        var artifacts = Path.Combine(AppContext.BaseDirectory, "function-app");
+        var artifacts = Path.Combine(AppContext.BaseDirectory, "function-apps", Path.GetFileNameWithoutExtension(project[^1]));
         var startInfo = new ProcessStartInfo("dotnet") { WorkingDirectory = Repository.Root };
-        foreach (var argument in new[] { "build", Repository.PathOf("src", "Functions", "App", "App.csproj"), "-c", "Release", "--artifacts-path", artifacts, "-nologo", "-v:q" })
+        foreach (var argument in new[] { "build", Repository.PathOf(project), "-c", "Release", "--artifacts-path", artifacts, "-nologo", "-v:q" })
         {
             startInfo.ArgumentList.Add(argument);
         }
@@ -33,7 +34,7 @@ internal static class FunctionAppBuild
             await process.WaitForExitAsync().WaitAsync(BuildTimeout);
             if (process.ExitCode != 0)
             {
-                throw new InvalidOperationException($"Building src/Functions/App failed (exit code {process.ExitCode}):{Environment.NewLine}{output}");
+                throw new InvalidOperationException($"Building {string.Join('/', project)} failed (exit code {process.ExitCode}):{Environment.NewLine}{output}");
             }
         }
         finally

@@ -9,8 +9,8 @@ namespace CorsFunctions.EndToEnd.FunctionKeys;
 /// The anonymous-preflight design: the real functions keep auth level Function (the host refuses them without a
 /// key) while their preflights, which never carry a key, still reach the worker through the OPTIONS catch-all.
 /// </summary>
-[Collection(EndToEndSuite.Name)]
-public sealed class FunctionKeyTests(EndToEndFixture fixture)
+[Collection(BuiltInModelSuite.Name)]
+public sealed class FunctionKeyTests(BuiltInModelFixture fixture)
 {
     [Fact]
     public async Task Items_without_a_key_is_refused_by_the_host_before_the_worker()

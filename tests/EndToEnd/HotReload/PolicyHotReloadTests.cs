@@ -8,8 +8,8 @@ using static CorsFunctions.EndToEnd.Fixtures.SeededPolicies;
 namespace CorsFunctions.EndToEnd.HotReload;
 
 /// <summary>A policy row changed in storage while the worker runs takes effect after the refresh interval, both ways.</summary>
-[Collection(EndToEndSuite.Name)]
-public sealed class PolicyHotReloadTests(EndToEndFixture fixture, ITestOutputHelper output)
+[Collection(BuiltInModelSuite.Name)]
+public sealed class PolicyHotReloadTests(BuiltInModelFixture fixture, ITestOutputHelper output)
 {
     // One refresh interval plus the time a refresh takes, with room for a loaded CI machine.
     private static readonly TimeSpan Deadline = EndToEndFixture.RefreshInterval + TimeSpan.FromSeconds(5);

@@ -7,11 +7,14 @@ using static CorsFunctions.EndToEnd.Fixtures.SeededPolicies;
 namespace CorsFunctions.EndToEnd.Preflights;
 
 /// <summary>Preflights through the real worker: the anonymous OPTIONS catch-all answered by the CORS middleware.</summary>
-[Collection(EndToEndSuite.Name)]
-public sealed class PreflightTests(EndToEndFixture fixture)
+public abstract class PreflightTests(EndToEndFixture fixture)
 {
     private static readonly string[] PreflightVary =
         ["Origin", "Access-Control-Request-Method", "Access-Control-Request-Headers", "Access-Control-Request-Private-Network"];
+
+    [Fact]
+    public void The_host_speaks_the_apps_HTTP_model() =>
+        Assert.Equal(fixture.AspNetCoreIntegration, fixture.Host.ProxiesHttp); // the worker announced its HTTP server, or not
 
     [Fact]
     public async Task Allowed_preflight_answers_204_with_exactly_the_policy_headers()

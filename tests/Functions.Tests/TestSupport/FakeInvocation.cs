@@ -1,6 +1,7 @@
 using System.Collections;
 using System.Collections.Immutable;
 using System.Linq.Expressions;
+using Microsoft.AspNetCore.Http;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Azure.Functions.Worker.Http;
 using Moq;
@@ -19,9 +20,19 @@ internal sealed class FakeInvocation
 
     private readonly object _bindings;
 
-    private FakeInvocation(HttpRequestData? request, IReadOnlyDictionary<string, string> outputBindings)
+    // Where the ASP.NET Core integration keeps the invocation's HttpContext (read by its GetHttpContext()).
+    private const string HttpContextKey = "HttpRequestContext";
+
+    private FakeInvocation(HttpRequestData? request, IReadOnlyDictionary<string, string> outputBindings, HttpContext? httpContext = null)
     {
         var context = new Mock<FunctionContext>();
+        var items = new Dictionary<object, object>();
+        if (httpContext is not null)
+        {
+            items[HttpContextKey] = httpContext;
+        }
+
+        context.Setup(c => c.Items).Returns(items);
         var features = new DictionaryInvocationFeatures();
         var requestFeature = new Mock<IHttpRequestDataFeature>();
         requestFeature.Setup(f => f.GetHttpRequestDataAsync(It.IsAny<FunctionContext>())).ReturnsAsync(request);
@@ -53,6 +64,13 @@ internal sealed class FakeInvocation
     /// <summary>An HTTP invocation of a function with several outputs: its HTTP response is a named output binding.</summary>
     public static FakeInvocation HttpWithSeveralOutputs(HttpRequestData request, string httpBindingName) =>
         new(request, new Dictionary<string, string> { [httpBindingName] = "http", ["Message"] = "queue" });
+
+    /// <summary>
+    /// An HTTP invocation in the ASP.NET Core integration model: the worker's proxying middleware has put
+    /// <paramref name="httpContext"/> into the context; <paramref name="request"/> is what <c>GetHttpRequestDataAsync</c> answers.
+    /// </summary>
+    public static FakeInvocation AspNetCore(HttpContext httpContext, HttpRequestData request) =>
+        new(request, new Dictionary<string, string> { ["$return"] = "http" }, httpContext);
 
     /// <summary>An invocation of a non-HTTP trigger.</summary>
     public static FakeInvocation NotHttp() => new(null, new Dictionary<string, string> { ["$return"] = "queue" });

@@ -1,4 +1,5 @@
 using CorsFunctions.Core.Evaluation;
+using CorsFunctions.Worker.Middleware;
 using Microsoft.Extensions.Logging;
 
 namespace CorsFunctions.Worker.Diagnostics;
@@ -49,18 +50,35 @@ internal static partial class CorsRequestLog
     }
 
     /// <summary>Logs (Error) that the CORS logic failed on a preflight, which is then refused.</summary>
-    public static void PreflightFailed(this ILogger logger, Exception exception, string method, string path)
-    {
-        var (safeMethod, safePath) = (SafeLogValue.Bound(method), SafeLogValue.Bound(path));
-        PreflightFailedCore(logger, exception, safeMethod, safePath);
-    }
+    public static void PreflightFailed(this ILogger logger, Exception exception, string method, string path) =>
+        PreflightFailedCore(logger, exception, SafeLogValue.Bound(method), SafeLogValue.Bound(path));
 
     /// <summary>Logs (Error) that the CORS logic failed on a request whose response then goes out without CORS headers.</summary>
-    public static void ActualRequestFailed(this ILogger logger, Exception exception, string method, string path)
+    public static void ActualRequestFailed(this ILogger logger, Exception exception, string method, string path) =>
+        ActualRequestFailedCore(logger, exception, SafeLogValue.Bound(method), SafeLogValue.Bound(path));
+
+    /// <summary>Logs (Error) that writing a preflight's headers failed; it is refused with 403 and no CORS header.</summary>
+    public static void PreflightWriteFailed(this ILogger logger, Exception exception, string method, string path) =>
+        PreflightWriteFailedCore(logger, exception, SafeLogValue.Bound(method), SafeLogValue.Bound(path));
+
+    /// <summary>Logs (Error) that writing the CORS headers on a response failed; it goes out not stamped.</summary>
+    public static void ActualRequestWriteFailed(this ILogger logger, Exception exception, string method, string path) =>
+        ActualRequestWriteFailedCore(logger, exception, SafeLogValue.Bound(method), SafeLogValue.Bound(path));
+
+    /// <summary>Logs (Warning) that a decision's headers could not be put on any response.</summary>
+    public static void NotStamped(this ILogger logger, UnstampedReason reason, string method, string path, string? origin, string? policyId)
     {
-        var (safeMethod, safePath) = (SafeLogValue.Bound(method), SafeLogValue.Bound(path));
-        ActualRequestFailedCore(logger, exception, safeMethod, safePath);
+        if (logger.IsEnabled(LogLevel.Warning))
+        {
+            NotStampedCore(logger, reason, SafeLogValue.Bound(method), SafeLogValue.Bound(path), SafeLogValue.Bound(origin), policyId);
+        }
     }
+
+    /// <summary>Logs (Error) that the middleware runs before the ASP.NET Core integration's, so it cannot answer.</summary>
+    [LoggerMessage(EventId = 1010, Level = LogLevel.Error,
+        Message = "CORS is not applied to {Function}: UseCorsPolicies() was called before ConfigureFunctionsWebApplication(). "
+            + "Call ConfigureFunctionsWebApplication() first, then UseCorsPolicies()")]
+    public static partial void RegisteredBeforeAspNetCoreIntegration(this ILogger logger, string function);
 
     [LoggerMessage(EventId = 1001, Level = LogLevel.Debug,
         Message = "Preflight allowed: {Method} {Path} from {Origin} by policy {PolicyId}")]
@@ -86,4 +104,16 @@ internal static partial class CorsRequestLog
     [LoggerMessage(EventId = 1006, Level = LogLevel.Error,
         Message = "CORS evaluation failed for {Method} {Path}; the function's response is sent without CORS headers")]
     private static partial void ActualRequestFailedCore(ILogger logger, Exception exception, string method, string path);
+
+    [LoggerMessage(EventId = 1007, Level = LogLevel.Warning,
+        Message = "CORS headers not stamped ({Reason}): {Method} {Path} from {Origin}, policy {PolicyId}; the response carries no CORS grant")]
+    private static partial void NotStampedCore(ILogger logger, UnstampedReason reason, string method, string path, string origin, string? policyId);
+
+    [LoggerMessage(EventId = 1008, Level = LogLevel.Error,
+        Message = "Writing the CORS headers failed for the preflight {Method} {Path}; refused with 403 and no CORS header (fail closed)")]
+    private static partial void PreflightWriteFailedCore(ILogger logger, Exception exception, string method, string path);
+
+    [LoggerMessage(EventId = 1009, Level = LogLevel.Error,
+        Message = "Writing the CORS headers failed for {Method} {Path}; the response goes out not stamped, without CORS grant")]
+    private static partial void ActualRequestWriteFailedCore(ILogger logger, Exception exception, string method, string path);
 }

@@ -1,5 +1,6 @@
 using CorsFunctions.Core.Evaluation;
 using CorsFunctions.Core.Routing;
+using CorsFunctions.Worker.Middleware;
 using CorsFunctions.Worker.Policies;
 
 namespace CorsFunctions.Worker.Management;
@@ -95,7 +96,12 @@ internal sealed class CorsCheckHandler(IPolicySnapshotSource snapshots)
 
         public void SetHeader(string name, string value) => Headers[name] = value;
 
-        public void AppendVary(string value) =>
-            Headers[Core.CorsHeaderNames.Vary] = Headers.TryGetValue(Core.CorsHeaderNames.Vary, out var existing) ? $"{existing}, {value}" : value;
+        public void AppendVary(string value)
+        {
+            if (VaryHeader.Append(Headers.GetValueOrDefault(Core.CorsHeaderNames.Vary), value) is { } vary)
+            {
+                Headers[Core.CorsHeaderNames.Vary] = vary;
+            }
+        }
     }
 }

@@ -25,18 +25,28 @@ internal enum CorsAction
 /// <summary>The outcome of the CORS logic for one request: the action and the headers to write.</summary>
 internal readonly struct CorsDecision
 {
-    private CorsDecision(CorsAction action, PreflightResult preflight, ActualRequestResult actualRequest)
+    private CorsDecision(CorsAction action, PreflightResult preflight, ActualRequestResult actualRequest, string? policyId,
+        bool evaluationFailed)
     {
         Action = action;
         Preflight = preflight;
         ActualRequest = actualRequest;
+        PolicyId = policyId;
+        EvaluationFailed = evaluationFailed;
     }
 
     /// <summary>Leave the request and its response alone.</summary>
     public static CorsDecision PassThrough => default;
 
     /// <summary>Append <c>Vary: Origin</c> to the function's response and nothing else.</summary>
-    public static CorsDecision VaryOnOrigin => new(CorsAction.VaryOnOrigin, default, default);
+    public static CorsDecision VaryOnOrigin => new(CorsAction.VaryOnOrigin, default, default, null, evaluationFailed: false);
+
+    /// <summary>
+    /// A preflight refused because the CORS logic failed: already counted and logged as a failure, so writing it
+    /// records nothing more.
+    /// </summary>
+    public static CorsDecision FailedPreflight { get; } = new(CorsAction.AnswerPreflight,
+        PreflightResult.Reject(CorsRejection.MalformedRequest, "CORS evaluation failed"), default, null, evaluationFailed: true);
 
     /// <summary>What to do.</summary>
     public CorsAction Action { get; }
@@ -47,14 +57,22 @@ internal readonly struct CorsDecision
     /// <summary>The headers for the function's response when <see cref="Action"/> is <see cref="CorsAction.StampResponse"/>.</summary>
     public ActualRequestResult ActualRequest { get; }
 
+    /// <summary>The id of the policy that decided, or null when none governs the path.</summary>
+    public string? PolicyId { get; }
+
+    /// <summary>Whether the CORS logic failed on this request (see <see cref="FailedPreflight"/>).</summary>
+    public bool EvaluationFailed { get; }
+
     /// <summary>The status of a preflight answer: 204 when allowed, 403 (no CORS header) when refused.</summary>
     public HttpStatusCode PreflightStatus => Preflight.IsAllowed ? HttpStatusCode.NoContent : HttpStatusCode.Forbidden;
 
     /// <summary>Answer a preflight with <paramref name="result"/>.</summary>
-    public static CorsDecision AnswerPreflight(PreflightResult result) => new(CorsAction.AnswerPreflight, result, default);
+    public static CorsDecision AnswerPreflight(PreflightResult result, string? policyId) =>
+        new(CorsAction.AnswerPreflight, result, default, policyId, evaluationFailed: false);
 
     /// <summary>Stamp <paramref name="result"/> on the function's response.</summary>
-    public static CorsDecision StampResponse(ActualRequestResult result) => new(CorsAction.StampResponse, default, result);
+    public static CorsDecision StampResponse(ActualRequestResult result, string? policyId) =>
+        new(CorsAction.StampResponse, default, result, policyId, evaluationFailed: false);
 
     /// <summary>Writes the decision's headers (nothing for <see cref="CorsAction.PassThrough"/>).</summary>
     public void WriteTo<TSink>(ref TSink sink)

@@ -1,56 +1,54 @@
-using System.Net;
+using CorsFunctions.Worker.Diagnostics;
 using Microsoft.Azure.Functions.Worker;
-using Microsoft.Azure.Functions.Worker.Http;
 using Microsoft.Azure.Functions.Worker.Middleware;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace CorsFunctions.Worker.Middleware;
 
 /// <summary>
-/// The worker glue of the request path, kept small: hands the request to <see cref="CorsRequestHandler"/>,
-/// answers preflights without running the function, stamps CORS headers (or only <c>Vary: Origin</c>) on the
-/// responses of other requests. Non-HTTP triggers pass through.
+/// The worker glue of the request path, kept small: finds the HTTP model of each invocation and hands it to the
+/// adapter for that model, which answers preflights without running the function and stamps CORS headers (or only
+/// <c>Vary: Origin</c>) on the responses of other requests. Non-HTTP triggers pass through.
 /// </summary>
-internal sealed class CorsMiddleware(CorsRequestHandler handler) : IFunctionsWorkerMiddleware
+internal sealed class CorsMiddleware(CorsRequestHandler handler, IOptions<WorkerOptions> workerOptions, ILogger<CorsMiddleware> logger)
+    : IFunctionsWorkerMiddleware
 {
+    /// <summary>The capability the ASP.NET Core integration announces to the host (its own HTTP server's address).</summary>
+    private const string HttpUriCapability = "HttpUri";
+
+    private readonly AspNetCoreCorsAdapter _aspNetCore = new(handler);
+    private readonly HttpRequestDataCorsAdapter _builtIn = new(handler);
+    private readonly bool _aspNetCoreIntegration = workerOptions.Value.Capabilities.ContainsKey(HttpUriCapability);
+
     /// <inheritdoc />
     public async Task Invoke(FunctionContext context, FunctionExecutionDelegate next)
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(next);
-        var request = await context.GetHttpRequestDataAsync().ConfigureAwait(false);
-        if (request is null)
+
+        // Set by the ASP.NET Core integration's own middleware, which runs first when the app uses that model.
+        if (context.GetHttpContext() is { } httpContext)
         {
-            await next(context).ConfigureAwait(false);
+            await _aspNetCore.InvokeAsync(context, httpContext, next).ConfigureAwait(false);
             return;
         }
 
-        var corsRequest = new HttpRequestDataCorsRequest(request);
-        var decision = handler.Decide(corsRequest);
-        switch (decision.Action)
+        if (await context.GetHttpRequestDataAsync().ConfigureAwait(false) is { } request)
         {
-            case CorsAction.AnswerPreflight:
-                var answer = request.CreateResponse(decision.PreflightStatus);
-                if (!handler.TryWrite(decision, answer.Headers, corsRequest))
-                {
-                    answer = request.CreateResponse(HttpStatusCode.Forbidden);
-                }
-
-                HttpResponseBinding.Set(context, answer);
-                break;
-
-            case CorsAction.StampResponse:
-            case CorsAction.VaryOnOrigin:
+            if (_aspNetCoreIntegration)
+            {
+                // This middleware runs before the integration's own (UseCorsPolicies came first): an answer given here
+                // would be lost and the host would send 200. Touch nothing and say how to fix it.
+                logger.RegisteredBeforeAspNetCoreIntegration(context.FunctionDefinition.Name);
                 await next(context).ConfigureAwait(false);
-                if (context.GetHttpResponseData() is { } response)
-                {
-                    handler.TryWrite(decision, response.Headers, corsRequest);
-                }
+                return;
+            }
 
-                break;
-
-            default:
-                await next(context).ConfigureAwait(false);
-                break;
+            await _builtIn.InvokeAsync(context, request, next).ConfigureAwait(false);
+            return;
         }
+
+        await next(context).ConfigureAwait(false);
     }
 }

@@ -3,21 +3,26 @@ using CorsFunctions.Core.Evaluation;
 using CorsFunctions.Core.Routing;
 using CorsFunctions.Worker.Diagnostics;
 using CorsFunctions.Worker.Policies;
-using Microsoft.Azure.Functions.Worker.Http;
 using Microsoft.Extensions.Logging;
 
 namespace CorsFunctions.Worker.Middleware;
 
 /// <summary>
 /// The CORS logic of the request path, free of worker types: classifies a request, resolves its policy in
-/// the current snapshot (never the store), decides, counts and logs CORS requests. It never throws: a failure
-/// refuses a preflight (fail closed) and leaves any other response without CORS headers.
+/// the current snapshot (never the store), decides, writes the decision and only then counts and logs it, so
+/// a decision whose headers never reached the response is reported as not stamped, never as allowed. It never
+/// throws: a failure refuses a preflight (fail closed) and leaves any other response without CORS headers.
 /// </summary>
 internal sealed class CorsRequestHandler(IPolicySnapshotSource policies, CorsRequestMetrics metrics, ILogger<CorsRequestHandler> logger)
 {
-    private const string Options = "OPTIONS";
+    /// <summary>The headers a grant consists of: taken back when writing failed half-way.</summary>
+    private static readonly string[] s_grantHeaders =
+    [
+        CorsHeaderNames.AllowOrigin, CorsHeaderNames.AllowCredentials, CorsHeaderNames.AllowMethods, CorsHeaderNames.AllowHeaders,
+        CorsHeaderNames.MaxAge, CorsHeaderNames.AllowPrivateNetwork, CorsHeaderNames.ExposeHeaders,
+    ];
 
-    /// <summary>Decides what to do with <paramref name="request"/>.</summary>
+    /// <summary>Decides what to do with <paramref name="request"/>; counted and logged when written (<see cref="TryWrite"/>).</summary>
     public CorsDecision Decide(ICorsRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -29,22 +34,21 @@ internal sealed class CorsRequestHandler(IPolicySnapshotSource policies, CorsReq
             kind = CorsRequestClassifier.Classify(request.Method, origin is not null, requestMethod is not null);
             return kind switch
             {
-                CorsRequestKind.Preflight => CorsDecision.AnswerPreflight(DecidePreflight(request, origin!, requestMethod!)),
+                CorsRequestKind.Preflight => DecidePreflight(request, origin!, requestMethod!),
 
                 // A plain OPTIONS (no Access-Control-Request-Method) included: an actual request of method OPTIONS.
-                CorsRequestKind.Actual => CorsDecision.StampResponse(DecideActualRequest(request, origin!)),
+                CorsRequestKind.Actual => DecideActualRequest(request, origin!),
                 _ => DecideWithoutOrigin(request),
             };
         }
         catch (Exception exception)
         {
             // Headers that cannot be read on an OPTIONS request may hide a preflight: refuse it (fail closed).
-            if (kind == CorsRequestKind.Preflight
-                || (kind is null && string.Equals(request.Method, Options, StringComparison.OrdinalIgnoreCase)))
+            if (kind == CorsRequestKind.Preflight || (kind is null && CorsRequestClassifier.IsOptions(request.Method)))
             {
                 logger.PreflightFailed(exception, request.Method, request.Path);
                 metrics.PreflightFailed();
-                return CorsDecision.AnswerPreflight(PreflightResult.Reject(CorsRejection.MalformedRequest, "CORS evaluation failed"));
+                return CorsDecision.FailedPreflight;
             }
 
             logger.ActualRequestFailed(exception, request.Method, request.Path);
@@ -54,34 +58,108 @@ internal sealed class CorsRequestHandler(IPolicySnapshotSource policies, CorsReq
     }
 
     /// <summary>
-    /// Writes <paramref name="decision"/> onto <paramref name="headers"/>; false (logged) when writing failed,
-    /// in which case a preflight must be refused.
+    /// Writes <paramref name="decision"/> through <paramref name="sink"/>, then counts and logs it. False when
+    /// writing threw: any grant already written is taken back, the failure is counted and logged (a preflight as
+    /// refused, anything else as not stamped), and a preflight must then be answered 403 with no CORS header.
     /// </summary>
-    public bool TryWrite(in CorsDecision decision, HttpHeadersCollection headers, ICorsRequest request)
+    public bool TryWrite<TSink>(in CorsDecision decision, ref TSink sink, ICorsRequest request)
+        where TSink : IResponseHeaderSink
     {
         ArgumentNullException.ThrowIfNull(request);
         try
         {
-            var sink = new HttpHeadersSink(headers);
             decision.WriteTo(ref sink);
-            return true;
         }
         catch (Exception exception)
         {
+            TakeBackGrant(ref sink);
             if (decision.Action == CorsAction.AnswerPreflight)
             {
-                logger.PreflightFailed(exception, request.Method, request.Path);
+                logger.PreflightWriteFailed(exception, request.Method, request.Path);
+                metrics.PreflightFailed();
             }
             else
             {
-                logger.ActualRequestFailed(exception, request.Method, request.Path);
+                logger.ActualRequestWriteFailed(exception, request.Method, request.Path);
+                CountNotStamped(decision, UnstampedReason.WriteFailed);
             }
 
             return false;
         }
+
+        Record(decision, request);
+        return true;
     }
 
-    private PreflightResult DecidePreflight(ICorsRequest request, string origin, string requestMethod)
+    /// <summary>
+    /// Reports that <paramref name="decision"/> could not be written at all (no response, or one already started):
+    /// counted and logged as not stamped, a preflight as refused.
+    /// </summary>
+    public void NotStamped(in CorsDecision decision, ICorsRequest request, UnstampedReason reason)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (decision.Action == CorsAction.AnswerPreflight)
+        {
+            metrics.PreflightFailed();
+        }
+        else
+        {
+            CountNotStamped(decision, reason);
+        }
+
+        if (decision.Action != CorsAction.PassThrough)
+        {
+            logger.NotStamped(reason, request.Method, request.Path, request.GetHeader(CorsHeaderNames.Origin), decision.PolicyId);
+        }
+    }
+
+    private void Record(in CorsDecision decision, ICorsRequest request)
+    {
+        if (decision.EvaluationFailed)
+        {
+            return; // counted and logged when the logic failed
+        }
+
+        switch (decision.Action)
+        {
+            case CorsAction.AnswerPreflight:
+                metrics.Preflight(decision.Preflight.Rejection);
+                logger.Preflight(decision.Preflight, request.GetHeader(CorsHeaderNames.RequestMethod) ?? request.Method, request.Path,
+                    request.GetHeader(CorsHeaderNames.Origin) ?? "", decision.PolicyId);
+                break;
+            case CorsAction.StampResponse:
+                metrics.ActualRequest(decision.ActualRequest.Rejection);
+                logger.ActualRequest(decision.ActualRequest, request.Path, request.GetHeader(CorsHeaderNames.Origin) ?? "", decision.PolicyId);
+                break;
+        }
+    }
+
+    private void CountNotStamped(in CorsDecision decision, UnstampedReason reason)
+    {
+        // Requests without Origin are not CORS requests and are never counted.
+        if (decision.Action == CorsAction.StampResponse)
+        {
+            metrics.ActualRequestNotStamped(reason);
+        }
+    }
+
+    private static void TakeBackGrant<TSink>(ref TSink sink)
+        where TSink : IResponseHeaderSink
+    {
+        foreach (var name in s_grantHeaders)
+        {
+            try
+            {
+                sink.Remove(name);
+            }
+            catch (Exception)
+            {
+                // Headers that cannot change any more (the response started) took no grant either.
+            }
+        }
+    }
+
+    private CorsDecision DecidePreflight(ICorsRequest request, string origin, string requestMethod)
     {
         var snapshot = policies.Current;
         var match = snapshot.Policies.Resolve(request.Path);
@@ -89,20 +167,14 @@ internal sealed class CorsRequestHandler(IPolicySnapshotSource policies, CorsReq
             ? policy.EvaluatePreflight(origin, requestMethod, request.GetHeader(CorsHeaderNames.RequestHeaders),
                 request.GetHeader(CorsHeaderNames.RequestPrivateNetwork))
             : PreflightResult.Reject(match.Rejection, WhyNoPolicy(match, snapshot));
-
-        metrics.Preflight(result.Rejection);
-        logger.Preflight(result, requestMethod, request.Path, origin, match.PolicyId);
-        return result;
+        return CorsDecision.AnswerPreflight(result, match.PolicyId);
     }
 
-    private ActualRequestResult DecideActualRequest(ICorsRequest request, string origin)
+    private CorsDecision DecideActualRequest(ICorsRequest request, string origin)
     {
         var match = policies.Current.Policies.Resolve(request.Path);
         var result = match.Policy?.EvaluateActualRequest(origin) ?? ActualRequestResult.Reject(match.Rejection);
-
-        metrics.ActualRequest(result.Rejection);
-        logger.ActualRequest(result, request.Path, origin, match.PolicyId);
-        return result;
+        return CorsDecision.StampResponse(result, match.PolicyId);
     }
 
     /// <summary>

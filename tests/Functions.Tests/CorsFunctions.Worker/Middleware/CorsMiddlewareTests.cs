@@ -1,6 +1,8 @@
 using System.Net;
 using CorsFunctions.Core;
 using CorsFunctions.Worker.Middleware;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
 using CorsFunctions.Functions.Tests.TestSupport;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Azure.Functions.Worker.Http;
@@ -18,7 +20,7 @@ public sealed class CorsMiddlewareTests : IDisposable
     private readonly CorsMiddleware _middleware;
     private int _functionRuns;
 
-    public CorsMiddlewareTests() => _middleware = new CorsMiddleware(_cors.Handler);
+    public CorsMiddlewareTests() => _middleware = new CorsMiddleware(_cors.Handler, Options.Create(new WorkerOptions()), NullLogger<CorsMiddleware>.Instance);
 
     public void Dispose() => _cors.Dispose();
 
@@ -164,6 +166,22 @@ public sealed class CorsMiddlewareTests : IDisposable
         Assert.Equal("GET", wire["Allow"]);
         Assert.Equal(Trusted, wire[CorsHeaderNames.AllowOrigin]);
         Assert.Equal("Origin", wire[CorsHeaderNames.Vary]);
+    }
+
+    [Fact]
+    public async Task Actual_request_whose_function_returns_no_HTTP_response_is_reported_not_stamped_never_allowed()
+    {
+        var invocation = FakeInvocation.Http(new FakeHttpRequestData("GET", ItemsUrl, [new(CorsHeaderNames.Origin, Trusted)]));
+
+        await _middleware.Invoke(invocation.Context, _ =>
+        {
+            _functionRuns++;
+            return Task.CompletedTask;
+        });
+
+        Assert.Equal(1, _functionRuns);
+        var measurement = Assert.Single(_cors.ActualRequests.GetMeasurementSnapshot());
+        Assert.Equal("not_stamped/NoResponse", $"{measurement.Tags["outcome"]}/{measurement.Tags["reason"]}");
     }
 
     [Fact]

@@ -88,7 +88,7 @@ public sealed class CorsRequestHandlerTests : IDisposable
     {
         using var cors = CorsHarness.With(CorsHarness.Items with { AllowedOrigins = ["*"] }); // '*' with credentials is invalid
 
-        var decision = cors.Handler.Decide(Preflight("/api/items", Trusted, "PUT"));
+        var (decision, _) = Decide(cors, Preflight("/api/items", Trusted, "PUT"));
 
         Assert.Equal(CorsRejection.InvalidPolicy, decision.Preflight.Rejection);
         var entry = Assert.Single(cors.Logger.Collector.GetSnapshot());
@@ -101,7 +101,7 @@ public sealed class CorsRequestHandlerTests : IDisposable
     {
         using var cors = new CorsHarness(new FixedSnapshotSource(PolicySnapshot.NotLoaded));
 
-        var decision = cors.Handler.Decide(Preflight("/api/items", Trusted, "GET"));
+        var (decision, _) = Decide(cors, Preflight("/api/items", Trusted, "GET"));
 
         Assert.Equal(CorsRejection.NoPolicy, decision.Preflight.Rejection);
         Assert.Contains("not been read", cors.Logger.LatestRecord.Message, StringComparison.Ordinal);
@@ -172,7 +172,8 @@ public sealed class CorsRequestHandlerTests : IDisposable
 
         var decision = cors.Handler.Decide(request);
         var headers = new HttpHeadersCollection();
-        Assert.True(cors.Handler.TryWrite(decision, headers, request));
+        var sink = new HttpHeadersSink(headers);
+        Assert.True(cors.Handler.TryWrite(decision, ref sink, request));
 
         Assert.Equal(CorsAction.VaryOnOrigin, decision.Action);
         Assert.Equal("Origin", Assert.Single(headers, h => h.Key == CorsHeaderNames.Vary).Value.Single());
@@ -270,9 +271,9 @@ public sealed class CorsRequestHandlerTests : IDisposable
     [Fact]
     public void Preflights_are_counted_by_outcome_and_reason()
     {
-        _cors.Handler.Decide(Preflight("/api/items", Trusted, "GET"));
-        _cors.Handler.Decide(Preflight("/api/items", "https://evil.example.com", "GET"));
-        _cors.Handler.Decide(Preflight("/api/orders", Trusted, "GET"));
+        Decide(Preflight("/api/items", Trusted, "GET"));
+        Decide(Preflight("/api/items", "https://evil.example.com", "GET"));
+        Decide(Preflight("/api/orders", Trusted, "GET"));
 
         var tags = _cors.Preflights.GetMeasurementSnapshot()
             .Select(m => $"{m.Tags["outcome"]}/{m.Tags["reason"]}:{m.Value}").ToList();
@@ -283,17 +284,99 @@ public sealed class CorsRequestHandlerTests : IDisposable
     [Fact]
     public void Actual_requests_are_counted_by_outcome_and_reason()
     {
-        _cors.Handler.Decide(new FakeCorsRequest("GET", "/api/items", (CorsHeaderNames.Origin, Trusted)));
-        _cors.Handler.Decide(new FakeCorsRequest("GET", "/api/items", (CorsHeaderNames.Origin, "https://evil.example.com")));
+        Decide(new FakeCorsRequest("GET", "/api/items", (CorsHeaderNames.Origin, Trusted)));
+        Decide(new FakeCorsRequest("GET", "/api/items", (CorsHeaderNames.Origin, "https://evil.example.com")));
 
         var tags = _cors.ActualRequests.GetMeasurementSnapshot().Select(m => $"{m.Tags["outcome"]}/{m.Tags["reason"]}").ToList();
         Assert.Equal(["allowed/None", "rejected/OriginNotAllowed"], tags);
     }
 
     [Fact]
+    public void Nothing_is_counted_or_logged_before_the_headers_are_written()
+    {
+        _cors.Handler.Decide(Preflight("/api/items", Trusted, "GET"));
+        _cors.Handler.Decide(new FakeCorsRequest("GET", "/api/items", (CorsHeaderNames.Origin, Trusted)));
+
+        Assert.Empty(_cors.Preflights.GetMeasurementSnapshot());
+        Assert.Empty(_cors.ActualRequests.GetMeasurementSnapshot());
+        Assert.Empty(_cors.Logger.Collector.GetSnapshot());
+    }
+
+    [Theory]
+    [InlineData(CorsHeaderNames.Vary)]
+    [InlineData(CorsHeaderNames.AllowMethods)]
+    [InlineData(CorsHeaderNames.MaxAge)]
+    public void Allowed_preflight_whose_headers_cannot_be_written_is_counted_and_logged_as_refused_and_its_grant_taken_back(string failingHeader)
+    {
+        var request = Preflight("/api/items", Trusted, "PUT", "x-auth-token");
+        var decision = _cors.Handler.Decide(request);
+        var sink = new FailingSink(failingHeader);
+
+        Assert.False(_cors.Handler.TryWrite(decision, ref sink, request));
+
+        Assert.DoesNotContain(sink.Headers.Keys, name => name.StartsWith("Access-Control-", StringComparison.Ordinal));
+        var measurement = Assert.Single(_cors.Preflights.GetMeasurementSnapshot());
+        Assert.Equal("rejected", measurement.Tags["outcome"]);
+        Assert.Equal("Error", measurement.Tags["reason"]);
+        var record = Assert.Single(_cors.Logger.Collector.GetSnapshot());
+        Assert.Equal(LogLevel.Error, record.Level);
+        Assert.Equal(1008, record.Id.Id);
+    }
+
+    [Theory]
+    [InlineData(CorsHeaderNames.AllowCredentials)]
+    [InlineData(CorsHeaderNames.ExposeHeaders)]
+    public void Allowed_actual_request_whose_headers_cannot_be_written_is_counted_not_stamped_never_allowed(string failingHeader)
+    {
+        var request = new FakeCorsRequest("GET", "/api/items", (CorsHeaderNames.Origin, Trusted));
+        var decision = _cors.Handler.Decide(request);
+        var sink = new FailingSink(failingHeader);
+
+        Assert.False(_cors.Handler.TryWrite(decision, ref sink, request));
+
+        Assert.False(sink.Headers.ContainsKey(CorsHeaderNames.AllowOrigin)); // written before the failure, then taken back
+        var measurement = Assert.Single(_cors.ActualRequests.GetMeasurementSnapshot());
+        Assert.Equal("not_stamped", measurement.Tags["outcome"]);
+        Assert.Equal(nameof(UnstampedReason.WriteFailed), measurement.Tags["reason"]);
+        Assert.Equal(LogLevel.Error, _cors.Logger.LatestRecord.Level);
+        Assert.Equal(1009, _cors.Logger.LatestRecord.Id.Id);
+    }
+
+    [Theory]
+    [InlineData(nameof(UnstampedReason.NoResponse))]
+    [InlineData(nameof(UnstampedReason.ResponseStarted))]
+    public void Allowed_actual_request_whose_response_cannot_be_reached_is_counted_and_logged_not_stamped(string reasonName)
+    {
+        var reason = Enum.Parse<UnstampedReason>(reasonName);
+        var request = new FakeCorsRequest("GET", "/api/items", (CorsHeaderNames.Origin, Trusted));
+
+        _cors.Handler.NotStamped(_cors.Handler.Decide(request), request, reason);
+
+        var measurement = Assert.Single(_cors.ActualRequests.GetMeasurementSnapshot());
+        Assert.Equal("not_stamped", measurement.Tags["outcome"]);
+        Assert.Equal(reason.ToString(), measurement.Tags["reason"]);
+        var record = _cors.Logger.LatestRecord;
+        Assert.Equal(LogLevel.Warning, record.Level);
+        Assert.Equal(reason.ToString(), record.GetStructuredStateValue("Reason"));
+        Assert.Equal("items", record.GetStructuredStateValue("PolicyId"));
+    }
+
+    [Fact]
+    public void A_preflight_refused_because_the_logic_failed_is_counted_once_when_written()
+    {
+        using var cors = new CorsHarness(Throwing());
+        var request = Preflight("/api/items", Trusted, "GET");
+
+        Decide(cors, request);
+
+        var measurement = Assert.Single(cors.Preflights.GetMeasurementSnapshot());
+        Assert.Equal("Error", measurement.Tags["reason"]);
+    }
+
+    [Fact]
     public void Rejected_preflight_is_logged_with_policy_id_reason_and_detail()
     {
-        _cors.Handler.Decide(Preflight("/api/items/7", Trusted, "PUT", "x-auth-token,x-secret"));
+        Decide(Preflight("/api/items/7", Trusted, "PUT", "x-auth-token,x-secret"));
 
         var record = _cors.Logger.LatestRecord;
         Assert.Equal(LogLevel.Information, record.Level);
@@ -308,7 +391,7 @@ public sealed class CorsRequestHandlerTests : IDisposable
     {
         var hostile = "https://evil.example.com\r\nFAKE LOG LINE " + new string('x', 5000);
 
-        _cors.Handler.Decide(Preflight("/api/items", hostile, "GET"));
+        Decide(Preflight("/api/items", hostile, "GET"));
 
         var logged = _cors.Logger.LatestRecord.GetStructuredStateValue("Origin")!;
         Assert.True(logged.Length <= 131, $"logged {logged.Length} characters");
@@ -353,11 +436,34 @@ public sealed class CorsRequestHandlerTests : IDisposable
         return source.Object;
     }
 
-    private (CorsDecision Decision, Dictionary<string, string> Headers) Decide(ICorsRequest request)
+    private (CorsDecision Decision, Dictionary<string, string> Headers) Decide(ICorsRequest request) => Decide(_cors, request);
+
+    private static (CorsDecision Decision, Dictionary<string, string> Headers) Decide(CorsHarness cors, ICorsRequest request)
     {
-        var decision = _cors.Handler.Decide(request);
+        var decision = cors.Handler.Decide(request);
         var headers = new HttpHeadersCollection();
-        Assert.True(_cors.Handler.TryWrite(decision, headers, request));
+        var sink = new HttpHeadersSink(headers);
+        Assert.True(cors.Handler.TryWrite(decision, ref sink, request));
         return (decision, headers.ToDictionary(h => h.Key, h => string.Join(", ", h.Value)));
+    }
+
+    /// <summary>A response whose header <c>failOn</c> cannot be written (as when the response has started).</summary>
+    private readonly struct FailingSink(string failOn) : IResponseHeaderSink
+    {
+        public Dictionary<string, string> Headers { get; } = new(StringComparer.OrdinalIgnoreCase);
+
+        public void SetHeader(string name, string value)
+        {
+            if (string.Equals(name, failOn, StringComparison.OrdinalIgnoreCase))
+            {
+                throw new InvalidOperationException("Headers are read-only, response has already started.");
+            }
+
+            Headers[name] = value;
+        }
+
+        public void AppendVary(string value) => SetHeader(CorsHeaderNames.Vary, value);
+
+        public void Remove(string name) => Headers.Remove(name);
     }
 }

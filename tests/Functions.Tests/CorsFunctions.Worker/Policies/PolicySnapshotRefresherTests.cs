@@ -1,4 +1,7 @@
 using System.Diagnostics.Metrics;
+using Azure.Core;
+using Azure.Data.Tables;
+using Azure.Identity;
 using CorsFunctions.Core.Evaluation;
 using CorsFunctions.Core.Policies;
 using CorsFunctions.Worker.Policies;
@@ -188,6 +191,32 @@ public sealed class PolicySnapshotRefresherTests : IAsyncDisposable
         Assert.Equal(2, warnings.Count);
         Assert.Contains("(2 in a row)", warnings[1].Message, StringComparison.Ordinal);
         Assert.Contains("60 s ago", warnings[1].Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(typeof(AuthenticationFailedException))]
+    [InlineData(typeof(CredentialUnavailableException))]
+    public async Task Credential_failure_of_the_table_client_keeps_the_last_good_snapshot(Type failure)
+    {
+        // The real store over a real table client whose credential (DefaultAzureCredential in Azure) fails.
+        var credential = new Mock<TokenCredential>();
+        credential.Setup(c => c.GetTokenAsync(It.IsAny<TokenRequestContext>(), It.IsAny<CancellationToken>()))
+            .ThrowsAsync((Exception)Activator.CreateInstance(failure, "managed identity unavailable")!);
+        var table = new TableServiceClient(new Uri("https://account.table.core.windows.net"), credential.Object,
+            new TableClientOptions { Retry = { MaxRetries = 0 } }).GetTableClient("CorsPolicies");
+        var tableStore = new TablePolicyStore(table, Options.Create(new CorsPolicyOptions()));
+        StoreReturns(FnstorePolicies.Stored(FnstorePolicies.Items()));
+        await _refresher.StartAsync(CancellationToken.None);
+        var good = _refresher.Current;
+        _store.Setup(s => s.ListAsync(It.IsAny<CancellationToken>())).Returns((CancellationToken token) => tableStore.ListAsync(token));
+
+        await RunNextReloadAsync(1);
+        await _time.WaitForTimerAsync(2);
+
+        Assert.Same(good, _refresher.Current);
+        Assert.Equal("items", _refresher.Current.Policies.Resolve("/api/items/42").PolicyId);
+        var warning = Assert.Single(_logger.Collector.GetSnapshot(), r => r.Id.Id == 2002);
+        Assert.IsType(failure, warning.Exception);
     }
 
     [Fact]
