@@ -39,10 +39,13 @@ public sealed record Scenario(
             RefusalSpikeMinimum: 7, ActionGroupId: "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-ops/providers/Microsoft.Insights/actionGroups/ops"),
     ];
 
-    public static TheoryData<string> Names()
+    public static TheoryData<string> Names() => Names(static _ => true);
+
+    /// <summary>The names of the scenarios <paramref name="where"/> holds for.</summary>
+    public static TheoryData<string> Names(Func<Scenario, bool> where)
     {
         var data = new TheoryData<string>();
-        foreach (var scenario in All)
+        foreach (var scenario in All.Where(where))
         {
             data.Add(scenario.Name);
         }
