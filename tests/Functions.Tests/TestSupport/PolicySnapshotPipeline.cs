@@ -34,6 +34,8 @@ internal sealed class PolicySnapshotPipeline : IDisposable
 
     public PolicySnapshot Current => _snapshot.Current;
 
+    public Task<PolicySnapshot> FirstLoaded => _snapshot.FirstLoaded;
+
     public Task StartAsync(CancellationToken cancellationToken) => Refresher.StartAsync(cancellationToken);
 
     public Task StopAsync(CancellationToken cancellationToken) => Refresher.StopAsync(cancellationToken);

@@ -8,7 +8,7 @@ namespace CorsFunctions.Worker.Diagnostics;
 /// Writes the logs of the background policy work to the worker's console, one line per event. The Functions host
 /// drops worker log messages that belong to no invocation, but relays the worker process's stdout and stderr as its
 /// own log lines (category <c>Host.Function.Console</c>), so this is how a load, a failed reload, a cold start that
-/// fails closed or an invalid policy reaches Core Tools and the host's output. Other categories are left alone:
+/// fails closed, an invalid policy or a start-up setup warning reaches Core Tools and the host's output. Other categories are left alone:
 /// invocation logs already reach the host through the worker's log stream. Configurable under the alias
 /// <c>CorsFunctionsConsole</c> (e.g. <c>Logging__CorsFunctionsConsole__LogLevel__Default=None</c> turns it off).
 /// </summary>
@@ -20,6 +20,7 @@ internal sealed class HostConsoleLoggerProvider(TextWriter standardOutput, TextW
     {
         typeof(PolicySnapshotLoader).FullName!,
         typeof(PolicySnapshotReporter).FullName!,
+        typeof(CorsSetupDiagnostics).FullName!,
     };
 
     private readonly Lock _writing = new();
