@@ -74,6 +74,25 @@ param operatorPrincipalType string = 'User'
 @description('Let the app identity write the policy table ("Storage Table Data Contributor" on that table only), for the management API (PUT/DELETE cors-policies, function key required). Off by default: the app then only reads its policies and a leaked function key cannot rewrite CORS; operators write with their own Entra identity.')
 param appCanWritePolicies bool = false
 
+@description('Deploy the Azure Monitor workbook "CorsFunctions: CORS decisions and policies" (refused preflights by reason and policy, top refused origins, snapshot age, invalid policies).')
+param deployWorkbook bool = true
+
+@description('Deploy the log alert rule that fires when an instance\'s policy snapshot is older than 3x policyRefreshSeconds (store unreachable, or never loaded).')
+param deploySnapshotAgeAlert bool = true
+
+@description('Deploy the log alert rule that fires while any invalid CORS policy is in force.')
+param deployInvalidPolicyAlert bool = true
+
+@description('Deploy the log alert rule that fires when refused CORS requests spike (see refusalSpikeMinimum).')
+param deployRefusalSpikeAlert bool = true
+
+@description('Fewest refused CORS requests in 5 minutes that the spike alert reports (they must also be 3x the previous hour\'s 5-minute average).')
+@minValue(1)
+param refusalSpikeMinimum int = 50
+
+@description('Optional resource id of an action group every alert notifies; empty: alerts show in the portal only.')
+param alertActionGroupId string = ''
+
 @description('Optional name of the function app; default func-<token>. Becomes <name>.azurewebsites.net.')
 @maxLength(60)
 param functionAppName string = ''
@@ -109,6 +128,23 @@ module monitoring 'modules/monitoring.bicep' = {
     appInsightsName: 'appi-${resourceToken}'
     location: location
     tags: tags
+  }
+}
+
+module observability 'modules/observability.bicep' = {
+  name: 'observability'
+  params: {
+    location: location
+    tags: tags
+    workspaceId: monitoring.outputs.workspaceId
+    appInsightsId: monitoring.outputs.appInsightsId
+    refreshSeconds: policyRefreshSeconds
+    deployWorkbook: deployWorkbook
+    deploySnapshotAgeAlert: deploySnapshotAgeAlert
+    deployInvalidPolicyAlert: deployInvalidPolicyAlert
+    deployRefusalSpikeAlert: deployRefusalSpikeAlert
+    refusalSpikeMinimum: refusalSpikeMinimum
+    actionGroupId: alertActionGroupId
   }
 }
 
@@ -198,6 +234,12 @@ output POLICY_SET string = policySet
 
 @description('Client id of the app\'s user-assigned identity (also in CorsPolicies__ManagedIdentityClientId).')
 output APP_IDENTITY_CLIENT_ID string = identity.outputs.clientId
+
+@description('Name of the CorsFunctions workbook resource; empty when deployWorkbook is false.')
+output WORKBOOK_NAME string = observability.outputs.workbookName
+
+@description('Names of the CorsFunctions alert rules deployed.')
+output ALERT_RULE_NAMES array = observability.outputs.alertNames
 
 @description('Blob URL the app runs from when contentStorage is blobPackage; empty otherwise.')
 output APP_PACKAGE_URL string = packageUrl

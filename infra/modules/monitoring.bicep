@@ -50,5 +50,11 @@ resource appInsights 'Microsoft.Insights/components@2020-02-02' = {
 @description('Name of the Application Insights component.')
 output appInsightsName string = appInsights.name
 
+@description('Resource id of the Application Insights component.')
+output appInsightsId string = appInsights.id
+
+@description('Resource id of the Log Analytics workspace.')
+output workspaceId string = workspace.id
+
 @description('Connection string of the component. Not a secret once local auth is disabled: ingestion needs an Entra token.')
 output connectionString string = appInsights.properties.ConnectionString

@@ -18,6 +18,6 @@ internal static class FunctionsApp
 
         builder.Services
             .AddSingleton<ItemStore>()
-            .AddApplicationInsightsWhenConfigured(builder.Configuration);
+            .AddOpenTelemetryExport(builder.Configuration);
     }
 }

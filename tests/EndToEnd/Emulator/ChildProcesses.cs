@@ -19,15 +19,18 @@ internal static class ChildProcesses
         }
     };
 
-    /// <summary>Starts <paramref name="startInfo"/>, sending each output line to <paramref name="onOutput"/>.</summary>
-    public static Process Start(ProcessStartInfo startInfo, Action<string> onOutput)
+    /// <summary>
+    /// Starts <paramref name="startInfo"/>, sending each stdout line to <paramref name="onOutput"/> and each stderr line
+    /// to <paramref name="onError"/> (to <paramref name="onOutput"/> when none is given).
+    /// </summary>
+    public static Process Start(ProcessStartInfo startInfo, Action<string> onOutput, Action<string>? onError = null)
     {
         startInfo.UseShellExecute = false;
         startInfo.RedirectStandardOutput = true;
         startInfo.RedirectStandardError = true;
         var process = new Process { StartInfo = startInfo, EnableRaisingEvents = true };
         process.OutputDataReceived += (_, e) => Forward(e.Data, onOutput);
-        process.ErrorDataReceived += (_, e) => Forward(e.Data, onOutput);
+        process.ErrorDataReceived += (_, e) => Forward(e.Data, onError ?? onOutput);
         process.Start();
         Running[process.Id] = process;
         process.BeginOutputReadLine();

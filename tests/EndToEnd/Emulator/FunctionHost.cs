@@ -15,7 +15,8 @@ namespace CorsFunctions.EndToEnd.Emulator;
 /// A TEST TOOL standing in for the Azure Functions host: it starts the real worker process, speaks the worker's
 /// gRPC protocol to it and serves its HTTP triggers on a loopback port through Kestrel (route table with method
 /// constraints, function keys). A worker using the ASP.NET Core integration gets each HTTP request forwarded to
-/// its own HTTP server besides the gRPC invocation. It does not emulate platform CORS, plans, admin APIs or
+/// its own HTTP server besides the gRPC invocation. Like the host, it drops worker log messages of no invocation and
+/// relays the worker's console output (<see cref="Log"/>). It does not emulate platform CORS, plans, admin APIs or
 /// host.json headers.
 /// </summary>
 internal sealed class FunctionHost : IAsyncDisposable
@@ -29,8 +30,9 @@ internal sealed class FunctionHost : IAsyncDisposable
     private WebApplication? _front;
     private WorkerHttpProxy? _proxy;
 
-    private FunctionHost(WebApplication rpcServer, WorkerChannel channel, WorkerProcess worker, OutputTail output)
+    private FunctionHost(WebApplication rpcServer, WorkerChannel channel, WorkerProcess worker, OutputTail output, HostLog log)
     {
+        Log = log;
         _rpcServer = rpcServer;
         _channel = channel;
         _worker = worker;
@@ -46,16 +48,20 @@ internal sealed class FunctionHost : IAsyncDisposable
     /// <summary>The functions the worker reported and the host routes to.</summary>
     public RouteTable Routes { get; private set; } = null!;
 
+    /// <summary>What the real host would show of the worker's logs (invocation logs and console output).</summary>
+    public HostLog Log { get; }
+
     /// <summary>The last lines of worker output and worker log messages, for failure messages.</summary>
     public string RecentOutput => _output.ToString();
 
     public static async Task<FunctionHost> StartAsync(FunctionHostOptions options)
     {
         var output = new OutputTail();
-        var channel = new WorkerChannel(options.AppDirectory, HostJson.ReadRoutePrefix(options.AppDirectory), output);
+        var log = new HostLog();
+        var channel = new WorkerChannel(options.AppDirectory, HostJson.ReadRoutePrefix(options.AppDirectory), output, log);
         var rpcServer = await StartRpcServerAsync(channel);
-        var worker = WorkerProcess.Start(options.AppDirectory, AddressOf(rpcServer), options.AppSettings, output);
-        var host = new FunctionHost(rpcServer, channel, worker, output);
+        var worker = WorkerProcess.Start(options.AppDirectory, AddressOf(rpcServer), options.AppSettings, output, log);
+        var host = new FunctionHost(rpcServer, channel, worker, output, log);
         try
         {
             var finished = await Task.WhenAny(channel.Loaded, worker.Exited, Task.Delay(StartTimeout));

@@ -10,7 +10,7 @@ namespace CorsFunctions.EndToEnd.Emulator;
 /// The host's side of the worker's one gRPC stream: the start-up handshake (start_stream, init, metadata,
 /// one load per function), then invocations matched to their responses by invocation id.
 /// </summary>
-internal sealed class WorkerChannel(string appDirectory, string routePrefix, OutputTail log)
+internal sealed class WorkerChannel(string appDirectory, string routePrefix, OutputTail log, HostLog hostLog)
 {
     private static readonly TimeSpan InvocationTimeout = TimeSpan.FromSeconds(30);
 
@@ -128,9 +128,14 @@ internal sealed class WorkerChannel(string appDirectory, string routePrefix, Out
             case StreamingMessage.ContentOneofCase.WorkerStatusRequest:
                 Send(new StreamingMessage { RequestId = message.RequestId, WorkerStatusResponse = new WorkerStatusResponse() });
                 break;
-            case StreamingMessage.ContentOneofCase.RpcLog when message.RpcLog.Level >= RpcLog.Types.Level.Warning:
+            case StreamingMessage.ContentOneofCase.RpcLog:
                 var entry = message.RpcLog;
-                log.Add($"[worker {entry.Level}] {entry.Category}: {entry.Message} {entry.Exception?.Message}");
+                hostLog.AddRpcLog(entry.InvocationId, (Microsoft.Extensions.Logging.LogLevel)(int)entry.Level, entry.Category, entry.Message);
+                if (entry.Level >= RpcLog.Types.Level.Warning)
+                {
+                    log.Add($"[worker {entry.Level}{(entry.InvocationId.Length == 0 ? ", no invocation: the host drops it" : "")}] {entry.Category}: {entry.Message} {entry.Exception?.Message}");
+                }
+
                 break;
         }
     }

@@ -19,7 +19,7 @@ internal sealed class WorkerProcess : IDisposable
 
     public int? ExitCode => _process.HasExited ? _process.ExitCode : null;
 
-    public static WorkerProcess Start(string appDirectory, Uri hostEndpoint, IReadOnlyDictionary<string, string> environment, OutputTail output)
+    public static WorkerProcess Start(string appDirectory, Uri hostEndpoint, IReadOnlyDictionary<string, string> environment, OutputTail output, HostLog hostLog)
     {
         var workerId = Guid.NewGuid().ToString();
         var startInfo = new ProcessStartInfo("dotnet") { WorkingDirectory = appDirectory };
@@ -43,7 +43,18 @@ internal sealed class WorkerProcess : IDisposable
             startInfo.Environment[name] = value;
         }
 
-        return new WorkerProcess(ChildProcesses.Start(startInfo, line => output.Add($"[worker] {line}")));
+        // The host relays the worker's console output as its own log lines; so does the emulator.
+        return new WorkerProcess(ChildProcesses.Start(startInfo,
+            line =>
+            {
+                output.Add($"[worker] {line}");
+                hostLog.AddStandardOutput(line);
+            },
+            line =>
+            {
+                output.Add($"[worker stderr] {line}");
+                hostLog.AddStandardError(line);
+            }));
     }
 
     public void Dispose() => ChildProcesses.Stop(_process);

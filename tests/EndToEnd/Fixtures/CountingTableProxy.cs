@@ -8,7 +8,8 @@ namespace CorsFunctions.EndToEnd.Fixtures;
 
 /// <summary>
 /// A forwarding proxy between the worker and Azurite that counts the reads of the policy table, so a test can
-/// prove the request path never touches storage (only the refresher does).
+/// prove the request path never touches storage (only the refresher does), and that can refuse every request
+/// the way storage refuses an identity whose role was removed (403), to cause an outage.
 /// </summary>
 internal sealed class CountingTableProxy : IAsyncDisposable
 {
@@ -18,6 +19,7 @@ internal sealed class CountingTableProxy : IAsyncDisposable
     private readonly HttpClient _upstream;
     private readonly string _tablePath;
     private long _tableReads;
+    private volatile bool _refusing;
 
     private CountingTableProxy(WebApplication app, HttpClient upstream, string tableName)
     {
@@ -30,6 +32,13 @@ internal sealed class CountingTableProxy : IAsyncDisposable
 
     /// <summary>GET requests on the policy table (queries and point reads) forwarded so far.</summary>
     public long TableReads => Interlocked.Read(ref _tableReads);
+
+    /// <summary>Refuses every request with 403 until the returned scope is disposed.</summary>
+    public IDisposable Refuse()
+    {
+        _refusing = true;
+        return new Outage(this);
+    }
 
     public static async Task<CountingTableProxy> StartAsync(int azuritePort, string tableName)
     {
@@ -56,6 +65,12 @@ internal sealed class CountingTableProxy : IAsyncDisposable
     private async Task ForwardAsync(HttpContext context)
     {
         var request = context.Request;
+        if (_refusing)
+        {
+            context.Response.StatusCode = StatusCodes.Status403Forbidden;
+            return;
+        }
+
         // Entity reads are GET /devstoreaccount1/<table>() (query) or /devstoreaccount1/<table>(PartitionKey=..,RowKey=..).
         if (HttpMethods.IsGet(request.Method) && request.Path.Value?.StartsWith(_tablePath, StringComparison.OrdinalIgnoreCase) == true)
         {
@@ -87,5 +102,10 @@ internal sealed class CountingTableProxy : IAsyncDisposable
         }
 
         await answer.Content.CopyToAsync(context.Response.Body, context.RequestAborted);
+    }
+
+    private sealed class Outage(CountingTableProxy proxy) : IDisposable
+    {
+        public void Dispose() => proxy._refusing = false;
     }
 }

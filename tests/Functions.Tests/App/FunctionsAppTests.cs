@@ -21,6 +21,6 @@ public sealed class FunctionsAppTests
         Assert.NotNull(host.Services.GetRequiredService<CorsMiddleware>());
         Assert.NotNull(host.Services.GetRequiredService<CorsRequestHandler>());
         Assert.NotNull(host.Services.GetRequiredService<IPolicySnapshotSource>());
-        Assert.Contains(host.Services.GetServices<IHostedService>(), service => service is IPolicySnapshotSource);
+        Assert.Contains(host.Services.GetServices<IHostedService>(), service => service is PolicySnapshotRefresher);
     }
 }

@@ -1,5 +1,7 @@
 using System.Diagnostics.Metrics;
 using CorsFunctions.Core.Policies;
+using CorsFunctions.Core.Routing;
+using CorsFunctions.Worker;
 using CorsFunctions.Worker.Diagnostics;
 using CorsFunctions.Worker.Middleware;
 using CorsFunctions.Worker.Policies;
@@ -18,10 +20,9 @@ internal sealed class CorsHarness : IDisposable
     {
         _services = new ServiceCollection().AddMetrics().BuildServiceProvider();
         var meterFactory = _services.GetRequiredService<IMeterFactory>();
-        Preflights = new MetricCollector<long>(meterFactory, CorsRequestMetrics.MeterName, "cors.preflight");
-        ActualRequests = new MetricCollector<long>(meterFactory, CorsRequestMetrics.MeterName, "cors.actual_request");
+        Decisions = new MetricCollector<long>(meterFactory, CorsFunctionsTelemetry.MeterName, CorsDecisionTelemetry.DecisionsInstrument);
         Logger = new FakeLogger<CorsRequestHandler>();
-        Handler = new CorsRequestHandler(policies, new CorsRequestMetrics(meterFactory), Logger);
+        Handler = new CorsRequestHandler(policies, new CorsDecisionTelemetry(meterFactory), Logger);
     }
 
     /// <summary>The policies most tests use: items for a trusted origin, a dev origin on one route.</summary>
@@ -41,16 +42,20 @@ internal sealed class CorsHarness : IDisposable
 
     public FakeLogger<CorsRequestHandler> Logger { get; }
 
-    public MetricCollector<long> Preflights { get; }
+    /// <summary>Every point of <c>cors.decisions</c>.</summary>
+    public MetricCollector<long> Decisions { get; }
 
-    public MetricCollector<long> ActualRequests { get; }
+    /// <summary>The decisions of one kind (<c>preflight</c>, <c>actual</c>) as <c>outcome/reason</c>, the reason empty when allowed.</summary>
+    public IReadOnlyList<string> Outcomes(string kind) => Decisions.GetMeasurementSnapshot()
+        .Where(m => Equals(m.Tags[CorsAttributes.RequestKind], kind))
+        .Select(m => $"{m.Tags[CorsAttributes.Outcome]}/{m.Tags.GetValueOrDefault(CorsAttributes.RejectionReason)}")
+        .ToList();
 
     public static CorsHarness With(params CorsPolicyDefinition[] definitions) => new(FixedSnapshotSource.Of(definitions));
 
     public void Dispose()
     {
-        Preflights.Dispose();
-        ActualRequests.Dispose();
+        Decisions.Dispose();
         _services.Dispose();
     }
 }

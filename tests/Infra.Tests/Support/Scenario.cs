@@ -13,7 +13,13 @@ public sealed record Scenario(
     string RefreshSeconds = "30",
     string? OperatorPrincipalId = null,
     string? OperatorPrincipalType = null,
-    bool AppWritesPolicies = false)
+    bool AppWritesPolicies = false,
+    bool Workbook = true,
+    bool SnapshotAgeAlert = true,
+    bool InvalidPolicyAlert = true,
+    bool RefusalSpikeAlert = true,
+    int RefusalSpikeMinimum = 50,
+    string? ActionGroupId = null)
 {
     public static IReadOnlyList<Scenario> All { get; } =
     [
@@ -28,12 +34,18 @@ public sealed record Scenario(
         new("b1-dedicated", "B1", NeedsAccountKey: false),
         new("p1v3-operator", "P1v3", NeedsAccountKey: false, "OtherPolicies", "tenant-a", "120",
             "11111111-2222-3333-4444-555555555555", "Group", AppWritesPolicies: true),
+        // Observability is optional piece by piece: everything off but the refusal spike alert, which notifies a group.
+        new("b1-quiet", "B1", NeedsAccountKey: false, Workbook: false, SnapshotAgeAlert: false, InvalidPolicyAlert: false,
+            RefusalSpikeMinimum: 7, ActionGroupId: "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-ops/providers/Microsoft.Insights/actionGroups/ops"),
     ];
 
-    public static TheoryData<string> Names()
+    public static TheoryData<string> Names() => Names(static _ => true);
+
+    /// <summary>The names of the scenarios <paramref name="where"/> holds for.</summary>
+    public static TheoryData<string> Names(Func<Scenario, bool> where)
     {
         var data = new TheoryData<string>();
-        foreach (var scenario in All)
+        foreach (var scenario in All.Where(where))
         {
             data.Add(scenario.Name);
         }

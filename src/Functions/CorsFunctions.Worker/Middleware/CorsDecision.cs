@@ -26,13 +26,14 @@ internal enum CorsAction
 internal readonly struct CorsDecision
 {
     private CorsDecision(CorsAction action, PreflightResult preflight, ActualRequestResult actualRequest, string? policyId,
-        bool evaluationFailed)
+        bool evaluationFailed, string? route = null)
     {
         Action = action;
         Preflight = preflight;
         ActualRequest = actualRequest;
         PolicyId = policyId;
         EvaluationFailed = evaluationFailed;
+        Route = route;
     }
 
     /// <summary>Leave the request and its response alone.</summary>
@@ -60,6 +61,9 @@ internal readonly struct CorsDecision
     /// <summary>The id of the policy that decided, or null when none governs the path.</summary>
     public string? PolicyId { get; }
 
+    /// <summary>The deciding policy's route pattern that matched the path (<c>/api/items/*</c>), or null.</summary>
+    public string? Route { get; }
+
     /// <summary>Whether the CORS logic failed on this request (see <see cref="FailedPreflight"/>).</summary>
     public bool EvaluationFailed { get; }
 
@@ -67,12 +71,12 @@ internal readonly struct CorsDecision
     public HttpStatusCode PreflightStatus => Preflight.IsAllowed ? HttpStatusCode.NoContent : HttpStatusCode.Forbidden;
 
     /// <summary>Answer a preflight with <paramref name="result"/>.</summary>
-    public static CorsDecision AnswerPreflight(PreflightResult result, string? policyId) =>
-        new(CorsAction.AnswerPreflight, result, default, policyId, evaluationFailed: false);
+    public static CorsDecision AnswerPreflight(PreflightResult result, string? policyId, string? route = null) =>
+        new(CorsAction.AnswerPreflight, result, default, policyId, evaluationFailed: false, route);
 
     /// <summary>Stamp <paramref name="result"/> on the function's response.</summary>
-    public static CorsDecision StampResponse(ActualRequestResult result, string? policyId) =>
-        new(CorsAction.StampResponse, default, result, policyId, evaluationFailed: false);
+    public static CorsDecision StampResponse(ActualRequestResult result, string? policyId, string? route = null) =>
+        new(CorsAction.StampResponse, default, result, policyId, evaluationFailed: false, route);
 
     /// <summary>Writes the decision's headers (nothing for <see cref="CorsAction.PassThrough"/>).</summary>
     public void WriteTo<TSink>(ref TSink sink)

@@ -13,7 +13,7 @@ namespace CorsFunctions.Worker.Middleware;
 /// a decision whose headers never reached the response is reported as not stamped, never as allowed. It never
 /// throws: a failure refuses a preflight (fail closed) and leaves any other response without CORS headers.
 /// </summary>
-internal sealed class CorsRequestHandler(IPolicySnapshotSource policies, CorsRequestMetrics metrics, ILogger<CorsRequestHandler> logger)
+internal sealed class CorsRequestHandler(IPolicySnapshotSource policies, CorsDecisionTelemetry telemetry, ILogger<CorsRequestHandler> logger)
 {
     /// <summary>The headers a grant consists of: taken back when writing failed half-way.</summary>
     private static readonly string[] s_grantHeaders =
@@ -47,12 +47,12 @@ internal sealed class CorsRequestHandler(IPolicySnapshotSource policies, CorsReq
             if (kind == CorsRequestKind.Preflight || (kind is null && CorsRequestClassifier.IsOptions(request.Method)))
             {
                 logger.PreflightFailed(exception, request.Method, request.Path);
-                metrics.PreflightFailed();
+                telemetry.Record(CorsDecisionTags.Failure(preflight: true));
                 return CorsDecision.FailedPreflight;
             }
 
             logger.ActualRequestFailed(exception, request.Method, request.Path);
-            metrics.ActualRequestFailed();
+            telemetry.Record(CorsDecisionTags.Failure(preflight: false));
             return CorsDecision.PassThrough;
         }
     }
@@ -76,7 +76,7 @@ internal sealed class CorsRequestHandler(IPolicySnapshotSource policies, CorsReq
             if (decision.Action == CorsAction.AnswerPreflight)
             {
                 logger.PreflightWriteFailed(exception, request.Method, request.Path);
-                metrics.PreflightFailed();
+                telemetry.Record(CorsDecisionTags.Failure(preflight: true, decision.PolicyId, decision.Route));
             }
             else
             {
@@ -100,7 +100,7 @@ internal sealed class CorsRequestHandler(IPolicySnapshotSource policies, CorsReq
         ArgumentNullException.ThrowIfNull(request);
         if (decision.Action == CorsAction.AnswerPreflight)
         {
-            metrics.PreflightFailed();
+            telemetry.Record(CorsDecisionTags.Failure(preflight: true, decision.PolicyId, decision.Route));
         }
         else
         {
@@ -123,12 +123,12 @@ internal sealed class CorsRequestHandler(IPolicySnapshotSource policies, CorsReq
         switch (decision.Action)
         {
             case CorsAction.AnswerPreflight:
-                metrics.Preflight(decision.Preflight.Rejection);
+                telemetry.Record(CorsDecisionTags.Written(decision));
                 logger.Preflight(decision.Preflight, request.GetHeader(CorsHeaderNames.RequestMethod) ?? request.Method, request.Path,
                     request.GetHeader(CorsHeaderNames.Origin) ?? "", decision.PolicyId);
                 break;
             case CorsAction.StampResponse:
-                metrics.ActualRequest(decision.ActualRequest.Rejection);
+                telemetry.Record(CorsDecisionTags.Written(decision));
                 logger.ActualRequest(decision.ActualRequest, request.Path, request.GetHeader(CorsHeaderNames.Origin) ?? "", decision.PolicyId);
                 break;
         }
@@ -139,7 +139,7 @@ internal sealed class CorsRequestHandler(IPolicySnapshotSource policies, CorsReq
         // Requests without Origin are not CORS requests and are never counted.
         if (decision.Action == CorsAction.StampResponse)
         {
-            metrics.ActualRequestNotStamped(reason);
+            telemetry.Record(CorsDecisionTags.Unstamped(decision, reason));
         }
     }
 
@@ -167,14 +167,14 @@ internal sealed class CorsRequestHandler(IPolicySnapshotSource policies, CorsReq
             ? policy.EvaluatePreflight(origin, requestMethod, request.GetHeader(CorsHeaderNames.RequestHeaders),
                 request.GetHeader(CorsHeaderNames.RequestPrivateNetwork))
             : PreflightResult.Reject(match.Rejection, WhyNoPolicy(match, snapshot));
-        return CorsDecision.AnswerPreflight(result, match.PolicyId);
+        return CorsDecision.AnswerPreflight(result, match.PolicyId, match.Route?.Text);
     }
 
     private CorsDecision DecideActualRequest(ICorsRequest request, string origin)
     {
         var match = policies.Current.Policies.Resolve(request.Path);
         var result = match.Policy?.EvaluateActualRequest(origin) ?? ActualRequestResult.Reject(match.Rejection);
-        return CorsDecision.StampResponse(result, match.PolicyId);
+        return CorsDecision.StampResponse(result, match.PolicyId, match.Route?.Text);
     }
 
     /// <summary>

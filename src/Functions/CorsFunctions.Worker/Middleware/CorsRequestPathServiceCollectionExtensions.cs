@@ -7,12 +7,12 @@ namespace CorsFunctions.Worker.Middleware;
 internal static class CorsRequestPathServiceCollectionExtensions
 {
     /// <summary>
-    /// Adds <see cref="CorsRequestHandler"/> and its metrics. Needs an <c>IPolicySnapshotSource</c>
+    /// Adds <see cref="CorsRequestHandler"/> and its telemetry. Needs an <c>IPolicySnapshotSource</c>
     /// (<c>AddCorsPolicies</c>) and an <c>IMeterFactory</c> (every host builder registers one).
     /// </summary>
     public static IServiceCollection AddCorsRequestPath(this IServiceCollection services)
     {
-        services.AddSingleton<CorsRequestMetrics>();
+        services.AddSingleton<CorsDecisionTelemetry>();
         services.AddSingleton<CorsRequestHandler>();
         return services;
     }

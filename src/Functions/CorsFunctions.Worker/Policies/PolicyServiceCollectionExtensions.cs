@@ -1,6 +1,7 @@
 using Azure.Core;
 using Azure.Data.Tables;
 using Azure.Identity;
+using CorsFunctions.Worker.Diagnostics;
 using Microsoft.Extensions.Azure;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -14,8 +15,9 @@ internal static class PolicyServiceCollectionExtensions
 {
     /// <summary>
     /// Adds the <c>CorsPolicies</c> settings (then <paramref name="configure"/>, validated at startup), one <see cref="TableClient"/> for the app,
-    /// the <see cref="IPolicyStore"/>, the <see cref="PolicySnapshotRefresher"/> as
-    /// <see cref="IPolicySnapshotSource"/>, <see cref="IPolicySnapshotRefresher"/>, <see cref="IPolicySnapshotReady"/> and hosted service, and the management API handlers.
+    /// the <see cref="IPolicyStore"/>, the snapshot in force (<see cref="IPolicySnapshotSource"/>, <see cref="IPolicySnapshotReady"/>), its loader
+    /// (<see cref="IPolicySnapshotRefresher"/>), the <see cref="PolicySnapshotRefresher"/> hosted service that schedules it,
+    /// the console relay of the background logs, and the management API handlers.
     /// </summary>
     public static IServiceCollection AddCorsPolicies(this IServiceCollection services, Action<CorsPolicyOptions> configure)
     {
@@ -47,11 +49,16 @@ internal static class PolicyServiceCollectionExtensions
             .GetTableClient(provider.GetRequiredService<IOptions<CorsPolicyOptions>>().Value.TableName));
         services.TryAddSingleton<IPolicyStore, TablePolicyStore>();
 
-        services.TryAddSingleton<PolicySnapshotRefresher>();
-        services.TryAddSingleton<IPolicySnapshotSource>(provider => provider.GetRequiredService<PolicySnapshotRefresher>());
-        services.TryAddSingleton<IPolicySnapshotRefresher>(provider => provider.GetRequiredService<PolicySnapshotRefresher>());
-        services.TryAddSingleton<IPolicySnapshotReady>(provider => provider.GetRequiredService<PolicySnapshotRefresher>());
-        services.AddHostedService(provider => provider.GetRequiredService<PolicySnapshotRefresher>());
+        services.TryAddSingleton<CurrentPolicySnapshot>();
+        services.TryAddSingleton<IPolicySnapshotSource>(provider => provider.GetRequiredService<CurrentPolicySnapshot>());
+        services.TryAddSingleton<IPolicySnapshotReady>(provider => provider.GetRequiredService<CurrentPolicySnapshot>());
+        services.TryAddSingleton<PolicySnapshotMetrics>();
+        services.TryAddSingleton<PolicySnapshotReporter>();
+        services.TryAddSingleton<PolicyReloadSchedule>();
+        services.TryAddSingleton<PolicySnapshotLoader>();
+        services.TryAddSingleton<IPolicySnapshotRefresher>(provider => provider.GetRequiredService<PolicySnapshotLoader>());
+        services.AddHostedService<PolicySnapshotRefresher>();
+        services.AddHostConsoleLogs();
 
         services.TryAddSingleton<Management.PolicyManagementHandler>();
         services.TryAddSingleton<Management.CorsCheckHandler>();

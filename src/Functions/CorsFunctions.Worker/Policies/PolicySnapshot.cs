@@ -16,10 +16,3 @@ internal sealed record PolicySnapshot(PolicySet Policies, DateTimeOffset? Loaded
     /// <summary>Whether a load has ever succeeded.</summary>
     public bool IsLoaded => LoadedAt is not null;
 }
-
-/// <summary>Where the request path gets the current snapshot (a volatile read, no I/O).</summary>
-internal interface IPolicySnapshotSource
-{
-    /// <summary>The snapshot in force now.</summary>
-    PolicySnapshot Current { get; }
-}

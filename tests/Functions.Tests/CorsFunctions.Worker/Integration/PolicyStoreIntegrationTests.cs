@@ -30,9 +30,9 @@ public sealed class PolicyStoreIntegrationTests(AzuriteFixture azurite, ITestOut
     private static TablePolicyStore Store(TableClient table) =>
         new(table, Options.Create(new CorsPolicyOptions { TableName = table.Name, PartitionKey = PolicySet }));
 
-    private PolicySnapshotRefresher Refresher(TableClient table, int refreshSeconds = 1) => new(Store(table),
-        Options.Create(new CorsPolicyOptions { TableName = table.Name, PartitionKey = PolicySet, RefreshSeconds = refreshSeconds }),
-        TimeProvider.System, _services.GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>(), NullLogger<PolicySnapshotRefresher>.Instance);
+    private PolicySnapshotPipeline Refresher(TableClient table, int refreshSeconds = 1) => new(Store(table),
+        new CorsPolicyOptions { TableName = table.Name, PartitionKey = PolicySet, RefreshSeconds = refreshSeconds },
+        TimeProvider.System, _services.GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>());
 
     private async Task<TableClient> SeededTableAsync()
     {
@@ -106,7 +106,7 @@ public sealed class PolicyStoreIntegrationTests(AzuriteFixture azurite, ITestOut
         var table = await SeededTableAsync();
         using var refresher = Refresher(table, refreshSeconds: 3600);
         await refresher.StartAsync(CancellationToken.None);
-        var handler = new PolicyManagementHandler(Store(table), refresher, NullLogger<PolicyManagementHandler>.Instance);
+        var handler = new PolicyManagementHandler(Store(table), refresher.Loader, NullLogger<PolicyManagementHandler>.Instance);
         var body = new MemoryStream("""{ "routes": ["/api/reports/**"], "allowedOrigins": ["https://reports.example.com"] }"""u8.ToArray());
 
         var clock = Stopwatch.StartNew();
@@ -179,7 +179,7 @@ public sealed class PolicyStoreIntegrationTests(AzuriteFixture azurite, ITestOut
             ["Enabled"] = 7,
         });
         using var invalid = new MetricCollector<int>(_services.GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>(),
-            PolicySnapshotMetrics.MeterName, "cors.policies.invalid");
+            CorsFunctionsTelemetry.MeterName, PolicySnapshotMetrics.InvalidInstrument);
         using var refresher = Refresher(table);
 
         await refresher.StartAsync(CancellationToken.None);

@@ -153,8 +153,7 @@ public sealed class CorsRequestHandlerTests : IDisposable
 
         Assert.Equal(CorsAction.VaryOnOrigin, decision.Action);
         Assert.Equal(new Dictionary<string, string> { [CorsHeaderNames.Vary] = "Origin" }, headers);
-        Assert.Empty(_cors.Preflights.GetMeasurementSnapshot()); // not a CORS request: neither counted nor logged
-        Assert.Empty(_cors.ActualRequests.GetMeasurementSnapshot());
+        Assert.Empty(_cors.Decisions.GetMeasurementSnapshot()); // not a CORS request: neither counted nor logged
         Assert.Empty(_cors.Logger.Collector.GetSnapshot());
     }
 
@@ -204,8 +203,7 @@ public sealed class CorsRequestHandlerTests : IDisposable
         Assert.Equal("true", headers[CorsHeaderNames.AllowCredentials]);
         Assert.Equal("Origin", headers[CorsHeaderNames.Vary]);
         Assert.False(headers.ContainsKey(CorsHeaderNames.AllowMethods)); // an actual response, not a preflight answer
-        Assert.Equal("allowed/None", _cors.ActualRequests.GetMeasurementSnapshot()
-            .Select(m => $"{m.Tags["outcome"]}/{m.Tags["reason"]}").Single());
+        Assert.Equal(["allowed/"], _cors.Outcomes("actual"));
     }
 
     [Fact]
@@ -228,7 +226,7 @@ public sealed class CorsRequestHandlerTests : IDisposable
         Assert.Equal(HttpStatusCode.Forbidden, decision.PreflightStatus);
         Assert.Equal(LogLevel.Error, cors.Logger.LatestRecord.Level);
         Assert.IsType<InvalidOperationException>(cors.Logger.LatestRecord.Exception);
-        Assert.Equal("Error", cors.Preflights.LastMeasurement!.Tags["reason"]);
+        Assert.Equal(["rejected/evaluation_error"], cors.Outcomes("preflight"));
     }
 
     [Fact]
@@ -240,7 +238,7 @@ public sealed class CorsRequestHandlerTests : IDisposable
 
         Assert.Equal(CorsAction.PassThrough, decision.Action);
         Assert.Equal(LogLevel.Error, cors.Logger.LatestRecord.Level);
-        Assert.Equal("rejected", cors.ActualRequests.LastMeasurement!.Tags["outcome"]);
+        Assert.Equal(["rejected/evaluation_error"], cors.Outcomes("actual"));
     }
 
     [Fact]
@@ -275,10 +273,9 @@ public sealed class CorsRequestHandlerTests : IDisposable
         Decide(Preflight("/api/items", "https://evil.example.com", "GET"));
         Decide(Preflight("/api/orders", Trusted, "GET"));
 
-        var tags = _cors.Preflights.GetMeasurementSnapshot()
-            .Select(m => $"{m.Tags["outcome"]}/{m.Tags["reason"]}:{m.Value}").ToList();
-        Assert.Equal(["allowed/None:1", "rejected/OriginNotAllowed:1", "rejected/NoPolicy:1"], tags);
-        Assert.Empty(_cors.ActualRequests.GetMeasurementSnapshot());
+        Assert.Equal(["allowed/", "rejected/origin_not_allowed", "rejected/no_policy"], _cors.Outcomes("preflight"));
+        Assert.Empty(_cors.Outcomes("actual"));
+        Assert.All(_cors.Decisions.GetMeasurementSnapshot(), m => Assert.Equal(1, m.Value));
     }
 
     [Fact]
@@ -287,8 +284,7 @@ public sealed class CorsRequestHandlerTests : IDisposable
         Decide(new FakeCorsRequest("GET", "/api/items", (CorsHeaderNames.Origin, Trusted)));
         Decide(new FakeCorsRequest("GET", "/api/items", (CorsHeaderNames.Origin, "https://evil.example.com")));
 
-        var tags = _cors.ActualRequests.GetMeasurementSnapshot().Select(m => $"{m.Tags["outcome"]}/{m.Tags["reason"]}").ToList();
-        Assert.Equal(["allowed/None", "rejected/OriginNotAllowed"], tags);
+        Assert.Equal(["allowed/", "rejected/origin_not_allowed"], _cors.Outcomes("actual"));
     }
 
     [Fact]

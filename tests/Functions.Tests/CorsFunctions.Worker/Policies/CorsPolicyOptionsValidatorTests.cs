@@ -146,8 +146,9 @@ public sealed class CorsPolicyOptionsValidatorTests
 
         var source = services.GetRequiredService<IPolicySnapshotSource>();
 
-        Assert.Same(source, services.GetRequiredService<IPolicySnapshotRefresher>());
-        Assert.Same(source, services.GetServices<Microsoft.Extensions.Hosting.IHostedService>().OfType<PolicySnapshotRefresher>().Single());
+        Assert.Same(services.GetRequiredService<CurrentPolicySnapshot>(), source);
+        Assert.Same(services.GetRequiredService<PolicySnapshotLoader>(), services.GetRequiredService<IPolicySnapshotRefresher>());
+        Assert.Single(services.GetServices<Microsoft.Extensions.Hosting.IHostedService>().OfType<PolicySnapshotRefresher>());
         Assert.Equal("Policies2", services.GetRequiredService<Azure.Data.Tables.TableClient>().Name);
         Assert.False(source.Current.IsLoaded);
     }

@@ -22,16 +22,16 @@ public sealed class PolicySnapshotRefresherTests : IAsyncDisposable
 
     private readonly RecordingTimeProvider _time = new();
     private readonly Mock<IPolicyStore> _store = new();
-    private readonly FakeLogger<PolicySnapshotRefresher> _logger = new();
+    private readonly FakeLogCollector _logs = new();
     private readonly ServiceProvider _metrics = new ServiceCollection().AddMetrics().BuildServiceProvider();
-    private readonly PolicySnapshotRefresher _refresher;
+    private readonly PolicySnapshotPipeline _refresher;
 
     public PolicySnapshotRefresherTests() => _refresher = Create(refreshSeconds: 30);
 
     private IMeterFactory MeterFactory => _metrics.GetRequiredService<IMeterFactory>();
 
-    private PolicySnapshotRefresher Create(int refreshSeconds) => new(_store.Object,
-        Options.Create(new CorsPolicyOptions { RefreshSeconds = refreshSeconds }), _time, MeterFactory, _logger);
+    private PolicySnapshotPipeline Create(int refreshSeconds) =>
+        new(_store.Object, new CorsPolicyOptions { RefreshSeconds = refreshSeconds }, _time, MeterFactory, _logs);
 
     private void StoreReturns(params StoredPolicy[] policies) =>
         _store.Setup(s => s.ListAsync(It.IsAny<CancellationToken>())).ReturnsAsync(policies);
@@ -39,9 +39,9 @@ public sealed class PolicySnapshotRefresherTests : IAsyncDisposable
     private void StoreFails() =>
         _store.Setup(s => s.ListAsync(It.IsAny<CancellationToken>())).ThrowsAsync(new Azure.RequestFailedException("store unreachable"));
 
-    private int Logged(LogLevel level) => _logger.Collector.GetSnapshot().Count(r => r.Level == level);
+    private int Logged(LogLevel level) => _logs.GetSnapshot().Count(r => r.Level == level);
 
-    private int LoggedEvent(int id) => _logger.Collector.GetSnapshot().Count(r => r.Id.Id == id);
+    private int LoggedEvent(int id) => _logs.GetSnapshot().Count(r => r.Id.Id == id);
 
     /// <summary>Lets the next scheduled reload run: waits for its timer, then moves the clock past it.</summary>
     private async Task<TimeSpan> RunNextReloadAsync(int timerNumber)
@@ -187,7 +187,7 @@ public sealed class PolicySnapshotRefresherTests : IAsyncDisposable
         await _time.WaitForTimerAsync(3);
 
         Assert.Same(good, _refresher.Current);
-        var warnings = _logger.Collector.GetSnapshot().Where(r => r.Id.Id == 2002).ToList();
+        var warnings = _logs.GetSnapshot().Where(r => r.Id.Id == 2002).ToList();
         Assert.Equal(2, warnings.Count);
         Assert.Contains("(2 in a row)", warnings[1].Message, StringComparison.Ordinal);
         Assert.Contains("60 s ago", warnings[1].Message, StringComparison.Ordinal);
@@ -258,7 +258,7 @@ public sealed class PolicySnapshotRefresherTests : IAsyncDisposable
         var set = _refresher.Current.Policies;
         Assert.Equal(CorsRejection.InvalidPolicy, set.Resolve("/api/broken").Rejection);
         Assert.True(set.Resolve("/api/items").Policy!.EvaluateActualRequest(TestPolicies.TrustedOrigin).IsAllowed);
-        var error = Assert.Single(_logger.Collector.GetSnapshot(), r => r.Id.Id == 2004);
+        var error = Assert.Single(_logs.GetSnapshot(), r => r.Id.Id == 2004);
         Assert.Contains("broken", error.Message, StringComparison.Ordinal);
         Assert.Contains("MaxAgeSeconds abc", error.Message, StringComparison.Ordinal);
     }
@@ -273,7 +273,7 @@ public sealed class PolicySnapshotRefresherTests : IAsyncDisposable
 
         await _refresher.StartAsync(CancellationToken.None);
 
-        var errors = _logger.Collector.GetSnapshot().Where(r => r.Id.Id is 2004 or 2005).ToList();
+        var errors = _logs.GetSnapshot().Where(r => r.Id.Id is 2004 or 2005).ToList();
         Assert.Equal(2, errors.Count); // the stored value's error and the id's own
         Assert.All(errors, error => Assert.DoesNotContain(error.Message, c => char.IsControl(c)));
         Assert.Contains(errors, error => error.Message.Contains("broken?id is invalid", StringComparison.Ordinal)
@@ -328,9 +328,9 @@ public sealed class PolicySnapshotRefresherTests : IAsyncDisposable
     [Fact]
     public async Task Metrics_count_reloads_and_report_snapshot_age_and_invalid_policies()
     {
-        using var refreshes = new MetricCollector<long>(MeterFactory, PolicySnapshotMetrics.MeterName, "cors.policies.refresh");
-        using var age = new MetricCollector<double>(MeterFactory, PolicySnapshotMetrics.MeterName, "cors.policies.snapshot_age");
-        using var invalid = new MetricCollector<int>(MeterFactory, PolicySnapshotMetrics.MeterName, "cors.policies.invalid");
+        using var refreshes = new MetricCollector<long>(MeterFactory, CorsFunctionsTelemetry.MeterName, PolicySnapshotMetrics.RefreshesInstrument);
+        using var age = new MetricCollector<double>(MeterFactory, CorsFunctionsTelemetry.MeterName, PolicySnapshotMetrics.SnapshotAgeInstrument);
+        using var invalid = new MetricCollector<int>(MeterFactory, CorsFunctionsTelemetry.MeterName, PolicySnapshotMetrics.InvalidInstrument);
         StoreReturns(TestPolicies.Stored(TestPolicies.Items()), TestPolicies.Stored(TestPolicies.Items("noroutes") with { Routes = [] }));
         await _refresher.StartAsync(CancellationToken.None);
         StoreFails();
@@ -341,22 +341,24 @@ public sealed class PolicySnapshotRefresherTests : IAsyncDisposable
         age.RecordObservableInstruments();
         invalid.RecordObservableInstruments();
 
-        var outcomes = refreshes.GetMeasurementSnapshot().Select(m => m.Tags["outcome"]).ToList();
+        var outcomes = refreshes.GetMeasurementSnapshot().Select(m => m.Tags["cors.refresh.outcome"]).ToList();
         Assert.Equal(["success", "failure"], outcomes);
         Assert.Equal(35, age.LastMeasurement!.Value);
         Assert.Equal(1, invalid.LastMeasurement!.Value);
     }
 
     [Fact]
-    public async Task No_snapshot_age_is_reported_before_the_first_load()
+    public async Task Before_the_first_load_the_snapshot_age_counts_from_startup_so_an_age_alert_catches_a_store_that_never_answers()
     {
-        using var age = new MetricCollector<double>(MeterFactory, PolicySnapshotMetrics.MeterName, "cors.policies.snapshot_age");
+        using var age = new MetricCollector<double>(MeterFactory, CorsFunctionsTelemetry.MeterName, PolicySnapshotMetrics.SnapshotAgeInstrument);
         StoreFails();
         await _refresher.StartAsync(CancellationToken.None);
+        _time.Advance(TimeSpan.FromSeconds(95));
 
         age.RecordObservableInstruments();
 
-        Assert.Empty(age.GetMeasurementSnapshot());
+        Assert.False(_refresher.Current.IsLoaded);
+        Assert.Equal(95, age.LastMeasurement!.Value);
     }
 
     [Fact]
