@@ -32,6 +32,26 @@ public class MethodRulesTests
         Assert.False(MethodMatcher.IsForbidden(method));
 
     [Theory]
+    [InlineData("GE T", PolicyErrorCodes.MethodInvalidName)]
+    [InlineData("TRACE", PolicyErrorCodes.MethodForbidden)]
+    public void A_refused_entry_beside_star_is_reported_once_and_not_also_as_mixed_with_star(string method, string code)
+    {
+        var errors = Refuse(Valid with { AllowedMethods = ["*", method] });
+
+        Assert.Equal((code, method), (Assert.Single(errors).Code, errors[0].Value));
+    }
+
+    [Fact]
+    public void Star_with_credentials_echoes_the_requested_method_and_without_them_answers_star()
+    {
+        var withCredentials = Compile(Valid with { AllowedMethods = ["*"], AllowCredentials = true });
+        var without = Compile(Valid with { AllowedMethods = ["*"] });
+
+        Assert.Equal("PATCH", withCredentials.EvaluatePreflight(AppOrigin, "PATCH").AllowMethods);
+        Assert.Equal("*", without.EvaluatePreflight(AppOrigin, "PATCH").AllowMethods);
+    }
+
+    [Theory]
     [InlineData("delete", "DELETE")]
     [InlineData("get", "GET")]
     [InlineData("head", "HEAD")]
