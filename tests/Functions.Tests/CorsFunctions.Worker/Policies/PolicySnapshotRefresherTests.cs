@@ -205,7 +205,7 @@ public sealed class PolicySnapshotRefresherTests : IAsyncDisposable
         var table = new TableServiceClient(new Uri("https://account.table.core.windows.net"), credential.Object,
             new TableClientOptions { Retry = { MaxRetries = 0 } }).GetTableClient("CorsPolicies");
         var tableStore = new TablePolicyStore(table, Options.Create(new CorsPolicyOptions()));
-        StoreReturns(FnstorePolicies.Stored(FnstorePolicies.Items()));
+        StoreReturns(TestPolicies.Stored(TestPolicies.Items()));
         await _refresher.StartAsync(CancellationToken.None);
         var good = _refresher.Current;
         _store.Setup(s => s.ListAsync(It.IsAny<CancellationToken>())).Returns((CancellationToken token) => tableStore.ListAsync(token));
