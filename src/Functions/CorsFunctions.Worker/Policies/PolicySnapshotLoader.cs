@@ -15,6 +15,8 @@ internal sealed class PolicySnapshotLoader(IPolicyStore store, CurrentPolicySnap
 
     // Guarded by _gate.
     private Dictionary<string, ETag> _loadedVersions = new(StringComparer.Ordinal);
+
+    // Written only under _gate, read without it by the reload loop through ConsecutiveFailures (volatile).
     private int _consecutiveFailures;
 
     /// <summary>Loads that failed since the last success (read by the schedule for its cold-start backoff).</summary>
