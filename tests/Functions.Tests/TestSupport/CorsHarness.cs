@@ -51,6 +51,20 @@ internal sealed class CorsHarness : IDisposable
         .Select(m => $"{m.Tags[CorsAttributes.Outcome]}/{m.Tags.GetValueOrDefault(CorsAttributes.RejectionReason)}")
         .ToList();
 
+    /// <summary>The points of <c>cors.decisions</c> of one kind (<c>preflight</c>, <c>actual</c>).</summary>
+    public IReadOnlyList<CollectedMeasurement<long>> Points(string kind) => Decisions.GetMeasurementSnapshot()
+        .Where(m => Equals(m.Tags[CorsAttributes.RequestKind], kind))
+        .ToList();
+
+    /// <summary>What the middleware does with <paramref name="request"/>: decides, then writes (and so records) the decision.</summary>
+    public CorsDecision Answer(ICorsRequest request)
+    {
+        var decision = Handler.Decide(request);
+        var sink = new HttpHeadersSink(new Microsoft.Azure.Functions.Worker.Http.HttpHeadersCollection());
+        Handler.TryWrite(decision, ref sink, request);
+        return decision;
+    }
+
     public static CorsHarness With(params CorsPolicyDefinition[] definitions) => new(FixedSnapshotSource.Of(definitions));
 
     public void Dispose()

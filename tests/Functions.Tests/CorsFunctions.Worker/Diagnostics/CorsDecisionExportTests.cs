@@ -43,7 +43,7 @@ public sealed class CorsDecisionExportTests : IDisposable
     [Fact]
     public void Refused_preflight_exports_one_decision_point_with_bounded_attributes_and_no_origin()
     {
-        InInvocation(() => _cors.Handler.Decide(Preflight("/api/items/42", Refused, "PUT")));
+        InInvocation(() => _cors.Answer(Preflight("/api/items/42", Refused, "PUT")));
 
         var point = Assert.Single(DecisionPoints());
         Assert.Equal(1, point.Value);
@@ -61,7 +61,7 @@ public sealed class CorsDecisionExportTests : IDisposable
     [Fact]
     public void Refused_preflight_tags_the_invocation_span_with_the_same_attributes()
     {
-        InInvocation(() => _cors.Handler.Decide(Preflight("/api/items/42", Refused, "PUT")));
+        InInvocation(() => _cors.Answer(Preflight("/api/items/42", Refused, "PUT")));
 
         var span = Assert.Single(_spans);
         Assert.Equal(new Dictionary<string, string?>
@@ -78,7 +78,7 @@ public sealed class CorsDecisionExportTests : IDisposable
     [Fact]
     public void Allowed_actual_request_carries_no_rejection_reason()
     {
-        InInvocation(() => _cors.Handler.Decide(new FakeCorsRequest("GET", "/api/items", (CorsHeaderNames.Origin, Trusted))));
+        InInvocation(() => _cors.Answer(new FakeCorsRequest("GET", "/api/items", (CorsHeaderNames.Origin, Trusted))));
 
         var point = Assert.Single(DecisionPoints());
         Assert.Equal(new Dictionary<string, string>
@@ -94,7 +94,7 @@ public sealed class CorsDecisionExportTests : IDisposable
     [Fact]
     public void Preflight_on_a_path_no_policy_governs_has_neither_policy_nor_route()
     {
-        InInvocation(() => _cors.Handler.Decide(Preflight("/api/orders/7", Trusted, "PUT")));
+        InInvocation(() => _cors.Answer(Preflight("/api/orders/7", Trusted, "PUT")));
 
         Assert.Equal(new Dictionary<string, string>
         {
@@ -111,7 +111,7 @@ public sealed class CorsDecisionExportTests : IDisposable
         source.Setup(s => s.Current).Throws(new InvalidOperationException("boom"));
         using var cors = new CorsHarness(source.Object);
 
-        InInvocation(() => cors.Handler.Decide(Preflight("/api/items", Trusted, "GET")));
+        InInvocation(() => cors.Answer(Preflight("/api/items", Trusted, "GET")));
 
         Assert.Equal("evaluation_error", Assert.Single(DecisionPoints()).Tags["cors.rejection.reason"]);
         Assert.Equal(ActivityStatusCode.Error, Assert.Single(_spans).Status);
@@ -122,7 +122,7 @@ public sealed class CorsDecisionExportTests : IDisposable
     {
         for (var i = 0; i < 3; i++)
         {
-            _cors.Handler.Decide(Preflight($"/api/items/{i}", $"https://evil{i}.example.com", "PUT"));
+            _cors.Answer(Preflight($"/api/items/{i}", $"https://evil{i}.example.com", "PUT"));
         }
 
         Assert.Equal(3, Assert.Single(DecisionPoints()).Value); // three origins, one series: origins never become attributes

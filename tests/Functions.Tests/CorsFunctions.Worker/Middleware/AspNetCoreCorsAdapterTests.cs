@@ -54,7 +54,7 @@ public sealed class AspNetCoreCorsAdapterTests : IDisposable
 
         // The proxying middleware takes a response over this HttpContext as the answer (else: "no HTTP response").
         Assert.NotNull(invocation.InvocationResult);
-        Assert.Equal("allowed", Assert.Single(_cors.Preflights.GetMeasurementSnapshot()).Tags["outcome"]);
+        Assert.Equal("allowed", Assert.Single(_cors.Points("preflight")).Tags["cors.outcome"]);
     }
 
     [Fact]
@@ -84,8 +84,8 @@ public sealed class AspNetCoreCorsAdapterTests : IDisposable
         Assert.Equal(0, _functionRuns);
         Assert.Equal(StatusCodes.Status403Forbidden, context.Response.StatusCode);
         Assert.Empty(response.WireHeaders());
-        var measurement = Assert.Single(_cors.Preflights.GetMeasurementSnapshot());
-        Assert.Equal("rejected/Error", $"{measurement.Tags["outcome"]}/{measurement.Tags["reason"]}");
+        var measurement = Assert.Single(_cors.Points("preflight"));
+        Assert.Equal("rejected/evaluation_error", $"{measurement.Tags["cors.outcome"]}/{measurement.Tags["cors.rejection.reason"]}");
     }
 
     [Fact]
@@ -101,7 +101,7 @@ public sealed class AspNetCoreCorsAdapterTests : IDisposable
         }));
 
         Assert.Equal(1, _functionRuns);
-        Assert.Empty(_cors.ActualRequests.GetMeasurementSnapshot()); // nothing is on the wire yet
+        Assert.Empty(_cors.Points("actual")); // nothing is on the wire yet
         await response.StartAsync();
 
         Assert.Equal(StatusCodes.Status201Created, context.Response.StatusCode);
@@ -113,7 +113,7 @@ public sealed class AspNetCoreCorsAdapterTests : IDisposable
             [CorsHeaderNames.AllowCredentials] = "true",
             [CorsHeaderNames.ExposeHeaders] = "ETag",
         }, response.WireHeaders());
-        Assert.Equal("allowed", Assert.Single(_cors.ActualRequests.GetMeasurementSnapshot()).Tags["outcome"]);
+        Assert.Equal("allowed", Assert.Single(_cors.Points("actual")).Tags["cors.outcome"]);
     }
 
     [Fact]
@@ -160,8 +160,8 @@ public sealed class AspNetCoreCorsAdapterTests : IDisposable
 
         Assert.Equal(1, _functionRuns);
         Assert.Empty(response.WireHeaders());
-        var measurement = Assert.Single(_cors.ActualRequests.GetMeasurementSnapshot());
-        Assert.Equal("not_stamped/ResponseStarted", $"{measurement.Tags["outcome"]}/{measurement.Tags["reason"]}");
+        var measurement = Assert.Single(_cors.Points("actual"));
+        Assert.Equal("not_stamped/response_started", $"{measurement.Tags["cors.outcome"]}/{measurement.Tags["cors.rejection.reason"]}");
         Assert.Equal(1007, _cors.Logger.LatestRecord.Id.Id);
     }
 
@@ -175,8 +175,8 @@ public sealed class AspNetCoreCorsAdapterTests : IDisposable
         await response.StartAsync();
 
         Assert.Equal(new Dictionary<string, string> { [CorsHeaderNames.Vary] = "Origin" }, response.WireHeaders());
-        var measurement = Assert.Single(_cors.ActualRequests.GetMeasurementSnapshot());
-        Assert.Equal("not_stamped/WriteFailed", $"{measurement.Tags["outcome"]}/{measurement.Tags["reason"]}");
+        var measurement = Assert.Single(_cors.Points("actual"));
+        Assert.Equal("not_stamped/write_failed", $"{measurement.Tags["cors.outcome"]}/{measurement.Tags["cors.rejection.reason"]}");
     }
 
     [Fact]
@@ -189,7 +189,7 @@ public sealed class AspNetCoreCorsAdapterTests : IDisposable
 
         Assert.Equal(new Dictionary<string, string> { ["Content-Type"] = "application/json", [CorsHeaderNames.Vary] = "Origin" },
             response.WireHeaders());
-        Assert.Equal("rejected", Assert.Single(_cors.ActualRequests.GetMeasurementSnapshot()).Tags["outcome"]);
+        Assert.Equal("rejected", Assert.Single(_cors.Points("actual")).Tags["cors.outcome"]);
     }
 
     [Fact]
@@ -201,7 +201,7 @@ public sealed class AspNetCoreCorsAdapterTests : IDisposable
         await response.StartAsync();
 
         Assert.Equal(new Dictionary<string, string> { [CorsHeaderNames.Vary] = "*" }, response.WireHeaders()); // '*' covers Origin
-        Assert.Empty(_cors.ActualRequests.GetMeasurementSnapshot());
+        Assert.Empty(_cors.Points("actual"));
     }
 
     [Fact]
@@ -221,7 +221,7 @@ public sealed class AspNetCoreCorsAdapterTests : IDisposable
         Assert.Null(invocation.InvocationResult);
         Assert.Equal(1010, logger.LatestRecord.Id.Id);
         Assert.Contains("ConfigureFunctionsWebApplication() first", logger.LatestRecord.Message, StringComparison.Ordinal);
-        Assert.Empty(_cors.Preflights.GetMeasurementSnapshot());
+        Assert.Empty(_cors.Points("preflight"));
     }
 
     private static (HttpContext Context, StartableResponseFeature Response, FakeInvocation Invocation) Invocation(string method,

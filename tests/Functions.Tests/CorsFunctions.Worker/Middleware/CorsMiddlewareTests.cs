@@ -180,8 +180,8 @@ public sealed class CorsMiddlewareTests : IDisposable
         });
 
         Assert.Equal(1, _functionRuns);
-        var measurement = Assert.Single(_cors.ActualRequests.GetMeasurementSnapshot());
-        Assert.Equal("not_stamped/NoResponse", $"{measurement.Tags["outcome"]}/{measurement.Tags["reason"]}");
+        var measurement = Assert.Single(_cors.Points("actual"));
+        Assert.Equal("not_stamped/no_response", $"{measurement.Tags["cors.outcome"]}/{measurement.Tags["cors.rejection.reason"]}");
     }
 
     [Fact]

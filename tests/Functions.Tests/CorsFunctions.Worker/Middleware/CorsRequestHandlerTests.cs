@@ -1,6 +1,7 @@
 using System.Net;
 using CorsFunctions.Core;
 using CorsFunctions.Core.Evaluation;
+using CorsFunctions.Worker.Diagnostics;
 using CorsFunctions.Worker.Middleware;
 using CorsFunctions.Worker.Policies;
 using CorsFunctions.Functions.Tests.TestSupport;
@@ -293,8 +294,8 @@ public sealed class CorsRequestHandlerTests : IDisposable
         _cors.Handler.Decide(Preflight("/api/items", Trusted, "GET"));
         _cors.Handler.Decide(new FakeCorsRequest("GET", "/api/items", (CorsHeaderNames.Origin, Trusted)));
 
-        Assert.Empty(_cors.Preflights.GetMeasurementSnapshot());
-        Assert.Empty(_cors.ActualRequests.GetMeasurementSnapshot());
+        Assert.Empty(_cors.Points("preflight"));
+        Assert.Empty(_cors.Points("actual"));
         Assert.Empty(_cors.Logger.Collector.GetSnapshot());
     }
 
@@ -311,9 +312,9 @@ public sealed class CorsRequestHandlerTests : IDisposable
         Assert.False(_cors.Handler.TryWrite(decision, ref sink, request));
 
         Assert.DoesNotContain(sink.Headers.Keys, name => name.StartsWith("Access-Control-", StringComparison.Ordinal));
-        var measurement = Assert.Single(_cors.Preflights.GetMeasurementSnapshot());
-        Assert.Equal("rejected", measurement.Tags["outcome"]);
-        Assert.Equal("Error", measurement.Tags["reason"]);
+        var measurement = Assert.Single(_cors.Points("preflight"));
+        Assert.Equal("rejected", measurement.Tags["cors.outcome"]);
+        Assert.Equal("evaluation_error", measurement.Tags["cors.rejection.reason"]);
         var record = Assert.Single(_cors.Logger.Collector.GetSnapshot());
         Assert.Equal(LogLevel.Error, record.Level);
         Assert.Equal(1008, record.Id.Id);
@@ -331,9 +332,9 @@ public sealed class CorsRequestHandlerTests : IDisposable
         Assert.False(_cors.Handler.TryWrite(decision, ref sink, request));
 
         Assert.False(sink.Headers.ContainsKey(CorsHeaderNames.AllowOrigin)); // written before the failure, then taken back
-        var measurement = Assert.Single(_cors.ActualRequests.GetMeasurementSnapshot());
-        Assert.Equal("not_stamped", measurement.Tags["outcome"]);
-        Assert.Equal(nameof(UnstampedReason.WriteFailed), measurement.Tags["reason"]);
+        var measurement = Assert.Single(_cors.Points("actual"));
+        Assert.Equal("not_stamped", measurement.Tags["cors.outcome"]);
+        Assert.Equal("write_failed", measurement.Tags["cors.rejection.reason"]);
         Assert.Equal(LogLevel.Error, _cors.Logger.LatestRecord.Level);
         Assert.Equal(1009, _cors.Logger.LatestRecord.Id.Id);
     }
@@ -348,9 +349,9 @@ public sealed class CorsRequestHandlerTests : IDisposable
 
         _cors.Handler.NotStamped(_cors.Handler.Decide(request), request, reason);
 
-        var measurement = Assert.Single(_cors.ActualRequests.GetMeasurementSnapshot());
-        Assert.Equal("not_stamped", measurement.Tags["outcome"]);
-        Assert.Equal(reason.ToString(), measurement.Tags["reason"]);
+        var measurement = Assert.Single(_cors.Points("actual"));
+        Assert.Equal("not_stamped", measurement.Tags["cors.outcome"]);
+        Assert.Equal(CorsAttributes.Reason(reason), measurement.Tags["cors.rejection.reason"]);
         var record = _cors.Logger.LatestRecord;
         Assert.Equal(LogLevel.Warning, record.Level);
         Assert.Equal(reason.ToString(), record.GetStructuredStateValue("Reason"));
@@ -365,8 +366,8 @@ public sealed class CorsRequestHandlerTests : IDisposable
 
         Decide(cors, request);
 
-        var measurement = Assert.Single(cors.Preflights.GetMeasurementSnapshot());
-        Assert.Equal("Error", measurement.Tags["reason"]);
+        var measurement = Assert.Single(cors.Points("preflight"));
+        Assert.Equal("evaluation_error", measurement.Tags["cors.rejection.reason"]);
     }
 
     [Fact]

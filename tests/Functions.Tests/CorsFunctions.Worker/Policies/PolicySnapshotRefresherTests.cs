@@ -215,7 +215,7 @@ public sealed class PolicySnapshotRefresherTests : IAsyncDisposable
 
         Assert.Same(good, _refresher.Current);
         Assert.Equal("items", _refresher.Current.Policies.Resolve("/api/items/42").PolicyId);
-        var warning = Assert.Single(_logger.Collector.GetSnapshot(), r => r.Id.Id == 2002);
+        var warning = Assert.Single(_logs.GetSnapshot(), r => r.Id.Id == 2002);
         Assert.IsType(failure, warning.Exception);
     }
 
