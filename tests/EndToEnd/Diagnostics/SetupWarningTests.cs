@@ -8,8 +8,8 @@ namespace CorsFunctions.EndToEnd.Diagnostics;
 /// and they arrive as worker console lines. None for the correctly set-up app, the empty-policy-set warning for the
 /// same app pointed at a partition that holds no policy.
 /// </summary>
-[Collection(EndToEndSuite.Name)]
-public sealed class SetupWarningTests(EndToEndFixture fixture)
+[Collection(BuiltInModelSuite.Name)]
+public sealed class SetupWarningTests(BuiltInModelFixture fixture)
 {
     private const string SetupCategory = "CorsFunctions.Worker.Diagnostics.CorsSetupDiagnostics";
     private static readonly TimeSpan WarningTimeout = TimeSpan.FromSeconds(15);
