@@ -53,7 +53,8 @@ internal sealed class AzuriteTables : IDisposable
         var azurite = new AzuriteTables(ChildProcesses.Start(startInfo, output.Add), location, port);
         try
         {
-            return await FreePort.WaitUntilListeningAsync(port, TimeSpan.FromSeconds(30), () => azurite._process.HasExited)
+            // 60 s: on a loaded shared machine (load average 50 and more) Azurite took longer than 30 s to listen.
+            return await FreePort.WaitUntilListeningAsync(port, TimeSpan.FromSeconds(60), () => azurite._process.HasExited)
                 ? azurite
                 : throw new InvalidOperationException($"Azurite did not listen on port {port}:{Environment.NewLine}{output}");
         }

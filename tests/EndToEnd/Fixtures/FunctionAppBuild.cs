@@ -1,22 +1,44 @@
 using System.Diagnostics;
+using System.Xml.Linq;
 using CorsFunctions.EndToEnd.Emulator;
 
 namespace CorsFunctions.EndToEnd.Fixtures;
 
 /// <summary>
-/// Builds a function app (Release) into a folder of its own beside the test assembly and returns the folder the
-/// host would run: the one with worker.config.json and functions.metadata. Incremental after the first run.
+/// Builds a sample app (Release) into a folder of its own beside the test assembly and returns the folder the host
+/// would run: the one with worker.config.json and functions.metadata. The samples take CorsFunctions from the local
+/// package feed (artifacts/packages); when it lacks the packages of this version, they are packed first
+/// (<c>scripts/pack.sh --build</c>, as <c>scripts/test.sh</c> does before the tests).
 /// </summary>
 internal static class FunctionAppBuild
 {
     private static readonly TimeSpan BuildTimeout = TimeSpan.FromMinutes(4);
+    private static readonly Lazy<Task> Packages = new(EnsurePackagesAsync);
 
     /// <param name="project">The app's project file, path segments from the repository root.</param>
     public static async Task<string> BuildAsync(string[] project)
     {
+        await Packages.Value;
         var artifacts = Path.Combine(AppContext.BaseDirectory, "function-apps", Path.GetFileNameWithoutExtension(project[^1]));
-        var startInfo = new ProcessStartInfo("dotnet") { WorkingDirectory = Repository.Root };
-        foreach (var argument in new[] { "build", Repository.PathOf(project), "-c", "Release", "--artifacts-path", artifacts, "-nologo", "-v:q" })
+        await RunAsync(string.Join('/', project), "dotnet", "build", Repository.PathOf(project), "-c", "Release", "--artifacts-path", artifacts, "-nologo", "-v:q");
+        return Directory.EnumerateFiles(Path.Combine(artifacts, "bin"), "worker.config.json", SearchOption.AllDirectories)
+            .Select(Path.GetDirectoryName)
+            .Single(directory => File.Exists(Path.Combine(directory!, "functions.metadata")))!;
+    }
+
+    private static async Task EnsurePackagesAsync()
+    {
+        var version = XDocument.Load(Repository.PathOf("Version.props")).Descendants("CorsFunctionsVersion").Single().Value;
+        if (!File.Exists(Repository.PathOf("artifacts", "packages", $"CorsFunctions.Worker.{version}.nupkg")))
+        {
+            await RunAsync("the CorsFunctions packages", "bash", Repository.PathOf("scripts", "pack.sh"), "--build");
+        }
+    }
+
+    private static async Task RunAsync(string what, string fileName, params string[] arguments)
+    {
+        var startInfo = new ProcessStartInfo(fileName) { WorkingDirectory = Repository.Root };
+        foreach (var argument in arguments)
         {
             startInfo.ArgumentList.Add(argument);
         }
@@ -34,16 +56,12 @@ internal static class FunctionAppBuild
             await process.WaitForExitAsync().WaitAsync(BuildTimeout);
             if (process.ExitCode != 0)
             {
-                throw new InvalidOperationException($"Building {string.Join('/', project)} failed (exit code {process.ExitCode}):{Environment.NewLine}{output}");
+                throw new InvalidOperationException($"Building {what} failed (exit code {process.ExitCode}):{Environment.NewLine}{output}");
             }
         }
         finally
         {
             ChildProcesses.Stop(process);
         }
-
-        return Directory.EnumerateFiles(Path.Combine(artifacts, "bin"), "worker.config.json", SearchOption.AllDirectories)
-            .Select(Path.GetDirectoryName)
-            .Single(directory => File.Exists(Path.Combine(directory!, "functions.metadata")))!;
     }
 }
