@@ -33,7 +33,7 @@ internal static class ManagementJson
         {
             if (buffer.Length + read > MaxBodyBytes)
             {
-                return (null, ManagementResult.Problem(400, "Request body too large", $"The body must be at most {MaxBodyBytes} bytes."));
+                return (null, ManagementProblems.BodyTooLarge(MaxBodyBytes));
             }
 
             buffer.Write(chunk, 0, read);
@@ -43,13 +43,13 @@ internal static class ManagementJson
         {
             var value = JsonSerializer.Deserialize<T>(buffer.GetBuffer().AsSpan(0, (int)buffer.Length), Options);
             return value is null
-                ? (null, ManagementResult.Problem(400, "Malformed JSON", "The body must be a JSON object."))
+                ? (null, ManagementProblems.MalformedJson("The body must be a JSON object."))
                 : (value, null);
         }
         catch (JsonException e)
         {
             // The message names the JSON path and position, never the offending value.
-            return (null, ManagementResult.Problem(400, "Malformed JSON", e.Message));
+            return (null, ManagementProblems.MalformedJson(e.Message));
         }
     }
 }
