@@ -70,6 +70,11 @@ internal sealed class ManagementCallerReader(IConfiguration configuration)
         {
             using var document = JsonDocument.Parse(Encoding.UTF8.GetString(Convert.FromBase64String(encoded)));
             var root = document.RootElement;
+            if (root.ValueKind != JsonValueKind.Object)
+            {
+                return null;
+            }
+
             var roleType = root.TryGetProperty("role_typ", out var typ) && typ.ValueKind == JsonValueKind.String ? typ.GetString() : null;
             var claims = root.TryGetProperty("claims", out var list) && list.ValueKind == JsonValueKind.Array
                 ? list.EnumerateArray()
