@@ -3,7 +3,7 @@ using System.Text.Json.Serialization;
 
 namespace CorsFunctions.Worker.Management;
 
-/// <summary>JSON settings of the management API: camelCase, unknown members refused (a typo never passes silently).</summary>
+/// <summary>JSON settings of the management API: camelCase, unknown and repeated members refused (a typo or an ambiguous body never passes silently).</summary>
 internal static class ManagementJson
 {
     /// <summary>The largest request body read (a policy with thousands of origins still fits).</summary>
@@ -13,6 +13,7 @@ internal static class ManagementJson
     public static JsonSerializerOptions Options { get; } = new(JsonSerializerDefaults.Web)
     {
         UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
+        AllowDuplicateProperties = false,
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
         Converters = { new JsonStringEnumConverter() },
         WriteIndented = true,

@@ -101,12 +101,27 @@ public sealed class PolicyManagementHandlerTests
     [InlineData("""{ "maxAgeSeconds": "abc" }""")]
     [InlineData("""{ "allowCredentials": "yes" }""")]
     [InlineData("""{ "allowedOrigin": ["https://typo.example.com"] }""")]
+    [InlineData("""{ "routes": "/api/items" }""")]
+    [InlineData("""{ "routes": [1, 2] }""")]
+    [InlineData("""{ "maxAgeSeconds": 1e40 }""")]
+    [InlineData("""{ "routes": ["/api/items"], "allowedOrigins": ["https://trusted.example.com"], "routes": ["/api/other"] }""")]
+    [InlineData("\u0000\u00ff")]
     public async Task Malformed_json_answers_400_problem_never_an_exception(string body)
     {
         var result = await PutAsync(body);
 
         Assert.Equal(400, result.Status);
-        Assert.True(result.IsProblem);
+        Assert.Equal(ManagementProblems.TypePrefix + "malformed-json", ProblemType(result));
+        AssertNothingWritten();
+    }
+
+    [Fact]
+    public async Task Deeply_nested_json_answers_400_problem()
+    {
+        var result = await PutAsync("""{ "description": """ + new string('[', 5000) + new string(']', 5000) + " }");
+
+        Assert.Equal(400, result.Status);
+        Assert.Equal(ManagementProblems.TypePrefix + "malformed-json", ProblemType(result));
         AssertNothingWritten();
     }
 
