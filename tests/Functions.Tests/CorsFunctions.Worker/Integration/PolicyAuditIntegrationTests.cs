@@ -32,8 +32,8 @@ public sealed class PolicyAuditIntegrationTests(AzuriteFixture azurite)
     {
         var (policies, _, pipeline, audit) = await CreateAsync();
 
-        var created = await pipeline.SaveAsync(FnstorePolicies.Items() with { MaxAgeSeconds = 60 }, WriteCondition.None, Operator, CancellationToken.None);
-        var replaced = await pipeline.SaveAsync(FnstorePolicies.Items() with { MaxAgeSeconds = 120 }, new WriteCondition(created.ETag, false), Operator, CancellationToken.None);
+        var created = await pipeline.SaveAsync(TestPolicies.Items() with { MaxAgeSeconds = 60 }, WriteCondition.None, Operator, CancellationToken.None);
+        var replaced = await pipeline.SaveAsync(TestPolicies.Items() with { MaxAgeSeconds = 120 }, new WriteCondition(created.ETag, false), Operator, CancellationToken.None);
         var deleted = await pipeline.DeleteAsync("items", replaced.ETag, Operator, CancellationToken.None);
 
         Assert.Equal([PolicyWriteStatus.Written, PolicyWriteStatus.Written, PolicyWriteStatus.Written], [created.Status, replaced.Status, deleted.Status]);
@@ -54,8 +54,8 @@ public sealed class PolicyAuditIntegrationTests(AzuriteFixture azurite)
     {
         var (_, auditTable, pipeline, _) = await CreateAsync();
 
-        var invalid = await pipeline.SaveAsync(FnstorePolicies.Items() with { AllowedOrigins = [] }, WriteCondition.None, Operator, CancellationToken.None);
-        var stale = await pipeline.SaveAsync(FnstorePolicies.Items(), new WriteCondition(new ETag("W/\"stale\""), false), Operator, CancellationToken.None);
+        var invalid = await pipeline.SaveAsync(TestPolicies.Items() with { AllowedOrigins = [] }, WriteCondition.None, Operator, CancellationToken.None);
+        var stale = await pipeline.SaveAsync(TestPolicies.Items(), new WriteCondition(new ETag("W/\"stale\""), false), Operator, CancellationToken.None);
 
         Assert.Equal((PolicyWriteStatus.Invalid, PolicyWriteStatus.PreconditionFailed), (invalid.Status, stale.Status));
         Assert.Empty(await auditTable.QueryAsync<TableEntity>().ToListAsync());
@@ -66,7 +66,7 @@ public sealed class PolicyAuditIntegrationTests(AzuriteFixture azurite)
     {
         var (_, auditTable, pipeline, audit) = await CreateAsync();
         // Each list fits a table property (32K characters), the definition's JSON does not: it is split.
-        var large = FnstorePolicies.Items() with
+        var large = TestPolicies.Items() with
         {
             AllowedOrigins = [.. Enumerable.Range(0, 1000).Select(i => $"https://app{i}.example.com")],
             AllowedHeaders = [.. Enumerable.Range(0, 800).Select(i => $"X-Header-Name-{i}")],
@@ -85,7 +85,7 @@ public sealed class PolicyAuditIntegrationTests(AzuriteFixture azurite)
     public async Task Concurrent_appends_take_distinct_consecutive_versions()
     {
         var (_, _, _, audit) = await CreateAsync();
-        var entry = new PolicyAuditEntry("items", 0, PolicyAuditAction.Put, DateTimeOffset.UtcNow, Operator, null, FnstorePolicies.Items(), null, "W/\"1\"");
+        var entry = new PolicyAuditEntry("items", 0, PolicyAuditAction.Put, DateTimeOffset.UtcNow, Operator, null, TestPolicies.Items(), null, "W/\"1\"");
 
         var stored = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => audit.AppendAsync(entry, CancellationToken.None)));
 
@@ -97,7 +97,7 @@ public sealed class PolicyAuditIntegrationTests(AzuriteFixture azurite)
     public async Task Policy_sets_have_separate_histories()
     {
         var auditTable = await azurite.CreateTableAsync();
-        var entry = new PolicyAuditEntry("items", 0, PolicyAuditAction.Put, DateTimeOffset.UtcNow, Operator, null, FnstorePolicies.Items(), null, "W/\"1\"");
+        var entry = new PolicyAuditEntry("items", 0, PolicyAuditAction.Put, DateTimeOffset.UtcNow, Operator, null, TestPolicies.Items(), null, "W/\"1\"");
         await new TablePolicyAuditLog(auditTable, "one").AppendAsync(entry, CancellationToken.None);
 
         Assert.Empty(await new TablePolicyAuditLog(auditTable, "two").ListAsync("items", CancellationToken.None));
@@ -109,7 +109,7 @@ public sealed class PolicyAuditIntegrationTests(AzuriteFixture azurite)
         var (policies, auditTable, pipeline, _) = await CreateAsync();
         await policies.DeleteAsync();
 
-        var failure = await Assert.ThrowsAnyAsync<Exception>(() => pipeline.SaveAsync(FnstorePolicies.Items(), WriteCondition.None, Operator, CancellationToken.None));
+        var failure = await Assert.ThrowsAnyAsync<Exception>(() => pipeline.SaveAsync(TestPolicies.Items(), WriteCondition.None, Operator, CancellationToken.None));
 
         Assert.Equal(StoreFailureKind.TableMissing, StoreFailures.Classify(failure, CancellationToken.None));
         Assert.Empty(await auditTable.QueryAsync<TableEntity>().ToListAsync());

@@ -22,8 +22,8 @@ public sealed class PolicyDryRunTests
     [Fact]
     public async Task Dry_run_says_which_routes_change_owner_and_writes_nothing()
     {
-        var current = _api.Store.Seed(FnstorePolicies.Items("items", "/api/items", "/api/items/*"));
-        _api.Store.Seed(FnstorePolicies.Items("public", "/api/public/**"));
+        var current = _api.Store.Seed(TestPolicies.Items("items", "/api/items", "/api/items/*"));
+        _api.Store.Seed(TestPolicies.Items("public", "/api/public/**"));
 
         var result = await DryRunAsync("aaa", """{ "routes": ["/api/items/*", "/api/reports"], "allowedOrigins": ["https://trusted.example.com"] }""");
 
@@ -40,7 +40,7 @@ public sealed class PolicyDryRunTests
     [Fact]
     public async Task Dry_run_of_a_replacement_reports_the_current_etag_and_the_routes_it_gives_up()
     {
-        var current = _api.Store.Seed(FnstorePolicies.Items("items", "/api/items", "/api/items/*"));
+        var current = _api.Store.Seed(TestPolicies.Items("items", "/api/items", "/api/items/*"));
 
         var json = Json(await DryRunAsync("items", """{ "routes": ["/api/items"], "allowedOrigins": ["https://trusted.example.com"] }"""));
 
