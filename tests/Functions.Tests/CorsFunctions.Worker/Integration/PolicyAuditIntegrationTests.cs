@@ -12,6 +12,7 @@ namespace CorsFunctions.Functions.Tests.Integration;
 
 /// <summary>The audit log and the write pipeline against a real Table Storage emulator.</summary>
 [Collection(AzuriteTests.Name)]
+[Trait(AzuriteTests.Category, AzuriteTests.Name)]
 public sealed class PolicyAuditIntegrationTests(AzuriteFixture azurite)
 {
     private const string PolicySet = "default";

@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Json;
 using CorsFunctions.Core.Policies;
 using CorsFunctions.Worker.Management;
+using CorsFunctions.Worker.Middleware;
 using CorsFunctions.Worker.Policies;
 using CorsFunctions.Functions.Tests.TestSupport;
 using Microsoft.Azure.Functions.Worker.Http;
@@ -27,7 +28,8 @@ public sealed class CorsCheckAgreesWithMiddlewareTests
     {
         var decision = cors.Handler.Decide(request);
         var headers = new HttpHeadersCollection();
-        Assert.True(cors.Handler.TryWrite(decision, headers, request));
+        var sink = new HttpHeadersSink(headers);
+        Assert.True(cors.Handler.TryWrite(decision, ref sink, request));
         allowed = decision.Action == Worker.Middleware.CorsAction.AnswerPreflight ? decision.Preflight.IsAllowed : decision.ActualRequest.IsAllowed;
         return headers.ToDictionary(h => h.Key, h => string.Join(", ", h.Value), StringComparer.OrdinalIgnoreCase);
     }
