@@ -9,8 +9,8 @@ namespace CorsFunctions.EndToEnd.Management;
 /// The management API through the host emulator: Admin level means the master key only, as on the real host, and
 /// the key's name reaches the worker with the invocation (not in a header), so the audit log records who wrote.
 /// </summary>
-[Collection(EndToEndSuite.Name)]
-public sealed class ManagementApiTests(EndToEndFixture fixture)
+[Collection(BuiltInModelSuite.Name)]
+public sealed class ManagementApiTests(BuiltInModelFixture fixture)
 {
     private const string Policies = "api/cors-policies";
 
