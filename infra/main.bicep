@@ -51,6 +51,21 @@ param contentStorage string = 'azureFiles'
 @maxLength(63)
 param policyTableName string = 'CorsPolicies'
 
+@description('Name of the append-only Azure Table that records every policy write (who, when, before and after).')
+@minLength(3)
+@maxLength(63)
+param policyAuditTableName string = 'CorsPolicyAudit'
+
+@description('''Who may write policies through the management API (off until CorsPolicies__EnableManagementApi=true). Every management
+function needs the admin (master) key at the host. AdminKey: the master key alone. EntraAppRole: writes also need App Service
+Authentication (Entra ID) with a principal holding the app role CorsPolicies.Write; configure the authentication yourself (not in
+this template); without it every write is refused.''')
+@allowed([
+  'AdminKey'
+  'EntraAppRole'
+])
+param managementAuthorization string = 'AdminKey'
+
 @description('Policy set (PartitionKey in the policy table) served by this app.')
 @minLength(1)
 param policySet string = 'default'
@@ -71,7 +86,7 @@ param operatorPrincipalId string = ''
 ])
 param operatorPrincipalType string = 'User'
 
-@description('Let the app identity write the policy table ("Storage Table Data Contributor" on that table only), for the management API (PUT/DELETE cors-policies, function key required). Off by default: the app then only reads its policies and a leaked function key cannot rewrite CORS; operators write with their own Entra identity.')
+@description('Let the app identity write the policy and audit tables ("Storage Table Data Contributor" on those tables only), for the management API (PUT/DELETE/rollback cors-policies, admin key required). Off by default: the app then only reads its policies and their history, and no key can rewrite CORS through it; operators write with their own Entra identity.')
 param appCanWritePolicies bool = false
 
 @description('Deploy the Azure Monitor workbook "CorsFunctions: CORS decisions and policies" (refused preflights by reason and policy, top refused origins, snapshot age, invalid policies).')
@@ -155,6 +170,7 @@ module storage 'modules/storage.bicep' = {
     location: location
     tags: tags
     policyTableName: policyTableName
+    auditTableName: policyAuditTableName
     allowSharedKeyAccess: usesAccountKey
     contentShareName: contentShareName
     packageContainerName: packageContainerName
@@ -166,6 +182,7 @@ module roles 'modules/roles.bicep' = {
   params: {
     storageAccountName: storage.outputs.name
     policyTableName: storage.outputs.policyTableName
+    auditTableName: storage.outputs.auditTableName
     appInsightsName: monitoring.outputs.appInsightsName
     appPrincipalId: identity.outputs.principalId
     appCanWritePolicies: appCanWritePolicies
@@ -197,6 +214,8 @@ module functionApp 'modules/functionapp.bicep' = {
     packageUrl: packageUrl
     tableServiceUri: storage.outputs.tableEndpoint
     policyTableName: storage.outputs.policyTableName
+    auditTableName: storage.outputs.auditTableName
+    managementAuthorization: managementAuthorization
     policySet: policySet
     refreshSeconds: policyRefreshSeconds
     identityId: identity.outputs.id
@@ -228,6 +247,9 @@ output POLICY_TABLE_ENDPOINT string = storage.outputs.tableEndpoint
 
 @description('Name of the policy table.')
 output POLICY_TABLE_NAME string = storage.outputs.policyTableName
+
+@description('Name of the audit table (every policy write).')
+output POLICY_AUDIT_TABLE_NAME string = storage.outputs.auditTableName
 
 @description('Policy set (PartitionKey) served by the app.')
 output POLICY_SET string = policySet

@@ -43,6 +43,12 @@ param tableServiceUri string
 @description('Name of the policy table.')
 param policyTableName string
 
+@description('Name of the audit table.')
+param auditTableName string
+
+@description('Who may write through the management API: AdminKey or EntraAppRole.')
+param managementAuthorization string
+
 @description('Policy set (PartitionKey) the app serves.')
 param policySet string
 
@@ -183,6 +189,14 @@ var policySettings = [
   {
     name: 'CorsPolicies__TableName'
     value: policyTableName
+  }
+  {
+    name: 'CorsPolicies__AuditTableName'
+    value: auditTableName
+  }
+  {
+    name: 'CorsPolicies__ManagementAuthorization'
+    value: managementAuthorization
   }
   {
     name: 'CorsPolicies__PartitionKey'

@@ -1,10 +1,10 @@
 // Role assignments (Entra RBAC, no keys):
-// - the app identity: host storage (blob + queue), read-only access to the policy table,
+// - the app identity: host storage (blob + queue), read-only access to the policy and audit tables,
 //   telemetry ingestion into Application Insights;
-// - the optional operator: write access to the policy table only.
+// - the optional operator: write access to the policy and audit tables only (writes are audited).
 // Deliberately not granted to the app: "Storage Table Data Contributor" on the account. By default
 // the app cannot rewrite its own CORS policies (appCanWritePolicies grants it on the policy table
-// only); the Functions host then turns off its optional diagnostic-events table (it handles the
+// and audit tables only); the Functions host then turns off its optional diagnostic-events table (it handles the
 // 403 by disabling that feature).
 
 @description('Name of the storage account.')
@@ -12,6 +12,9 @@ param storageAccountName string
 
 @description('Name of the CORS policy table.')
 param policyTableName string
+
+@description('Name of the audit table.')
+param auditTableName string
 
 @description('Name of the Application Insights component.')
 param appInsightsName string
@@ -56,6 +59,10 @@ resource account 'Microsoft.Storage/storageAccounts@2025-06-01' existing = {
     resource policyTable 'tables' existing = {
       name: policyTableName
     }
+
+    resource auditTable 'tables' existing = {
+      name: auditTableName
+    }
   }
 }
 
@@ -95,6 +102,17 @@ resource appPolicyWriter 'Microsoft.Authorization/roleAssignments@2022-04-01' = 
   }
 }
 
+// The app reads a policy's history; it appends to it only when it may write policies.
+resource appAuditAccess 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  name: guid(account::tableService::auditTable.id, appPrincipalId, appCanWritePolicies ? roleIds.storageTableDataContributor : roleIds.storageTableDataReader)
+  scope: account::tableService::auditTable
+  properties: {
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', appCanWritePolicies ? roleIds.storageTableDataContributor : roleIds.storageTableDataReader)
+    principalId: appPrincipalId
+    principalType: 'ServicePrincipal'
+  }
+}
+
 resource appTelemetry 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
   name: guid(appInsights.id, appPrincipalId, roleIds.monitoringMetricsPublisher)
   scope: appInsights
@@ -108,6 +126,16 @@ resource appTelemetry 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
 resource operatorPolicyWriter 'Microsoft.Authorization/roleAssignments@2022-04-01' = if (!empty(operatorPrincipalId)) {
   name: guid(account::tableService::policyTable.id, operatorPrincipalId, roleIds.storageTableDataContributor)
   scope: account::tableService::policyTable
+  properties: {
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roleIds.storageTableDataContributor)
+    principalId: operatorPrincipalId
+    principalType: operatorPrincipalType
+  }
+}
+
+resource operatorAuditWriter 'Microsoft.Authorization/roleAssignments@2022-04-01' = if (!empty(operatorPrincipalId)) {
+  name: guid(account::tableService::auditTable.id, operatorPrincipalId, roleIds.storageTableDataContributor)
+  scope: account::tableService::auditTable
   properties: {
     roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roleIds.storageTableDataContributor)
     principalId: operatorPrincipalId

@@ -1,4 +1,4 @@
-// Storage account holding the Functions host state (AzureWebJobsStorage), the CORS policy table
+// Storage account holding the Functions host state (AzureWebJobsStorage), the CORS policy table, its audit table
 // and, depending on the plan, either the Azure Files content share or the blob container of the
 // app package.
 
@@ -15,6 +15,9 @@ param tags object
 
 @description('Name of the table that holds the CORS policies.')
 param policyTableName string
+
+@description('Name of the append-only table that records every policy write.')
+param auditTableName string
 
 @description('Shared-key (account key) access. Only true when the plan needs an Azure Files content share, which has no identity-based option.')
 param allowSharedKeyAccess bool
@@ -75,6 +78,11 @@ resource policyTable 'Microsoft.Storage/storageAccounts/tableServices/tables@202
   name: policyTableName
 }
 
+resource auditTable 'Microsoft.Storage/storageAccounts/tableServices/tables@2025-06-01' = {
+  parent: tableService
+  name: auditTableName
+}
+
 resource fileService 'Microsoft.Storage/storageAccounts/fileServices@2025-06-01' = if (!empty(contentShareName)) {
   parent: account
   name: 'default'
@@ -115,3 +123,6 @@ output tableEndpoint string = account.properties.primaryEndpoints.table
 
 @description('Name of the policy table.')
 output policyTableName string = policyTable.name
+
+@description('Name of the audit table.')
+output auditTableName string = auditTable.name

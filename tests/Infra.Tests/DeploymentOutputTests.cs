@@ -18,6 +18,7 @@ public sealed class DeploymentOutputTests
         Assert.StartsWith("[format('https://{0}'", outputs.Str("FUNCTION_APP_URL"), StringComparison.Ordinal);
         Assert.Contains(".primaryEndpoints.table", outputs.Str("POLICY_TABLE_ENDPOINT"), StringComparison.Ordinal);
         Assert.Equal(snapshot.Scenario.PolicyTable, outputs.Str("POLICY_TABLE_NAME"));
+        Assert.Equal(snapshot.Scenario.AuditTable, outputs.Str("POLICY_AUDIT_TABLE_NAME"));
         Assert.Equal(snapshot.Scenario.PlanSku, outputs.Str("HOSTING_PLAN"));
         Assert.Equal(snapshot.Scenario.NeedsAccountKey, outputs.Bool("USES_STORAGE_ACCOUNT_KEY"));
         Assert.DoesNotContain(Json.Strings(outputs), s =>

@@ -97,6 +97,9 @@ public sealed class FunctionAppTests
         Assert.Contains(".primaryEndpoints.table", settings["CorsPolicies__TableServiceUri"], StringComparison.Ordinal);
         Assert.Contains(snapshot.StorageAccount.Str("id")!, settings["CorsPolicies__TableServiceUri"], StringComparison.Ordinal);
         Assert.Equal(snapshot.Scenario.PolicyTable, settings["CorsPolicies__TableName"]);
+        Assert.Equal(snapshot.Scenario.AuditTable, settings["CorsPolicies__AuditTableName"]);
+        Assert.Equal(snapshot.Scenario.ManagementAuthorization, settings["CorsPolicies__ManagementAuthorization"]);
+        Assert.False(settings.ContainsKey("CorsPolicies__EnableManagementApi"), "the deployed template leaves the management API off");
         Assert.Equal(snapshot.Scenario.PolicySet, settings["CorsPolicies__PartitionKey"]);
         Assert.Equal(snapshot.Scenario.RefreshSeconds, settings["CorsPolicies__RefreshSeconds"]);
         Assert.Equal($"[reference('{identity}', '2024-11-30').clientId]", settings["CorsPolicies__ManagedIdentityClientId"]);

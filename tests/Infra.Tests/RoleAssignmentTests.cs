@@ -2,7 +2,7 @@ using CorsFunctions.Infra.Tests.Support;
 
 namespace CorsFunctions.Infra.Tests;
 
-/// <summary>Who may do what, per scenario: the app reads policies, only the operator writes them.</summary>
+/// <summary>Who may do what, per scenario: the app reads policies and their history, only the operator (or, when allowed, the app) writes them.</summary>
 public sealed class RoleAssignmentTests
 {
     private const string StorageTableDataReader = "76199698-9eea-4c19-bc75-cec21354c6b6";
@@ -27,21 +27,24 @@ public sealed class RoleAssignmentTests
     public void App_identity_reads_the_policy_table(string scenario)
     {
         var snapshot = Snapshot.Load(scenario);
-        var table = snapshot.Single("Microsoft.Storage/storageAccounts/tableServices/tables").Str("id");
+        var table = snapshot.Table(snapshot.Scenario.PolicyTable).Str("id")!;
+        var audit = snapshot.Table(snapshot.Scenario.AuditTable).Str("id")!;
+        var app = AppPrincipal(snapshot);
 
-        var reader = Assert.Single(snapshot.RoleAssignments, r => r.RoleId == StorageTableDataReader);
-        Assert.Equal(table, reader.Scope);
-        Assert.Equal(AppPrincipal(snapshot), reader.PrincipalId);
-        Assert.Equal("ServicePrincipal", reader.PrincipalType);
+        // The audit table is read with Reader, or with Contributor when the app also writes (next test).
+        Assert.Equal(snapshot.Scenario.AppWritesPolicies ? [table] : [.. new[] { table, audit }.Order(StringComparer.Ordinal)],
+            snapshot.RoleAssignments.Where(r => r.RoleId == StorageTableDataReader).Select(r => r.Scope).Order(StringComparer.Ordinal));
+        Assert.All(snapshot.RoleAssignments.Where(r => r.RoleId == StorageTableDataReader), r => Assert.Equal((app, "ServicePrincipal"), (r.PrincipalId, r.PrincipalType)));
     }
 
     [Theory]
     [MemberData(nameof(Scenarios))]
-    public void App_identity_writes_policies_only_when_allowed_and_only_the_policy_table(string scenario)
+    public void App_identity_writes_policies_only_when_allowed_and_only_the_policy_and_audit_tables(string scenario)
     {
         var snapshot = Snapshot.Load(scenario);
         var app = AppPrincipal(snapshot);
-        var table = snapshot.Single("Microsoft.Storage/storageAccounts/tableServices/tables").Str("id");
+        var table = snapshot.Table(snapshot.Scenario.PolicyTable).Str("id");
+        var audit = snapshot.Table(snapshot.Scenario.AuditTable).Str("id");
         var writes = snapshot.RoleAssignments.Where(r => r.PrincipalId == app && s_writeRoles.Contains(r.RoleId)).ToList();
 
         if (!snapshot.Scenario.AppWritesPolicies)
@@ -50,7 +53,9 @@ public sealed class RoleAssignmentTests
             return;
         }
 
-        Assert.Equal([new RoleAssignment(table!, StorageTableDataContributor, app, "ServicePrincipal")], writes);
+        Assert.Equal(
+            [new RoleAssignment(table!, StorageTableDataContributor, app, "ServicePrincipal"), new RoleAssignment(audit!, StorageTableDataContributor, app, "ServicePrincipal")],
+            writes.OrderBy(w => w.Scope, StringComparer.Ordinal));
     }
 
     [Theory]
@@ -69,10 +74,11 @@ public sealed class RoleAssignmentTests
 
     [Theory]
     [MemberData(nameof(Scenarios))]
-    public void Operator_gets_write_access_to_the_policy_table_only_when_given(string scenario)
+    public void Operator_gets_write_access_to_the_policy_and_audit_tables_only_when_given(string scenario)
     {
         var snapshot = Snapshot.Load(scenario);
-        var table = snapshot.Single("Microsoft.Storage/storageAccounts/tableServices/tables").Str("id");
+        var table = snapshot.Table(snapshot.Scenario.PolicyTable).Str("id");
+        var audit = snapshot.Table(snapshot.Scenario.AuditTable).Str("id");
         var others = snapshot.RoleAssignments.Where(r => r.PrincipalId != AppPrincipal(snapshot)).ToList();
 
         if (snapshot.Scenario.OperatorPrincipalId is null)
@@ -81,10 +87,12 @@ public sealed class RoleAssignmentTests
             return;
         }
 
-        var writer = Assert.Single(others);
         Assert.Equal(
-            new RoleAssignment(table!, StorageTableDataContributor, snapshot.Scenario.OperatorPrincipalId, snapshot.Scenario.OperatorPrincipalType),
-            writer);
+            [
+                new RoleAssignment(table!, StorageTableDataContributor, snapshot.Scenario.OperatorPrincipalId, snapshot.Scenario.OperatorPrincipalType),
+                new RoleAssignment(audit!, StorageTableDataContributor, snapshot.Scenario.OperatorPrincipalId, snapshot.Scenario.OperatorPrincipalType),
+            ],
+            others.OrderBy(o => o.Scope, StringComparer.Ordinal));
     }
 
     private static string AppPrincipal(Snapshot snapshot)

@@ -101,11 +101,13 @@ public sealed class StorageTests
 
     [Theory]
     [MemberData(nameof(Scenarios))]
-    public void Policy_table_is_created(string scenario)
+    public void Policy_and_audit_tables_are_created_and_no_other(string scenario)
     {
         var snapshot = Snapshot.Load(scenario);
-        var table = snapshot.Single("Microsoft.Storage/storageAccounts/tableServices/tables");
+        var account = snapshot.StorageAccount.Str("name");
 
-        Assert.Equal($"{snapshot.StorageAccount.Str("name")}/default/{snapshot.Scenario.PolicyTable}", table.Str("name"));
+        Assert.Equal(
+            new[] { $"{account}/default/{snapshot.Scenario.AuditTable}", $"{account}/default/{snapshot.Scenario.PolicyTable}" }.Order(StringComparer.Ordinal),
+            snapshot.OfType("Microsoft.Storage/storageAccounts/tableServices/tables").Select(t => t.Str("name")).Order(StringComparer.Ordinal));
     }
 }

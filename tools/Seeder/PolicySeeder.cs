@@ -1,7 +1,9 @@
-using Azure.Data.Tables;
 using CorsFunctions.Core.Policies;
+using Azure.Data.Tables;
 using CorsFunctions.Worker.Management;
 using CorsFunctions.Worker.Policies;
+using CorsFunctions.Worker.Policies.Audit;
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using CorsFunctions.Worker;
 
@@ -24,15 +26,20 @@ internal static class PolicySeeder
             return errors;
         }
 
+        var options = new CorsPolicyOptions { TableName = tableName, PartitionKey = policySet };
         var table = service.GetTableClient(tableName);
+        var auditTable = service.GetTableClient(options.AuditTableName);
         await table.CreateIfNotExistsAsync(cancellationToken).ConfigureAwait(false);
-        var store = new TablePolicyStore(table, Options.Create(new CorsPolicyOptions { TableName = tableName, PartitionKey = policySet }));
+        await auditTable.CreateIfNotExistsAsync(cancellationToken).ConfigureAwait(false);
+        var pipeline = new PolicyWritePipeline(new TablePolicyStore(table, Options.Create(options)), new TablePolicyAuditLog(auditTable, policySet),
+            TimeProvider.System, NullLogger<PolicyWritePipeline>.Instance);
+        var writer = new PolicyWriter(PolicyWriterKinds.StorageCredential, "seeder", null, PolicyWriter.CliSource);
         foreach (var definition in definitions)
         {
-            var result = await store.SaveAsync(definition, WriteCondition.None, cancellationToken).ConfigureAwait(false);
-            if (result.Outcome != WriteOutcome.Done)
+            var result = await pipeline.SaveAsync(definition, WriteCondition.None, writer, cancellationToken).ConfigureAwait(false);
+            if (result.Status != PolicyWriteStatus.Written)
             {
-                return [$"{definition.Id}: changed by someone else while seeding ({result.Outcome}); run the seeder again."];
+                return [$"{definition.Id}: changed by someone else while seeding ({result.Status}); run the seeder again."];
             }
         }
 
@@ -51,7 +58,7 @@ internal static class PolicySeeder
 
         var definitions = list!.Policies.Select(p => p.ToDefinition(p.Id ?? "")).ToList();
         var errors = definitions
-            .SelectMany(d => PolicyCompiler.Compile(d).Errors.Concat(PolicyEntityMapper.CheckStorable(d)).Select(e => $"{file}: policy '{d.Id}': {e}"))
+            .SelectMany(d => PolicyWritePipeline.Validate(d).Select(e => $"{file}: policy '{d.Id}': {e}"))
             .Concat(definitions.GroupBy(d => d.Id, StringComparer.Ordinal).Where(g => g.Count() > 1).Select(g => $"{file}: policy id '{g.Key}' appears more than once."))
             .ToList();
         return (definitions, errors);

@@ -49,6 +49,13 @@ public static class PolicyCompiler
         return new PolicyCompilation(definition, routes, policy, errors.ToList());
     }
 
+    /// <summary>
+    /// The one id rule: 1 to <see cref="MaxIdLength"/> ASCII letters, digits, <c>-</c>, <c>_</c> or <c>.</c>, so an id
+    /// is always a valid table RowKey and safe in a URL path segment.
+    /// </summary>
+    public static bool IsValidId([System.Diagnostics.CodeAnalysis.NotNullWhen(true)] string? id) =>
+        id is { Length: > 0 and <= MaxIdLength } && id.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.');
+
     private static void CheckId(string? id, ErrorList errors)
     {
         const string field = nameof(CorsPolicyDefinition.Id);
@@ -56,7 +63,7 @@ public static class PolicyCompiler
         {
             errors.Add(PolicyErrorCodes.IdRequired, field, null, "is required.");
         }
-        else if (id.Length > MaxIdLength || !id.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.'))
+        else if (!IsValidId(id))
         {
             errors.Add(PolicyErrorCodes.IdInvalid, field, id, $"must be 1 to {MaxIdLength} letters, digits, '-', '_' or '.'.");
         }

@@ -24,6 +24,9 @@ public sealed class CorsPolicyOptions
     /// <summary>The table holding the policies.</summary>
     public string TableName { get; set; } = "CorsPolicies";
 
+    /// <summary>The append-only table that records every policy write (who, when, before and after).</summary>
+    public string AuditTableName { get; set; } = "CorsPolicyAudit";
+
     /// <summary>The partition of the table this app reads: several apps can share one table, each with its own set of policies.</summary>
     public string PartitionKey { get; set; } = "default";
 
@@ -35,6 +38,13 @@ public sealed class CorsPolicyOptions
     /// answer 404 and touch nothing.
     /// </summary>
     public bool EnableManagementApi { get; set; }
+
+    /// <summary>
+    /// Who may write through the management functions. Every management function requires the admin (master) key
+    /// at the host in both modes; <see cref="CorsManagementAuthorization.EntraAppRole"/> also requires an Entra ID
+    /// principal with the app role <c>CorsPolicies.Write</c> for writes.
+    /// </summary>
+    public CorsManagementAuthorization ManagementAuthorization { get; set; } = CorsManagementAuthorization.AdminKey;
 
     /// <summary>The interval between background reloads.</summary>
     internal TimeSpan RefreshInterval => TimeSpan.FromSeconds(RefreshSeconds);

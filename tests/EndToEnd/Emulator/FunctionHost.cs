@@ -75,7 +75,7 @@ internal sealed class FunctionHost : IAsyncDisposable
 
             host.Routes = await channel.Loaded;
             host._proxy = channel.WorkerHttpUri is { } workerHttpUri ? new WorkerHttpProxy(workerHttpUri) : null;
-            host._front = await StartFrontAsync(host.Routes, channel, host._proxy, new FunctionKeys(options.FunctionKey), output);
+            host._front = await StartFrontAsync(host.Routes, channel, host._proxy, new FunctionKeys(options.FunctionKey, options.MasterKey), output);
             host.BaseAddress = AddressOf(host._front);
             return host;
         }
@@ -126,7 +126,8 @@ internal sealed class FunctionHost : IAsyncDisposable
                 return;
             }
 
-            if (!keys.Authorizes(match.Function, request))
+            var (authorized, identity) = keys.Authorize(match.Function, request);
+            if (!authorized)
             {
                 context.Response.StatusCode = StatusCodes.Status401Unauthorized;
                 return;
@@ -134,7 +135,7 @@ internal sealed class FunctionHost : IAsyncDisposable
 
             try
             {
-                var invocation = await HttpInvocation.CreateAsync(request, match, withBody: proxy is null);
+                var invocation = await HttpInvocation.CreateAsync(request, match, identity, withBody: proxy is null);
                 if (proxy is null)
                 {
                     await HttpInvocation.WriteAsync(await channel.InvokeAsync(invocation, context.RequestAborted), context.Response);

@@ -16,7 +16,8 @@ internal static class HttpInvocation
     /// The invocation for <paramref name="request"/>: <c>RpcHttp</c> with method, absolute URL, headers and, unless the
     /// request itself is forwarded to the worker's HTTP server (<paramref name="withBody"/> false), the body bytes.
     /// </summary>
-    public static async Task<InvocationRequest> CreateAsync(HttpRequest request, RouteMatch match, bool withBody)
+    /// <remarks>A valid key's identity travels in <c>identities</c>, as the host sends its ClaimsPrincipal (never as a header).</remarks>
+    public static async Task<InvocationRequest> CreateAsync(HttpRequest request, RouteMatch match, KeyIdentity? key, bool withBody)
     {
         var http = new RpcHttp { Method = request.Method, Url = request.GetEncodedUrl() };
         if (withBody)
@@ -30,6 +31,21 @@ internal static class HttpInvocation
         {
             // Repeated header lines reach the worker as one comma-joined value, as with the real host.
             http.NullableHeaders[name] = new NullableString { Value = values.ToString() };
+        }
+
+        if (key is not null)
+        {
+            http.Identities.Add(new RpcClaimsIdentity
+            {
+                AuthenticationType = new NullableString { Value = FunctionKeys.AuthenticationType },
+                NameClaimType = new NullableString { Value = System.Security.Claims.ClaimTypes.Name },
+                RoleClaimType = new NullableString { Value = System.Security.Claims.ClaimTypes.Role },
+                Claims =
+                {
+                    new RpcClaim { Type = FunctionKeys.AuthLevelClaim, Value = key.Level.ToString() },
+                    new RpcClaim { Type = FunctionKeys.KeyNameClaim, Value = key.Name },
+                },
+            });
         }
 
         var invocation = new InvocationRequest

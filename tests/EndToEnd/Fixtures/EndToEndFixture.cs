@@ -16,6 +16,7 @@ public abstract class EndToEndFixture(bool aspNetCoreIntegration, params string[
 {
     public const string PolicySet = "default";
     public const string TableName = "E2eCorsPolicies";
+    public const string AuditTableName = "E2eCorsPolicyAudit";
     public static readonly TimeSpan RefreshInterval = TimeSpan.FromSeconds(1);
 
     private static readonly TimeSpan ReadyTimeout = TimeSpan.FromSeconds(45);
@@ -32,8 +33,11 @@ public abstract class EndToEndFixture(bool aspNetCoreIntegration, params string[
     /// <summary>Whether the app uses the ASP.NET Core integration, so the host forwards HTTP requests to the worker.</summary>
     public bool AspNetCoreIntegration => aspNetCoreIntegration;
 
-    /// <summary>The one function key the emulated host accepts.</summary>
+    /// <summary>The function key (<c>default</c>) the emulated host accepts for Function-level triggers.</summary>
     public string FunctionKey { get; } = Convert.ToHexString(Guid.NewGuid().ToByteArray());
+
+    /// <summary>The master key, the only key Admin-level triggers (the management API) accept.</summary>
+    public string MasterKey { get; } = Convert.ToHexString(Guid.NewGuid().ToByteArray());
 
     /// <summary>A client for the API (no key, no Origin by default).</summary>
     public HttpClient Api { get; private set; } = null!;
@@ -77,6 +81,7 @@ public abstract class EndToEndFixture(bool aspNetCoreIntegration, params string[
 
         _table = new TableServiceClient(_azurite.ConnectionString).GetTableClient(TableName);
         await _table.CreateIfNotExistsAsync();
+        await new TableServiceClient(_azurite.ConnectionString).GetTableClient(AuditTableName).CreateIfNotExistsAsync();
         foreach (var row in SeededPolicies.All(_page.SerializedOrigin))
         {
             await _table.UpsertEntityAsync(row.ToEntity(), TableUpdateMode.Replace);
@@ -98,9 +103,11 @@ public abstract class EndToEndFixture(bool aspNetCoreIntegration, params string[
             ["CorsPolicies__ConnectionString"] = storage,
             ["CorsPolicies__TableName"] = TableName,
             ["CorsPolicies__PartitionKey"] = PolicySet,
+            ["CorsPolicies__EnableManagementApi"] = "true",
+            ["CorsPolicies__AuditTableName"] = AuditTableName,
             ["CorsPolicies__RefreshSeconds"] = RefreshInterval.TotalSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture),
         };
-        _host = await FunctionHost.StartAsync(new FunctionHostOptions(_appDirectory, FunctionKey, _appSettings));
+        _host = await FunctionHost.StartAsync(new FunctionHostOptions(_appDirectory, FunctionKey, MasterKey, _appSettings));
         Api = new HttpClient { BaseAddress = _host.BaseAddress };
         await WaitUntilPoliciesServeAsync();
     }
@@ -117,7 +124,7 @@ public abstract class EndToEndFixture(bool aspNetCoreIntegration, params string[
             settings[name] = value;
         }
 
-        return FunctionHost.StartAsync(new FunctionHostOptions(_appDirectory!, FunctionKey, settings));
+        return FunctionHost.StartAsync(new FunctionHostOptions(_appDirectory!, FunctionKey, MasterKey, settings));
     }
 
     public async Task DisposeAsync()

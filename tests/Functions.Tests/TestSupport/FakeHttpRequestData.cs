@@ -27,7 +27,10 @@ internal sealed class FakeHttpRequestData : HttpRequestData
 
     public override Uri Url { get; }
 
-    public override IEnumerable<ClaimsIdentity> Identities { get; } = [];
+    /// <summary>What the host attached to the invocation (its key identity, when a key was presented).</summary>
+    public override IEnumerable<ClaimsIdentity> Identities => IdentitiesFromHost;
+
+    public IReadOnlyList<ClaimsIdentity> IdentitiesFromHost { get; init; } = [];
 
     public override string Method { get; }
 

@@ -9,3 +9,5 @@ param policyTableName = 'OtherPolicies'
 param policySet = 'tenant-a'
 param policyRefreshSeconds = 120
 param appCanWritePolicies = true
+param managementAuthorization = 'EntraAppRole'
+param policyAuditTableName = 'OtherPolicyAudit'

@@ -19,7 +19,9 @@ public sealed record Scenario(
     bool InvalidPolicyAlert = true,
     bool RefusalSpikeAlert = true,
     int RefusalSpikeMinimum = 50,
-    string? ActionGroupId = null)
+    string? ActionGroupId = null,
+    string AuditTable = "CorsPolicyAudit",
+    string ManagementAuthorization = "AdminKey")
 {
     public static IReadOnlyList<Scenario> All { get; } =
     [
@@ -33,7 +35,7 @@ public sealed record Scenario(
         // Dedicated plans have no content share at all (contentStorage is ignored).
         new("b1-dedicated", "B1", NeedsAccountKey: false),
         new("p1v3-operator", "P1v3", NeedsAccountKey: false, "OtherPolicies", "tenant-a", "120",
-            "11111111-2222-3333-4444-555555555555", "Group", AppWritesPolicies: true),
+            "11111111-2222-3333-4444-555555555555", "Group", AppWritesPolicies: true, AuditTable: "OtherPolicyAudit", ManagementAuthorization: "EntraAppRole"),
         // Observability is optional piece by piece: everything off but the refusal spike alert, which notifies a group.
         new("b1-quiet", "B1", NeedsAccountKey: false, Workbook: false, SnapshotAgeAlert: false, InvalidPolicyAlert: false,
             RefusalSpikeMinimum: 7, ActionGroupId: "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-ops/providers/Microsoft.Insights/actionGroups/ops"),

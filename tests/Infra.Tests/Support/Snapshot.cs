@@ -43,6 +43,14 @@ internal sealed class Snapshot
 
     public JsonObject Site => Single("Microsoft.Web/sites");
 
+    /// <summary>The table named <paramref name="name"/> of the storage account.</summary>
+    public JsonObject Table(string name)
+    {
+        var matches = OfType("Microsoft.Storage/storageAccounts/tableServices/tables").Where(t => t.Str("name")!.EndsWith("/" + name, StringComparison.Ordinal)).ToList();
+        Assert.True(matches.Count == 1, $"{Scenario}: expected exactly one table {name}, found {matches.Count}.");
+        return matches[0];
+    }
+
     public JsonObject StorageAccount => Single("Microsoft.Storage/storageAccounts");
 
     /// <summary>App settings of the function app by name (duplicates fail).</summary>

@@ -1,42 +1,18 @@
-using CorsFunctions.Core.Evaluation;
+using CorsFunctions.Core.Policies;
 using CorsFunctions.Core.Routing;
 using CorsFunctions.Worker.Middleware;
 using CorsFunctions.Worker.Policies;
+using Microsoft.Azure.Functions.Worker.Http;
 
 namespace CorsFunctions.Worker.Management;
 
-/// <summary>The body of <c>POST cors-check</c>: the request a browser would send.</summary>
-/// <param name="Path">The request path, route prefix included (<c>/api/items/42</c>).</param>
-/// <param name="Origin">The page's origin.</param>
-/// <param name="Method">The method of the actual request; when given, the preflight for it is evaluated too.</param>
-/// <param name="Headers">The request header names the page sets (the preflight's <c>Access-Control-Request-Headers</c>).</param>
-/// <param name="PrivateNetwork">Whether the preflight asks for private-network access.</param>
-internal sealed record CorsCheckRequest(string? Path, string? Origin, string? Method, IReadOnlyList<string>? Headers, bool PrivateNetwork);
-
-/// <summary>The answer of <c>POST cors-check</c>.</summary>
-/// <param name="SnapshotLoadedAt">When the policies in force were loaded; null: none yet, everything is refused.</param>
-/// <param name="Policy">The policy that governs the path, or null.</param>
-/// <param name="Preflight">The preflight decision, when a method was given.</param>
-/// <param name="ActualRequest">The decision for the actual request's response.</param>
-internal sealed record CorsCheckResponse(DateTimeOffset? SnapshotLoadedAt, CorsCheckPolicy? Policy, CorsCheckDecision? Preflight, CorsCheckDecision ActualRequest);
-
-/// <summary>The policy that matched.</summary>
-/// <param name="Id">The policy id.</param>
-/// <param name="Route">The route pattern that matched.</param>
-/// <param name="Valid">Whether the policy compiled; an invalid policy refuses everything on its routes.</param>
-/// <param name="Errors">Why it is invalid.</param>
-internal sealed record CorsCheckPolicy(string Id, string? Route, bool Valid, IReadOnlyList<PolicyErrorDocument>? Errors);
-
-/// <summary>One decision and the response headers it sends.</summary>
-/// <param name="Allowed">Whether the browser lets the page through.</param>
-/// <param name="Reason">Why it was refused, or <see cref="CorsRejection.None"/>.</param>
-/// <param name="Detail">What exactly was refused (e.g. the header name), when known.</param>
-/// <param name="Headers">The CORS headers the response would carry.</param>
-internal sealed record CorsCheckDecision(bool Allowed, CorsRejection Reason, string? Detail, IReadOnlyDictionary<string, string> Headers);
-
 /// <summary>
-/// Explains a CORS decision from the snapshot in force, exactly as the middleware would take it: the tool an
-/// operator uses to see why a browser is refused.
+/// Explains a CORS decision: the tool an operator uses to see why a browser is refused, or what a proposed policy
+/// would change before saving it. It takes the decision through the middleware's own code path
+/// (<see cref="CorsEvaluation"/>) and writes the headers with the middleware's own sink, from the snapshot in force
+/// (or that snapshot with the proposed policy in place). Unlike the middleware it neither counts nor logs, and it
+/// evaluates the preflight whenever a method is given, even where a browser would send none (a safelisted method
+/// without non-safelisted headers).
 /// </summary>
 internal sealed class CorsCheckHandler(IPolicySnapshotSource snapshots)
 {
@@ -51,57 +27,51 @@ internal sealed class CorsCheckHandler(IPolicySnapshotSource snapshots)
 
         if (string.IsNullOrEmpty(request!.Path) || string.IsNullOrEmpty(request.Origin))
         {
-            return ManagementResult.Problem(400, "Incomplete request", "'path' and 'origin' are required; 'method', 'headers' and 'privateNetwork' are optional.");
+            return ManagementProblems.BadRequest("'path' and 'origin' are required; 'method', 'headers', 'privateNetwork' and 'policy' are optional.");
+        }
+
+        if (request.Policy is { Id: null or "" })
+        {
+            return ManagementProblems.BadRequest("'policy.id' is required: it names the stored policy the proposal replaces (or a new one beside them).");
         }
 
         var snapshot = snapshots.Current;
-        var match = snapshot.Policies.Resolve(request.Path);
-        return new ManagementResult(200, new CorsCheckResponse(snapshot.LoadedAt, Describe(match), Preflight(match, request), Actual(match, request.Origin)));
+        var proposed = request.Policy?.ToDefinition(request.Policy.Id!);
+        if (proposed is not null)
+        {
+            snapshot = snapshot with { Policies = WithProposal(snapshot.Policies, PolicyCompiler.Compile(proposed)) };
+        }
+
+        var preflight = request.Method is null ? null : Preflight(snapshot, request);
+        var actual = CorsEvaluation.ActualRequest(snapshot, request.Path, request.Origin, out var match);
+        return new ManagementResult(200, new CorsCheckResponse(snapshot.LoadedAt, Describe(match, proposed?.Id), preflight,
+            Decision(actual.IsAllowed, actual.Rejection, null, sink => actual.WriteTo(ref sink))));
     }
 
-    private static CorsCheckPolicy? Describe(PolicyMatch match) => match.Entry is { } entry
+    private static CorsCheckDecision Preflight(PolicySnapshot snapshot, CorsCheckRequest request)
+    {
+        // What a browser sends: the names joined by ',' in Access-Control-Request-Headers, "true" for private network.
+        var result = CorsEvaluation.Preflight(snapshot, request.Path!, request.Origin!, request.Method!,
+            request.Headers is { Count: > 0 } headers ? string.Join(",", headers) : null, request.PrivateNetwork ? "true" : null, out _);
+        return Decision(result.IsAllowed, result.Rejection, result.Detail, sink => result.WriteTo(ref sink));
+    }
+
+    private static PolicySet WithProposal(PolicySet current, PolicyCompilation proposal) =>
+        PolicySet.Create(current.Entries.Select(e => e.Compilation).Concat(current.Skipped)
+            .Where(c => !string.Equals(c.Id, proposal.Id, StringComparison.Ordinal))
+            .Append(proposal));
+
+    private static CorsCheckPolicy? Describe(PolicyMatch match, string? proposedId) => match.Entry is { } entry
         ? new CorsCheckPolicy(entry.Id, match.Route?.Text, entry.Policy is not null,
-            entry.Compilation.Errors.Count == 0 ? null : [.. entry.Compilation.Errors.Select(PolicyErrorDocument.From)])
+            entry.Compilation.Errors.Count == 0 ? null : [.. entry.Compilation.Errors.Select(PolicyErrorDocument.From)],
+            string.Equals(entry.Id, proposedId, StringComparison.Ordinal))
         : null;
 
-    private static CorsCheckDecision? Preflight(PolicyMatch match, CorsCheckRequest request)
+    private static CorsCheckDecision Decision(bool allowed, Core.Evaluation.CorsRejection reason, string? detail, Action<HttpHeadersSink> write)
     {
-        if (request.Method is null)
-        {
-            return null;
-        }
-
-        var result = match.Policy is { } policy
-            ? policy.EvaluatePreflight(request.Origin, request.Method,
-                request.Headers is { Count: > 0 } headers ? string.Join(",", headers) : null,
-                request.PrivateNetwork ? "true" : null)
-            : PreflightResult.Reject(match.Rejection);
-        var sink = new DictionarySink();
-        result.WriteTo(ref sink);
-        return new CorsCheckDecision(result.IsAllowed, result.Rejection, result.Detail, sink.Headers);
-    }
-
-    private static CorsCheckDecision Actual(PolicyMatch match, string origin)
-    {
-        var result = match.Policy is { } policy ? policy.EvaluateActualRequest(origin) : ActualRequestResult.Reject(match.Rejection);
-        var sink = new DictionarySink();
-        result.WriteTo(ref sink);
-        return new CorsCheckDecision(result.IsAllowed, result.Rejection, null, sink.Headers);
-    }
-
-    /// <summary>Collects the headers a decision writes.</summary>
-    private readonly struct DictionarySink() : ICorsHeaderSink
-    {
-        public Dictionary<string, string> Headers { get; } = new(StringComparer.OrdinalIgnoreCase);
-
-        public void SetHeader(string name, string value) => Headers[name] = value;
-
-        public void AppendVary(string value)
-        {
-            if (VaryHeader.Append(Headers.GetValueOrDefault(Core.CorsHeaderNames.Vary), value) is { } vary)
-            {
-                Headers[Core.CorsHeaderNames.Vary] = vary;
-            }
-        }
+        var headers = new HttpHeadersCollection();
+        write(new HttpHeadersSink(headers));
+        return new CorsCheckDecision(allowed, reason, detail,
+            headers.ToDictionary(h => h.Key, h => string.Join(", ", h.Value), StringComparer.OrdinalIgnoreCase));
     }
 }

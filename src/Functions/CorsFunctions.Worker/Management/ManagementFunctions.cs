@@ -1,56 +1,81 @@
 using System.Text.Json;
+using System.Web;
+using CorsFunctions.Worker.Policies;
+using CorsFunctions.Worker.Policies.Audit;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Azure.Functions.Worker.Http;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace CorsFunctions.Worker.Management;
 
 /// <summary>
-/// The management API (auth level Function: a function or host key is required): <c>cors-policies</c> and
-/// <c>cors-check</c> under the <c>api</c> route prefix. Each function only adapts HTTP to a handler. Opt-in: while
-/// <see cref="CorsPolicyOptions.EnableManagementApi"/> is off, every function answers 404 and touches nothing.
+/// The management API: <c>cors-policies</c> (CRUD, history, rollback) and <c>cors-check</c> under the <c>api</c> route
+/// prefix. Every function is auth level Admin: the host lets only the admin (master) key through, before the worker
+/// runs. Writes may further need an Entra ID app role (<see cref="ManagementAuthorizer"/>). Each function only adapts
+/// HTTP to a handler. Opt-in: while <see cref="CorsPolicyOptions.EnableManagementApi"/> is off, every function
+/// answers 404 and touches nothing. No exception reaches the host: store failures and bugs answer a problem.
 /// </summary>
-internal sealed class ManagementFunctions(PolicyManagementHandler policies, CorsCheckHandler check, IOptions<CorsPolicyOptions> options)
+internal sealed class ManagementFunctions(PolicyManagementHandler policies, CorsCheckHandler check, ManagementCallerReader callers,
+    ManagementAuthorizer authorizer, IOptions<CorsPolicyOptions> options, ILogger<ManagementFunctions> logger)
 {
-    private static readonly ManagementResult Disabled = ManagementResult.Problem(404, "Not found",
-        $"The management API is off: set {CorsPolicyOptions.SectionName}__{nameof(CorsPolicyOptions.EnableManagementApi)}=true to use it.");
-
-    private readonly bool _enabled = options.Value.EnableManagementApi;
-
     private const string PoliciesRoute = "cors-policies";
     private const string PolicyRoute = "cors-policies/{id}";
+
+    private readonly bool _enabled = options.Value.EnableManagementApi;
+    private readonly string _table = options.Value.TableName;
 
     /// <summary>Lists every policy of the set.</summary>
     [Function("CorsPoliciesList")]
     public Task<HttpResponseData> ListAsync(
-        [HttpTrigger(AuthorizationLevel.Function, "get", Route = PoliciesRoute)] HttpRequestData request, CancellationToken cancellationToken) =>
-        AnswerAsync(request, () => policies.ListAsync(cancellationToken), cancellationToken);
+        [HttpTrigger(AuthorizationLevel.Admin, "get", Route = PoliciesRoute)] HttpRequestData request, FunctionContext context, CancellationToken cancellationToken) =>
+        AnswerAsync(request, context, () => policies.ListAsync(cancellationToken), cancellationToken);
 
     /// <summary>Reads one policy.</summary>
     [Function("CorsPolicyGet")]
     public Task<HttpResponseData> GetAsync(
-        [HttpTrigger(AuthorizationLevel.Function, "get", Route = PolicyRoute)] HttpRequestData request, string id, CancellationToken cancellationToken) =>
-        AnswerAsync(request, () => policies.GetAsync(id, cancellationToken), cancellationToken);
+        [HttpTrigger(AuthorizationLevel.Admin, "get", Route = PolicyRoute)] HttpRequestData request, string id, FunctionContext context, CancellationToken cancellationToken) =>
+        AnswerAsync(request, context, () => policies.GetAsync(id, cancellationToken), cancellationToken);
 
-    /// <summary>Creates or replaces one policy.</summary>
+    /// <summary>Creates or replaces one policy; <c>?dryRun=true</c> only says what it would do.</summary>
     [Function("CorsPolicyPut")]
     public Task<HttpResponseData> PutAsync(
-        [HttpTrigger(AuthorizationLevel.Function, "put", Route = PolicyRoute)] HttpRequestData request, string id, CancellationToken cancellationToken) =>
-        AnswerAsync(request, () => policies.PutAsync(id, request.Body, Header(request, "If-Match"), Header(request, "If-None-Match"), cancellationToken), cancellationToken);
+        [HttpTrigger(AuthorizationLevel.Admin, "put", Route = PolicyRoute)] HttpRequestData request, string id, FunctionContext context, CancellationToken cancellationToken) =>
+        AnswerAsync(request, context, () => Query(request, "dryRun") switch
+        {
+            null or "false" => WriteAsync(request, writer => policies.PutAsync(id, request.Body, Header(request, "If-Match"), Header(request, "If-None-Match"), false, writer, cancellationToken)),
+            "true" => policies.PutAsync(id, request.Body, Header(request, "If-Match"), Header(request, "If-None-Match"), true, Caller(request).Writer, cancellationToken),
+            _ => Task.FromResult(ManagementProblems.BadRequest("dryRun must be 'true' or 'false'.")),
+        }, cancellationToken);
 
     /// <summary>Deletes one policy.</summary>
     [Function("CorsPolicyDelete")]
     public Task<HttpResponseData> DeleteAsync(
-        [HttpTrigger(AuthorizationLevel.Function, "delete", Route = PolicyRoute)] HttpRequestData request, string id, CancellationToken cancellationToken) =>
-        AnswerAsync(request, () => policies.DeleteAsync(id, Header(request, "If-Match"), cancellationToken), cancellationToken);
+        [HttpTrigger(AuthorizationLevel.Admin, "delete", Route = PolicyRoute)] HttpRequestData request, string id, FunctionContext context, CancellationToken cancellationToken) =>
+        AnswerAsync(request, context, () => WriteAsync(request, writer => policies.DeleteAsync(id, Header(request, "If-Match"), writer, cancellationToken)), cancellationToken);
 
-    /// <summary>Explains the CORS decision for a request, from the snapshot in force.</summary>
+    /// <summary>Every recorded write of one policy.</summary>
+    [Function("CorsPolicyHistory")]
+    public Task<HttpResponseData> HistoryAsync(
+        [HttpTrigger(AuthorizationLevel.Admin, "get", Route = PolicyRoute + "/history")] HttpRequestData request, string id, FunctionContext context,
+        CancellationToken cancellationToken) =>
+        AnswerAsync(request, context, () => policies.HistoryAsync(id, cancellationToken), cancellationToken);
+
+    /// <summary>Restores the definition an earlier version left behind (<c>?version=N</c>), as an audited write.</summary>
+    [Function("CorsPolicyRollback")]
+    public Task<HttpResponseData> RollbackAsync(
+        [HttpTrigger(AuthorizationLevel.Admin, "post", Route = PolicyRoute + "/rollback")] HttpRequestData request, string id, FunctionContext context,
+        CancellationToken cancellationToken) =>
+        AnswerAsync(request, context, () => WriteAsync(request, writer =>
+            policies.RollbackAsync(id, Query(request, "version"), Header(request, "If-Match"), writer, cancellationToken)), cancellationToken);
+
+    /// <summary>Explains the CORS decision for a request, from the snapshot in force or a proposed policy.</summary>
     [Function("CorsCheck")]
     public Task<HttpResponseData> CheckAsync(
-        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "cors-check")] HttpRequestData request, CancellationToken cancellationToken) =>
-        AnswerAsync(request, () => check.CheckAsync(request.Body, cancellationToken), cancellationToken);
+        [HttpTrigger(AuthorizationLevel.Admin, "post", Route = "cors-check")] HttpRequestData request, FunctionContext context, CancellationToken cancellationToken) =>
+        AnswerAsync(request, context, () => check.CheckAsync(request.Body, cancellationToken), cancellationToken);
 
-    /// <summary>Writes a handler's result: status, JSON body with its media type, and <c>ETag</c>.</summary>
+    /// <summary>Writes a handler's result: status, JSON body with its media type, <c>ETag</c> and <c>Retry-After</c>.</summary>
     internal static async Task<HttpResponseData> WriteAsync(HttpRequestData request, ManagementResult result, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -58,6 +83,11 @@ internal sealed class ManagementFunctions(PolicyManagementHandler policies, Cors
         if (result.ETag is not null)
         {
             response.Headers.TryAddWithoutValidation("ETag", result.ETag);
+        }
+
+        if (result.RetryAfterSeconds is { } retryAfter)
+        {
+            response.Headers.TryAddWithoutValidation("Retry-After", retryAfter.ToString(System.Globalization.CultureInfo.InvariantCulture));
         }
 
         if (result.Body is not null)
@@ -69,14 +99,45 @@ internal sealed class ManagementFunctions(PolicyManagementHandler policies, Cors
         return response;
     }
 
-    /// <summary>The one gate of the opt-in: <paramref name="handle"/> runs only while the API is on.</summary>
-    private async Task<HttpResponseData> AnswerAsync(HttpRequestData request, Func<Task<ManagementResult>> handle, CancellationToken cancellationToken)
+    /// <summary>
+    /// The one gate of the opt-in, and the one place exceptions stop: <paramref name="handle"/> runs only while the API
+    /// is on; a store failure answers its problem (403 from storage, missing table, 503 with Retry-After), anything
+    /// else a logged 500 problem. Nothing escapes to the host.
+    /// </summary>
+    private async Task<HttpResponseData> AnswerAsync(HttpRequestData request, FunctionContext context, Func<Task<ManagementResult>> handle, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var result = _enabled ? await handle().ConfigureAwait(false) : Disabled;
+        ArgumentNullException.ThrowIfNull(context);
+        ManagementResult result;
+        try
+        {
+            result = _enabled ? await handle().ConfigureAwait(false) : ManagementProblems.Disabled;
+        }
+        catch (Exception exception) when (StoreFailures.Classify(exception, cancellationToken) is { } failure)
+        {
+            result = ManagementProblems.StoreFailed(failure, _table);
+            PolicyLog.ManagementStoreFailed(logger, exception, context.FunctionDefinition.Name, failure.ToString(), result.Status);
+        }
+        catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
+        {
+            result = ManagementProblems.InternalError(context.InvocationId);
+            PolicyLog.ManagementFailed(logger, exception, context.FunctionDefinition.Name, context.InvocationId);
+        }
+
         return await WriteAsync(request, result, cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>Runs <paramref name="write"/> as the caller when the caller may write; else answers the refusal.</summary>
+    private Task<ManagementResult> WriteAsync(HttpRequestData request, Func<PolicyWriter, Task<ManagementResult>> write)
+    {
+        var caller = Caller(request);
+        return authorizer.RefuseWrite(caller) is { } refusal ? Task.FromResult(refusal) : write(caller.Writer);
+    }
+
+    private ManagementCaller Caller(HttpRequestData request) => callers.Read(request.Identities, name => Header(request, name));
+
     private static string? Header(HttpRequestData request, string name) =>
         request.Headers.TryGetValues(name, out var values) ? string.Join(",", values) : null;
+
+    private static string? Query(HttpRequestData request, string name) => HttpUtility.ParseQueryString(request.Url.Query)[name];
 }

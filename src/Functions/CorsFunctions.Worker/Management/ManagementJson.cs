@@ -3,7 +3,7 @@ using System.Text.Json.Serialization;
 
 namespace CorsFunctions.Worker.Management;
 
-/// <summary>JSON settings of the management API: camelCase, unknown members refused (a typo never passes silently).</summary>
+/// <summary>JSON settings of the management API: camelCase, unknown and repeated members refused (a typo or an ambiguous body never passes silently).</summary>
 internal static class ManagementJson
 {
     /// <summary>The largest request body read (a policy with thousands of origins still fits).</summary>
@@ -13,6 +13,7 @@ internal static class ManagementJson
     public static JsonSerializerOptions Options { get; } = new(JsonSerializerDefaults.Web)
     {
         UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
+        AllowDuplicateProperties = false,
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
         Converters = { new JsonStringEnumConverter() },
         WriteIndented = true,
@@ -33,7 +34,7 @@ internal static class ManagementJson
         {
             if (buffer.Length + read > MaxBodyBytes)
             {
-                return (null, ManagementResult.Problem(400, "Request body too large", $"The body must be at most {MaxBodyBytes} bytes."));
+                return (null, ManagementProblems.BodyTooLarge(MaxBodyBytes));
             }
 
             buffer.Write(chunk, 0, read);
@@ -43,13 +44,13 @@ internal static class ManagementJson
         {
             var value = JsonSerializer.Deserialize<T>(buffer.GetBuffer().AsSpan(0, (int)buffer.Length), Options);
             return value is null
-                ? (null, ManagementResult.Problem(400, "Malformed JSON", "The body must be a JSON object."))
+                ? (null, ManagementProblems.MalformedJson("The body must be a JSON object."))
                 : (value, null);
         }
         catch (JsonException e)
         {
             // The message names the JSON path and position, never the offending value.
-            return (null, ManagementResult.Problem(400, "Malformed JSON", e.Message));
+            return (null, ManagementProblems.MalformedJson(e.Message));
         }
     }
 }

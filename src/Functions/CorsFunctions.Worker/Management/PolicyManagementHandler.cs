@@ -1,16 +1,17 @@
 using Azure;
 using CorsFunctions.Core.Policies;
+using CorsFunctions.Worker.Diagnostics;
 using CorsFunctions.Worker.Policies;
-using Microsoft.Extensions.Logging;
+using CorsFunctions.Worker.Policies.Audit;
 
 namespace CorsFunctions.Worker.Management;
 
 /// <summary>
-/// The logic of the <c>cors-policies</c> management API, independent of the HTTP types: validates with Core
-/// (nothing invalid is ever written), honours <c>If-Match</c> / <c>If-None-Match: *</c>, and reloads this
-/// instance's snapshot after every write (other instances pick the change up within their refresh interval).
+/// The logic of the <c>cors-policies</c> management API, independent of the HTTP types. Every write goes through
+/// the <see cref="PolicyWritePipeline"/> (validated, conditional on ETags, audited); after a write this instance's
+/// snapshot is reloaded at once (other instances pick the change up within their refresh interval).
 /// </summary>
-internal sealed class PolicyManagementHandler(IPolicyStore store, IPolicySnapshotRefresher refresher, ILogger<PolicyManagementHandler> logger)
+internal sealed class PolicyManagementHandler(IPolicyStore store, PolicyWritePipeline pipeline, IPolicyAuditLog audit, IPolicySnapshotRefresher refresher)
 {
     /// <summary><c>GET cors-policies</c>: every policy of the set with its validation errors.</summary>
     public async Task<ManagementResult> ListAsync(CancellationToken cancellationToken)
@@ -27,15 +28,19 @@ internal sealed class PolicyManagementHandler(IPolicyStore store, IPolicySnapsho
     public async Task<ManagementResult> GetAsync(string id, CancellationToken cancellationToken) =>
         await store.GetAsync(id, cancellationToken).ConfigureAwait(false) is { } policy
             ? new ManagementResult(200, ToDocument(policy), policy.ETag.ToString())
-            : NotFound(id);
+            : ManagementProblems.PolicyNotFound(id);
 
-    /// <summary><c>PUT cors-policies/{id}</c>: creates or replaces the policy when it is valid and the condition holds.</summary>
-    public async Task<ManagementResult> PutAsync(string id, Stream body, string? ifMatch, string? ifNoneMatch, CancellationToken cancellationToken)
+    /// <summary>
+    /// <c>PUT cors-policies/{id}</c>: creates or replaces the policy when it is valid and the condition holds; with
+    /// <paramref name="dryRun"/>, only says what it would do (every error, the routes that would change owner).
+    /// </summary>
+    public async Task<ManagementResult> PutAsync(string id, Stream body, string? ifMatch, string? ifNoneMatch, bool dryRun, PolicyWriter writer,
+        CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(id);
         if (ifNoneMatch is not null && ifNoneMatch.Trim() != "*")
         {
-            return ManagementResult.Problem(400, "Unsupported precondition", "If-None-Match accepts only '*' (create only).");
+            return ManagementProblems.BadRequest("If-None-Match accepts only '*' (create only).");
         }
 
         var (document, problem) = await ManagementJson.ReadAsync<PolicyDocument>(body, cancellationToken).ConfigureAwait(false);
@@ -45,44 +50,90 @@ internal sealed class PolicyManagementHandler(IPolicyStore store, IPolicySnapsho
         }
 
         var definition = document!.ToDefinition(id);
-        var errors = PolicyCompiler.Compile(definition).Errors.Concat(PolicyEntityMapper.CheckStorable(definition)).ToList();
         if (document.Id is not null && !string.Equals(document.Id, id, StringComparison.Ordinal))
         {
-            errors.Insert(0, new PolicyError(PolicyErrorCodes.IdMismatch, nameof(CorsPolicyDefinition.Id), PolicyEntityMapper.Quote(document.Id), $"must equal the id in the URL ('{PolicyEntityMapper.Quote(id)}') or be left out."));
+            // Refused before anything else: which of the two ids was meant is the caller's to say.
+            return ManagementProblems.InvalidPolicy([new PolicyError(PolicyErrorCodes.IdMismatch, nameof(CorsPolicyDefinition.Id), SafeLogValue.Bound(document.Id),
+                $"must equal the id in the URL ('{SafeLogValue.Bound(id)}') or be left out."), .. PolicyWritePipeline.Validate(definition)]);
         }
 
-        if (errors.Count > 0)
+        if (dryRun)
         {
-            PolicyLog.PolicyRefused(logger, PolicyEntityMapper.Quote(id), errors.Count);
-            return ManagementResult.ValidationProblem(errors);
+            var plan = await pipeline.PlanAsync(definition, cancellationToken).ConfigureAwait(false);
+            return plan.Errors.Count > 0
+                ? ManagementProblems.InvalidPolicy(plan.Errors, plan.RouteChanges)
+                : new ManagementResult(200, new PolicyDryRunDocument(true, !plan.Exists, plan.CurrentETag, plan.RouteChanges, PolicyDocument.From(definition, null, [])));
         }
 
         var condition = new WriteCondition(ParseETag(ifMatch), CreateOnly: ifNoneMatch is not null);
-        var result = await store.SaveAsync(definition, condition, cancellationToken).ConfigureAwait(false);
-        if (result.Outcome != WriteOutcome.Done)
-        {
-            return PreconditionFailed(id);
-        }
-
-        PolicyLog.PolicyWritten(logger, id, result.ETag.ToString());
-        await refresher.RefreshAsync(cancellationToken).ConfigureAwait(false);
-        return new ManagementResult(200, PolicyDocument.From(definition, result.ETag.ToString(), []), result.ETag.ToString());
+        return await AnswerSaveAsync(await pipeline.SaveAsync(definition, condition, writer, cancellationToken).ConfigureAwait(false), definition, cancellationToken)
+            .ConfigureAwait(false);
     }
 
     /// <summary><c>DELETE cors-policies/{id}</c>, conditional on <c>If-Match</c> when given.</summary>
-    public async Task<ManagementResult> DeleteAsync(string id, string? ifMatch, CancellationToken cancellationToken)
+    public async Task<ManagementResult> DeleteAsync(string id, string? ifMatch, PolicyWriter writer, CancellationToken cancellationToken)
     {
-        var result = await store.DeleteAsync(id, ParseETag(ifMatch), cancellationToken).ConfigureAwait(false);
-        switch (result.Outcome)
+        var result = await pipeline.DeleteAsync(id, ParseETag(ifMatch), writer, cancellationToken).ConfigureAwait(false);
+        switch (result.Status)
         {
-            case WriteOutcome.NotFound:
-                return NotFound(id);
-            case WriteOutcome.PreconditionFailed:
-                return PreconditionFailed(id);
+            case PolicyWriteStatus.NotFound:
+                return ManagementProblems.PolicyNotFound(id);
+            case PolicyWriteStatus.PreconditionFailed:
+                return ManagementProblems.PreconditionFailed(id);
             default:
-                PolicyLog.PolicyDeleted(logger, id);
                 await refresher.RefreshAsync(cancellationToken).ConfigureAwait(false);
                 return new ManagementResult(204, null);
+        }
+    }
+
+    /// <summary><c>GET cors-policies/{id}/history</c>: every recorded write of the policy, oldest first.</summary>
+    public async Task<ManagementResult> HistoryAsync(string id, CancellationToken cancellationToken)
+    {
+        var entries = await audit.ListAsync(id, cancellationToken).ConfigureAwait(false);
+        return entries.Count == 0 && await store.GetAsync(id, cancellationToken).ConfigureAwait(false) is null
+            ? ManagementProblems.PolicyNotFound(id)
+            : new ManagementResult(200, new PolicyHistoryDocument(id, [.. entries.OrderBy(e => e.Version).Select(PolicyVersionDocument.From)]));
+    }
+
+    /// <summary>
+    /// <c>POST cors-policies/{id}/rollback?version=N</c>: writes again the definition version N left behind, as a
+    /// normal write (validated against today's rules, conditional on <c>If-Match</c> when given, audited as a rollback).
+    /// </summary>
+    public async Task<ManagementResult> RollbackAsync(string id, string? version, string? ifMatch, PolicyWriter writer, CancellationToken cancellationToken)
+    {
+        if (!int.TryParse(version, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var number) || number < 1)
+        {
+            return ManagementProblems.BadRequest("Give the version to restore as ?version=N (a whole number from 1, see GET cors-policies/{id}/history).");
+        }
+
+        var entry = await audit.GetAsync(id, number, cancellationToken).ConfigureAwait(false);
+        if (entry is null)
+        {
+            return ManagementProblems.VersionNotFound(id, number);
+        }
+
+        if (entry.After is null)
+        {
+            return ManagementProblems.VersionNotRestorable(id, number);
+        }
+
+        var definition = entry.After with { Id = id };
+        var result = await pipeline.SaveAsync(definition, new WriteCondition(ParseETag(ifMatch), CreateOnly: false), writer, cancellationToken, restoredVersion: number)
+            .ConfigureAwait(false);
+        return await AnswerSaveAsync(result, definition, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<ManagementResult> AnswerSaveAsync(PolicyWriteResult result, CorsPolicyDefinition definition, CancellationToken cancellationToken)
+    {
+        switch (result.Status)
+        {
+            case PolicyWriteStatus.Invalid:
+                return ManagementProblems.InvalidPolicy(result.Errors);
+            case PolicyWriteStatus.Written:
+                await refresher.RefreshAsync(cancellationToken).ConfigureAwait(false);
+                return new ManagementResult(200, PolicyDocument.From(definition, result.ETag.ToString(), []), result.ETag.ToString());
+            default:
+                return ManagementProblems.PreconditionFailed(definition.Id);
         }
     }
 
@@ -93,12 +144,4 @@ internal sealed class PolicyManagementHandler(IPolicyStore store, IPolicySnapsho
         string.IsNullOrWhiteSpace(header) ? null
         : header.Trim() == "*" ? ETag.All
         : new ETag(header.Trim());
-
-    private static ManagementResult NotFound(string id) =>
-        ManagementResult.Problem(404, "Policy not found", $"There is no policy '{PolicyEntityMapper.Quote(id)}' in this policy set.");
-
-    private static ManagementResult PreconditionFailed(string id) =>
-        ManagementResult.Problem(412, "Precondition failed",
-            $"Policy '{PolicyEntityMapper.Quote(id)}' was not written: it exists (If-None-Match: *), or it changed since the ETag given in If-Match " +
-            "(or during this write). Read it again and retry with its current ETag.");
 }

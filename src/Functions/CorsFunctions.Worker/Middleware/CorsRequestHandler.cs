@@ -161,19 +161,14 @@ internal sealed class CorsRequestHandler(IPolicySnapshotSource policies, CorsDec
 
     private CorsDecision DecidePreflight(ICorsRequest request, string origin, string requestMethod)
     {
-        var snapshot = policies.Current;
-        var match = snapshot.Policies.Resolve(request.Path);
-        var result = match.Policy is { } policy
-            ? policy.EvaluatePreflight(origin, requestMethod, request.GetHeader(CorsHeaderNames.RequestHeaders),
-                request.GetHeader(CorsHeaderNames.RequestPrivateNetwork))
-            : PreflightResult.Reject(match.Rejection, WhyNoPolicy(match, snapshot));
+        var result = CorsEvaluation.Preflight(policies.Current, request.Path, origin, requestMethod, request.GetHeader(CorsHeaderNames.RequestHeaders),
+            request.GetHeader(CorsHeaderNames.RequestPrivateNetwork), out var match);
         return CorsDecision.AnswerPreflight(result, match.PolicyId, match.Route?.Text);
     }
 
     private CorsDecision DecideActualRequest(ICorsRequest request, string origin)
     {
-        var match = policies.Current.Policies.Resolve(request.Path);
-        var result = match.Policy?.EvaluateActualRequest(origin) ?? ActualRequestResult.Reject(match.Rejection);
+        var result = CorsEvaluation.ActualRequest(policies.Current, request.Path, origin, out var match);
         return CorsDecision.StampResponse(result, match.PolicyId, match.Route?.Text);
     }
 
@@ -183,11 +178,4 @@ internal sealed class CorsRequestHandler(IPolicySnapshotSource policies, CorsDec
     /// </summary>
     private CorsDecision DecideWithoutOrigin(ICorsRequest request) =>
         policies.Current.Policies.Resolve(request.Path).Policy is null ? CorsDecision.PassThrough : CorsDecision.VaryOnOrigin;
-
-    private static string WhyNoPolicy(PolicyMatch match, PolicySnapshot snapshot) => match.Rejection switch
-    {
-        CorsRejection.InvalidPolicy => "the policy for this path is invalid; its routes refuse CORS until it is fixed",
-        _ when !snapshot.IsLoaded => "no policy loaded yet (the store has not been read)",
-        _ => "no policy governs this path",
-    };
 }

@@ -40,6 +40,20 @@ internal sealed partial class CorsPolicyOptionsValidator : IValidateOptions<Cors
             failures.Add($"{Prefix}TableName '{options.TableName}' must be 3 to 63 letters or digits, starting with a letter.");
         }
 
+        if (options.AuditTableName is null || !TableNamePattern().IsMatch(options.AuditTableName))
+        {
+            failures.Add($"{Prefix}AuditTableName '{options.AuditTableName}' must be 3 to 63 letters or digits, starting with a letter.");
+        }
+        else if (string.Equals(options.AuditTableName, options.TableName, StringComparison.OrdinalIgnoreCase))
+        {
+            failures.Add($"{Prefix}AuditTableName must differ from {Prefix}TableName: audit rows are not policies.");
+        }
+
+        if (!Enum.IsDefined(options.ManagementAuthorization))
+        {
+            failures.Add($"{Prefix}ManagementAuthorization must be {nameof(CorsManagementAuthorization.AdminKey)} or {nameof(CorsManagementAuthorization.EntraAppRole)}.");
+        }
+
         if (string.IsNullOrEmpty(options.PartitionKey) || options.PartitionKey.Length > 256
             || options.PartitionKey.Any(c => char.IsControl(c) || c is '/' or '\\' or '#' or '?'))
         {

@@ -39,6 +39,16 @@ internal readonly record struct WriteCondition(ETag? IfMatch, bool CreateOnly)
 {
     /// <summary>Write unconditionally (still never losing a concurrent update: see <see cref="WriteOutcome.PreconditionFailed"/>).</summary>
     public static WriteCondition None => default;
+
+    /// <summary>Whether the condition holds for a row whose current ETag is <paramref name="existing"/> (null: no row).</summary>
+    public bool HoldsFor(ETag? existing) =>
+        !(CreateOnly && existing is not null)
+        && IfMatch switch
+        {
+            null => true,
+            var etag when etag == ETag.All => existing is not null,
+            var etag => existing is not null && existing == etag,
+        };
 }
 
 /// <summary>What became of a write.</summary>

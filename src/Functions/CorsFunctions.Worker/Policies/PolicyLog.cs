@@ -29,12 +29,19 @@ internal static partial class PolicyLog
     [LoggerMessage(2007, LogLevel.Warning, "Route {Route} is named by several CORS policies: {Winner} governs it, {Losers} are ignored there.")]
     public static partial void RouteConflict(ILogger logger, string route, string winner, string losers);
 
-    [LoggerMessage(2010, LogLevel.Information, "CORS policy {PolicyId} written (ETag {ETag}).")]
-    public static partial void PolicyWritten(ILogger logger, string policyId, string etag);
+    [LoggerMessage(2010, LogLevel.Information, "CORS policy {PolicyId} changed ({Action}, audit version {Version}) by {WriterKind} {WriterName} (id {WriterId}) via {Source}: ETag {BeforeETag} -> {AfterETag}.")]
+    public static partial void PolicyChanged(ILogger logger, string policyId, string action, int version, string writerKind, string writerName, string writerId,
+        string source, string beforeETag, string afterETag);
 
-    [LoggerMessage(2011, LogLevel.Information, "CORS policy {PolicyId} deleted.")]
-    public static partial void PolicyDeleted(ILogger logger, string policyId);
+    [LoggerMessage(2011, LogLevel.Error, "CORS policy {PolicyId} was changed ({Action}) but the audit log could not be written; the change stands. The entry: {Entry}")]
+    public static partial void AuditFailed(ILogger logger, Exception exception, string policyId, string action, string entry);
 
     [LoggerMessage(2012, LogLevel.Information, "CORS policy {PolicyId} refused: {ErrorCount} validation errors.")]
     public static partial void PolicyRefused(ILogger logger, string policyId, int errorCount);
+
+    [LoggerMessage(2013, LogLevel.Warning, "Management call {Function} failed on the store ({Failure}); answered {Status}.")]
+    public static partial void ManagementStoreFailed(ILogger logger, Exception exception, string function, string failure, int status);
+
+    [LoggerMessage(2014, LogLevel.Error, "Management call {Function} failed unexpectedly (invocation {InvocationId}); answered 500.")]
+    public static partial void ManagementFailed(ILogger logger, Exception exception, string function, string invocationId);
 }

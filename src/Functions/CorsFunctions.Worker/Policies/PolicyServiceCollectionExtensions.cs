@@ -48,6 +48,12 @@ internal static class PolicyServiceCollectionExtensions
         services.TryAddSingleton(provider => provider.GetRequiredService<TableServiceClient>()
             .GetTableClient(provider.GetRequiredService<IOptions<CorsPolicyOptions>>().Value.TableName));
         services.TryAddSingleton<IPolicyStore, TablePolicyStore>();
+        services.TryAddSingleton<Audit.IPolicyAuditLog>(provider =>
+        {
+            var options = provider.GetRequiredService<IOptions<CorsPolicyOptions>>().Value;
+            return new Audit.TablePolicyAuditLog(provider.GetRequiredService<TableServiceClient>().GetTableClient(options.AuditTableName), options.PartitionKey);
+        });
+        services.TryAddSingleton<PolicyWritePipeline>();
 
         services.TryAddSingleton<CurrentPolicySnapshot>();
         services.TryAddSingleton<IPolicySnapshotSource>(provider => provider.GetRequiredService<CurrentPolicySnapshot>());
@@ -62,6 +68,8 @@ internal static class PolicyServiceCollectionExtensions
 
         services.TryAddSingleton<Management.PolicyManagementHandler>();
         services.TryAddSingleton<Management.CorsCheckHandler>();
+        services.TryAddSingleton<Management.ManagementCallerReader>();
+        services.TryAddSingleton<Management.ManagementAuthorizer>();
         return services;
     }
 

@@ -35,7 +35,7 @@ internal sealed class TablePolicyStore(TableClient table, IOptions<CorsPolicyOpt
     {
         ArgumentNullException.ThrowIfNull(definition);
         var existing = await FindAsync(definition.Id, cancellationToken).ConfigureAwait(false);
-        if (!Holds(condition, existing))
+        if (!condition.HoldsFor(existing?.ETag))
         {
             return new WriteResult(WriteOutcome.PreconditionFailed);
         }
@@ -58,7 +58,7 @@ internal sealed class TablePolicyStore(TableClient table, IOptions<CorsPolicyOpt
     /// <inheritdoc />
     public async Task<WriteResult> DeleteAsync(string id, ETag? ifMatch, CancellationToken cancellationToken)
     {
-        if (!PolicyIds.IsValid(id))
+        if (!PolicyCompiler.IsValidId(id))
         {
             return new WriteResult(WriteOutcome.NotFound);
         }
@@ -76,18 +76,9 @@ internal sealed class TablePolicyStore(TableClient table, IOptions<CorsPolicyOpt
         }
     }
 
-    private static bool Holds(WriteCondition condition, TableEntity? existing) =>
-        !(condition.CreateOnly && existing is not null)
-        && condition.IfMatch switch
-        {
-            null => true,
-            var etag when etag == ETag.All => existing is not null,
-            var etag => existing is not null && existing.ETag == etag,
-        };
-
     private async Task<TableEntity?> FindAsync(string id, CancellationToken cancellationToken)
     {
-        if (!PolicyIds.IsValid(id))
+        if (!PolicyCompiler.IsValidId(id))
         {
             return null;
         }

@@ -4,6 +4,7 @@ using Azure.Data.Tables;
 using CorsFunctions.Core.Evaluation;
 using CorsFunctions.Worker.Management;
 using CorsFunctions.Worker.Policies;
+using CorsFunctions.Worker.Policies.Audit;
 using CorsFunctions.Functions.Tests.TestSupport;
 using CorsFunctions.Seeder;
 using Microsoft.Extensions.DependencyInjection;
@@ -106,11 +107,13 @@ public sealed class PolicyStoreIntegrationTests(AzuriteFixture azurite, ITestOut
         var table = await SeededTableAsync();
         using var refresher = Refresher(table, refreshSeconds: 3600);
         await refresher.StartAsync(CancellationToken.None);
-        var handler = new PolicyManagementHandler(Store(table), refresher.Loader, NullLogger<PolicyManagementHandler>.Instance);
+        var audit = new TablePolicyAuditLog(await azurite.CreateTableAsync(), PolicySet);
+        var pipeline = new PolicyWritePipeline(Store(table), audit, TimeProvider.System, NullLogger<PolicyWritePipeline>.Instance);
+        var handler = new PolicyManagementHandler(Store(table), pipeline, audit, refresher.Loader);
         var body = new MemoryStream("""{ "routes": ["/api/reports/**"], "allowedOrigins": ["https://reports.example.com"] }"""u8.ToArray());
 
         var clock = Stopwatch.StartNew();
-        var result = await handler.PutAsync("reports", body, null, "*", CancellationToken.None);
+        var result = await handler.PutAsync("reports", body, null, "*", dryRun: false, ManagementHarness.Admin, CancellationToken.None);
         output.WriteLine($"PUT including the snapshot refresh: {clock.ElapsedMilliseconds} ms");
 
         Assert.Equal(200, result.Status);

@@ -1,13 +1,10 @@
 using System.Net;
 using System.Text.Json;
 using Azure;
-using CorsFunctions.Core.Policies;
 using CorsFunctions.Worker;
 using CorsFunctions.Worker.Management;
-using CorsFunctions.Worker.Policies;
 using CorsFunctions.Functions.Tests.TestSupport;
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
+using Microsoft.Azure.Functions.Worker;
 using Microsoft.Azure.Functions.Worker.Http;
 using Moq;
 
@@ -16,90 +13,99 @@ namespace CorsFunctions.Functions.Tests.Management;
 public sealed class ManagementFunctionsTests
 {
     private const string Url = "https://app.example.net/api/cors-policies/items";
+    private const string Policy = """{ "routes": ["/api/items"], "allowedOrigins": ["https://trusted.example.com"] }""";
 
-    private readonly Mock<IPolicyStore> _store = new();
-    private readonly ManagementFunctions _functions;
+    private readonly ManagementHarness _api = new();
+    private readonly FunctionContext _context = Context();
 
-    public ManagementFunctionsTests() => _functions = Functions(enabled: true);
+    private static FunctionContext Context()
+    {
+        var definition = new Mock<FunctionDefinition>();
+        definition.Setup(d => d.Name).Returns("CorsPolicyPut");
+        return Mock.Of<FunctionContext>(c => c.InvocationId == "inv-1" && c.FunctionDefinition == definition.Object);
+    }
 
-    private ManagementFunctions Functions(bool enabled) => new(
-        new PolicyManagementHandler(_store.Object, Mock.Of<IPolicySnapshotRefresher>(), NullLogger<PolicyManagementHandler>.Instance),
-        new CorsCheckHandler(Mock.Of<IPolicySnapshotSource>(s => s.Current == PolicySnapshot.NotLoaded)),
-        Options.Create(new CorsPolicyOptions { EnableManagementApi = enabled }));
+    private static FakeHttpRequestData Request(string method, string url, string? body = null, params KeyValuePair<string, string>[] headers) =>
+        new(method, url, headers, body) { IdentitiesFromHost = [ManagementHarness.HostKey()] };
+
+    private static JsonElement Body(HttpResponseData response) => JsonDocument.Parse(((FakeHttpResponseData)response).ReadBody()).RootElement;
 
     [Fact]
     public async Task While_the_management_API_is_off_every_function_answers_404_and_touches_no_store()
     {
-        var functions = Functions(enabled: false);
-        var policy = """{ "routes": ["/api/items"], "allowedOrigins": ["https://trusted.example.com"] }""";
+        var functions = new ManagementHarness(new CorsPolicyOptions { EnableManagementApi = false });
+        var f = functions.Functions;
 
         HttpResponseData[] responses =
         [
-            await functions.ListAsync(new FakeHttpRequestData("GET", "https://app.example.net/api/cors-policies"), CancellationToken.None),
-            await functions.GetAsync(new FakeHttpRequestData("GET", Url), "items", CancellationToken.None),
-            await functions.PutAsync(new FakeHttpRequestData("PUT", Url, body: policy), "items", CancellationToken.None),
-            await functions.DeleteAsync(new FakeHttpRequestData("DELETE", Url), "items", CancellationToken.None),
-            await functions.CheckAsync(new FakeHttpRequestData("POST", "https://app.example.net/api/cors-check", body: "{}"), CancellationToken.None),
+            await f.ListAsync(Request("GET", "https://app.example.net/api/cors-policies"), _context, CancellationToken.None),
+            await f.GetAsync(Request("GET", Url), "items", _context, CancellationToken.None),
+            await f.PutAsync(Request("PUT", Url, Policy), "items", _context, CancellationToken.None),
+            await f.DeleteAsync(Request("DELETE", Url), "items", _context, CancellationToken.None),
+            await f.HistoryAsync(Request("GET", Url + "/history"), "items", _context, CancellationToken.None),
+            await f.RollbackAsync(Request("POST", Url + "/rollback?version=1"), "items", _context, CancellationToken.None),
+            await f.CheckAsync(Request("POST", "https://app.example.net/api/cors-check", "{}"), _context, CancellationToken.None),
         ];
 
         Assert.All(responses, response => Assert.Equal(HttpStatusCode.NotFound, response.StatusCode));
         Assert.Contains("EnableManagementApi", ((FakeHttpResponseData)responses[2]).ReadBody(), StringComparison.Ordinal);
-        Assert.Empty(_store.Invocations);
+        Assert.Equal(0, functions.Store.Writes);
+        Assert.Empty(functions.Audit.Entries);
     }
 
     [Fact]
-    public void Every_management_function_requires_a_function_key_and_never_accepts_options()
+    public void Every_management_function_requires_the_admin_key_and_never_accepts_options()
     {
         var triggers = typeof(ManagementFunctions).GetMethods()
             .SelectMany(m => m.GetParameters())
-            .Select(p => p.GetCustomAttributes(typeof(Microsoft.Azure.Functions.Worker.HttpTriggerAttribute), false).SingleOrDefault())
-            .OfType<Microsoft.Azure.Functions.Worker.HttpTriggerAttribute>()
+            .Select(p => p.GetCustomAttributes(typeof(HttpTriggerAttribute), false).SingleOrDefault())
+            .OfType<HttpTriggerAttribute>()
             .ToList();
 
-        Assert.Equal(5, triggers.Count);
+        Assert.Equal(7, triggers.Count);
         Assert.All(triggers, t =>
         {
-            Assert.Equal(Microsoft.Azure.Functions.Worker.AuthorizationLevel.Function, t.AuthLevel);
+            Assert.Equal(AuthorizationLevel.Admin, t.AuthLevel);
             Assert.NotEmpty(t.Methods!);
             Assert.DoesNotContain("options", t.Methods!, StringComparer.OrdinalIgnoreCase);
         });
     }
 
     [Fact]
-    public async Task Put_passes_if_match_and_answers_json_with_the_etag_header()
+    public async Task Put_passes_if_match_and_answers_json_with_the_etag_header_and_records_the_key_name()
     {
-        _store.Setup(s => s.SaveAsync(It.IsAny<CorsPolicyDefinition>(), new WriteCondition(new ETag("W/\"1\""), false), It.IsAny<CancellationToken>()))
-            .ReturnsAsync(new WriteResult(WriteOutcome.Done, new ETag("W/\"2\"")));
-        var request = new FakeHttpRequestData("PUT", Url, [new("If-Match", "W/\"1\"")],
-            """{ "routes": ["/api/items"], "allowedOrigins": ["https://trusted.example.com"] }""");
+        var etag = _api.Store.Seed(TestPolicies.Items()).ETag.ToString();
 
-        var response = (FakeHttpResponseData)await _functions.PutAsync(request, "items", CancellationToken.None);
+        var response = (FakeHttpResponseData)await _api.Functions.PutAsync(Request("PUT", Url, Policy, new KeyValuePair<string, string>("If-Match", etag)), "items", _context, CancellationToken.None);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var headers = response.WireHeaders();
-        Assert.Equal("W/\"2\"", headers["ETag"]);
+        Assert.Equal(_api.Store.Rows["items"].ETag.ToString(), headers["ETag"]);
         Assert.StartsWith("application/json", headers["Content-Type"], StringComparison.Ordinal);
-        Assert.Equal("items", JsonDocument.Parse(response.ReadBody()).RootElement.GetProperty("id").GetString());
+        Assert.Equal("items", Body(response).GetProperty("id").GetString());
+        var entry = Assert.Single(_api.Audit.Entries);
+        Assert.Equal(("key", "master", "api"), (entry.Writer.Kind, entry.Writer.Name, entry.Writer.Source));
+        Assert.Equal(etag, entry.BeforeETag);
     }
 
     [Fact]
     public async Task Invalid_put_answers_problem_json()
     {
-        var request = new FakeHttpRequestData("PUT", Url, body: """{ "routes": ["/api/items"], "allowedOrigins": [] }""");
-
-        var response = (FakeHttpResponseData)await _functions.PutAsync(request, "items", CancellationToken.None);
+        var response = (FakeHttpResponseData)await _api.Functions.PutAsync(
+            Request("PUT", Url, """{ "routes": ["/api/items"], "allowedOrigins": [] }"""), "items", _context, CancellationToken.None);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal(ManagementResult.ProblemContentType, response.WireHeaders()["Content-Type"]);
-        Assert.NotEmpty(JsonDocument.Parse(response.ReadBody()).RootElement.GetProperty("errors").EnumerateArray());
+        Assert.Equal(ManagementProblems.TypePrefix + "invalid-policy", Body(response).GetProperty("type").GetString());
+        Assert.NotEmpty(Body(response).GetProperty("errors").EnumerateArray());
     }
 
     [Fact]
     public async Task Delete_answers_204_without_a_body()
     {
-        _store.Setup(s => s.DeleteAsync("items", null, It.IsAny<CancellationToken>())).ReturnsAsync(new WriteResult(WriteOutcome.Done));
+        _api.Store.Seed(TestPolicies.Items());
 
-        var response = (FakeHttpResponseData)await _functions.DeleteAsync(new FakeHttpRequestData("DELETE", Url), "items", CancellationToken.None);
+        var response = (FakeHttpResponseData)await _api.Functions.DeleteAsync(Request("DELETE", Url), "items", _context, CancellationToken.None);
 
         Assert.Equal(HttpStatusCode.NoContent, response.StatusCode);
         Assert.Empty(response.ReadBody());
@@ -109,12 +115,80 @@ public sealed class ManagementFunctionsTests
     [Fact]
     public async Task Cors_check_reads_the_body_and_answers_json()
     {
-        var request = new FakeHttpRequestData("POST", "https://app.example.net/api/cors-check",
-            body: """{ "path": "/api/items", "origin": "https://trusted.example.com" }""");
-
-        var response = (FakeHttpResponseData)await _functions.CheckAsync(request, CancellationToken.None);
+        var response = await _api.Functions.CheckAsync(
+            Request("POST", "https://app.example.net/api/cors-check", """{ "path": "/api/items", "origin": "https://trusted.example.com" }"""), _context, CancellationToken.None);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal("NoPolicy", JsonDocument.Parse(response.ReadBody()).RootElement.GetProperty("actualRequest").GetProperty("reason").GetString());
+        Assert.Equal("NoPolicy", Body(response).GetProperty("actualRequest").GetProperty("reason").GetString());
+    }
+
+    [Theory]
+    [InlineData("maybe")]
+    [InlineData("1")]
+    public async Task Dry_run_flag_other_than_true_or_false_is_refused(string value)
+    {
+        var response = await _api.Functions.PutAsync(Request("PUT", $"{Url}?dryRun={value}", Policy), "items", _context, CancellationToken.None);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal(0, _api.Store.Writes);
+    }
+
+    [Fact]
+    public async Task Dry_run_put_writes_nothing_and_says_it_would_create()
+    {
+        var response = await _api.Functions.PutAsync(Request("PUT", $"{Url}?dryRun=true", Policy), "items", _context, CancellationToken.None);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.True(Body(response).GetProperty("dryRun").GetBoolean());
+        Assert.True(Body(response).GetProperty("wouldCreate").GetBoolean());
+        Assert.Empty(_api.Store.Rows);
+        Assert.Empty(_api.Audit.Entries);
+    }
+
+    public static TheoryData<Exception, int, string> StoreFailures => new()
+    {
+        { new RequestFailedException(403, "This request is not authorized to perform this operation using this permission.", "AuthorizationPermissionMismatch", null), 500, "store-forbidden" },
+        { new RequestFailedException(404, "The table specified does not exist.", "TableNotFound", null), 500, "store-table-missing" },
+        { new RequestFailedException(429, "Too many requests"), 503, "store-unavailable" },
+        { new RequestFailedException(503, "Server busy", "ServerBusy", null), 503, "store-unavailable" },
+        { new RequestFailedException(500, "Operation timed out", "OperationTimedOut", null), 503, "store-unavailable" },
+        { new RequestFailedException("No such host is known."), 503, "store-unavailable" },
+        { new TaskCanceledException("The request was canceled due to the configured HttpClient.Timeout."), 503, "store-unavailable" },
+        { new TimeoutException(), 503, "store-unavailable" },
+        { new Azure.Identity.CredentialUnavailableException("ManagedIdentityCredential authentication unavailable."), 500, "store-credential-unavailable" },
+        { new InvalidOperationException("a bug"), 500, "internal-error" },
+    };
+
+    [Theory]
+    [MemberData(nameof(StoreFailures))]
+    public async Task Every_store_failure_is_a_problem_answer_and_nothing_is_written(Exception failure, int status, string type)
+    {
+        _api.Store.Failure = failure;
+
+        var response = (FakeHttpResponseData)await _api.Functions.PutAsync(Request("PUT", Url, Policy), "items", _context, CancellationToken.None);
+
+        Assert.Equal(status, (int)response.StatusCode);
+        Assert.Equal(ManagementResult.ProblemContentType, response.WireHeaders()["Content-Type"]);
+        Assert.Equal(ManagementProblems.TypePrefix + type, Body(response).GetProperty("type").GetString());
+        Assert.Equal(status == 503, response.WireHeaders().TryGetValue("Retry-After", out var retryAfter));
+        if (status == 503)
+        {
+            Assert.Equal("5", retryAfter);
+        }
+
+        Assert.Equal(0, _api.Store.Writes);
+        Assert.Empty(_api.Audit.Entries);
+    }
+
+    [Fact]
+    public async Task Storage_403_says_how_to_grant_the_app_write_access()
+    {
+        _api.Store.Failure = new RequestFailedException(403, "forbidden", "AuthorizationPermissionMismatch", null);
+
+        var response = await _api.Functions.DeleteAsync(Request("DELETE", Url), "items", _context, CancellationToken.None);
+
+        var detail = Body(response).GetProperty("detail").GetString()!;
+        Assert.Contains("appCanWritePolicies=true", detail, StringComparison.Ordinal);
+        Assert.Contains("Storage Table Data Contributor", detail, StringComparison.Ordinal);
     }
 }

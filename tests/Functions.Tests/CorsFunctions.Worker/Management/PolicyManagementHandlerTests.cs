@@ -4,8 +4,8 @@ using Azure;
 using CorsFunctions.Core.Policies;
 using CorsFunctions.Worker.Management;
 using CorsFunctions.Worker.Policies;
+using CorsFunctions.Worker.Policies.Audit;
 using CorsFunctions.Functions.Tests.TestSupport;
-using Microsoft.Extensions.Logging.Abstractions;
 using Moq;
 
 namespace CorsFunctions.Functions.Tests.Management;
@@ -22,42 +22,37 @@ public sealed class PolicyManagementHandlerTests
         }
         """;
 
-    private readonly Mock<IPolicyStore> _store = new();
-    private readonly Mock<IPolicySnapshotRefresher> _refresher = new();
-    private readonly PolicyManagementHandler _handler;
+    private readonly ManagementHarness _api = new();
 
-    public PolicyManagementHandlerTests() =>
-        _handler = new PolicyManagementHandler(_store.Object, _refresher.Object, NullLogger<PolicyManagementHandler>.Instance);
+    private PolicyManagementHandler Handler => _api.Handler;
 
     private static MemoryStream Body(string json) => new(Encoding.UTF8.GetBytes(json));
 
     private static JsonElement Json(ManagementResult result) => JsonSerializer.SerializeToElement(result.Body, result.Body!.GetType(), ManagementJson.Options);
 
-    private void SaveReturns(WriteResult result) =>
-        _store.Setup(s => s.SaveAsync(It.IsAny<CorsPolicyDefinition>(), It.IsAny<WriteCondition>(), It.IsAny<CancellationToken>())).ReturnsAsync(result);
+    private Task<ManagementResult> PutAsync(string body, string? ifMatch = null, string? ifNoneMatch = null, string id = "items", bool dryRun = false) =>
+        Handler.PutAsync(id, Body(body), ifMatch, ifNoneMatch, dryRun, ManagementHarness.Admin, CancellationToken.None);
 
-    private Task<ManagementResult> PutAsync(string body, string? ifMatch = null, string? ifNoneMatch = null, string id = "items") =>
-        _handler.PutAsync(id, Body(body), ifMatch, ifNoneMatch, CancellationToken.None);
-
-    private void AssertNothingWritten()
+    private void AssertNothingWritten(int writesBefore = 0)
     {
-        _store.Verify(s => s.SaveAsync(It.IsAny<CorsPolicyDefinition>(), It.IsAny<WriteCondition>(), It.IsAny<CancellationToken>()), Times.Never);
-        _refresher.Verify(r => r.RefreshAsync(It.IsAny<CancellationToken>()), Times.Never);
+        Assert.Equal(writesBefore, _api.Store.Writes);
+        _api.Refresher.Verify(r => r.RefreshAsync(It.IsAny<CancellationToken>()), Times.Never);
     }
+
+    private static string ProblemType(ManagementResult result) => Json(result).GetProperty("type").GetString()!;
 
     [Fact]
     public async Task Put_of_a_valid_policy_writes_it_refreshes_the_snapshot_and_returns_the_new_etag()
     {
-        SaveReturns(new WriteResult(WriteOutcome.Done, new ETag("W/\"2\"")));
-
         var result = await PutAsync(ValidBody);
 
         Assert.Equal(200, result.Status);
-        Assert.Equal("W/\"2\"", result.ETag);
+        var stored = _api.Store.Rows["items"];
+        Assert.Equal(stored.ETag.ToString(), result.ETag);
         Assert.Equal("items", Json(result).GetProperty("id").GetString());
-        _store.Verify(s => s.SaveAsync(It.Is<CorsPolicyDefinition>(d => d.Id == "items" && d.MaxAgeSeconds == 600 && d.Enabled
-            && d.AllowedHeaders.SequenceEqual(new[] { "X-Auth-Token", "Content-Type" })), WriteCondition.None, It.IsAny<CancellationToken>()), Times.Once);
-        _refresher.Verify(r => r.RefreshAsync(It.IsAny<CancellationToken>()), Times.Once);
+        Assert.True(stored.Definition.MaxAgeSeconds == 600 && stored.Definition.Enabled);
+        Assert.Equal(["X-Auth-Token", "Content-Type"], stored.Definition.AllowedHeaders);
+        _api.Refresher.Verify(r => r.RefreshAsync(It.IsAny<CancellationToken>()), Times.Once);
     }
 
     [Fact]
@@ -106,21 +101,37 @@ public sealed class PolicyManagementHandlerTests
     [InlineData("""{ "maxAgeSeconds": "abc" }""")]
     [InlineData("""{ "allowCredentials": "yes" }""")]
     [InlineData("""{ "allowedOrigin": ["https://typo.example.com"] }""")]
+    [InlineData("""{ "routes": "/api/items" }""")]
+    [InlineData("""{ "routes": [1, 2] }""")]
+    [InlineData("""{ "maxAgeSeconds": 1e40 }""")]
+    [InlineData("""{ "routes": ["/api/items"], "allowedOrigins": ["https://trusted.example.com"], "routes": ["/api/other"] }""")]
+    [InlineData("\u0000\u00ff")]
     public async Task Malformed_json_answers_400_problem_never_an_exception(string body)
     {
         var result = await PutAsync(body);
 
         Assert.Equal(400, result.Status);
-        Assert.True(result.IsProblem);
+        Assert.Equal(ManagementProblems.TypePrefix + "malformed-json", ProblemType(result));
         AssertNothingWritten();
     }
 
     [Fact]
-    public async Task Oversized_body_answers_400_problem()
+    public async Task Deeply_nested_json_answers_400_problem()
+    {
+        var result = await PutAsync("""{ "description": """ + new string('[', 5000) + new string(']', 5000) + " }");
+
+        Assert.Equal(400, result.Status);
+        Assert.Equal(ManagementProblems.TypePrefix + "malformed-json", ProblemType(result));
+        AssertNothingWritten();
+    }
+
+    [Fact]
+    public async Task Oversized_body_answers_413_problem()
     {
         var result = await PutAsync(new string(' ', ManagementJson.MaxBodyBytes + 1));
 
-        Assert.Equal(400, result.Status);
+        Assert.Equal(413, result.Status);
+        Assert.Equal(ManagementProblems.TypePrefix + "body-too-large", ProblemType(result));
         AssertNothingWritten();
     }
 
@@ -148,7 +159,6 @@ public sealed class PolicyManagementHandlerTests
     [Fact]
     public async Task Document_read_with_get_can_be_written_back_as_it_is()
     {
-        SaveReturns(new WriteResult(WriteOutcome.Done, new ETag("W/\"2\"")));
         var read = PolicyDocument.From(TestPolicies.Items(), "W/\"1\"", [new PolicyError(PolicyErrorCodes.StoredWrongType, "MaxAgeSeconds", "abc", "old error")]);
 
         var result = await PutAsync(JsonSerializer.Serialize(read, ManagementJson.Options));
@@ -157,26 +167,55 @@ public sealed class PolicyManagementHandlerTests
     }
 
     [Fact]
-    public async Task Put_with_if_match_passes_the_etag_and_a_stale_etag_answers_412()
+    public async Task Put_with_a_current_if_match_writes_and_a_stale_one_answers_412()
     {
-        SaveReturns(new WriteResult(WriteOutcome.PreconditionFailed));
+        var current = _api.Store.Seed(TestPolicies.Items());
 
-        var result = await PutAsync(ValidBody, ifMatch: "W/\"1\"");
+        var stale = await PutAsync(ValidBody, ifMatch: "W/\"stale\"");
+        AssertNothingWritten();
+        var fresh = await PutAsync(ValidBody, ifMatch: current.ETag.ToString());
 
-        Assert.Equal(412, result.Status);
-        _store.Verify(s => s.SaveAsync(It.IsAny<CorsPolicyDefinition>(), new WriteCondition(new ETag("W/\"1\""), false), It.IsAny<CancellationToken>()));
-        _refresher.Verify(r => r.RefreshAsync(It.IsAny<CancellationToken>()), Times.Never);
+        Assert.Equal(412, stale.Status);
+        Assert.Equal(ManagementProblems.TypePrefix + "precondition-failed", ProblemType(stale));
+        Assert.Equal(200, fresh.Status);
     }
 
     [Fact]
     public async Task Put_with_if_none_match_star_is_create_only()
     {
-        SaveReturns(new WriteResult(WriteOutcome.PreconditionFailed));
+        _api.Store.Seed(TestPolicies.Items());
 
         var result = await PutAsync(ValidBody, ifNoneMatch: "*");
 
         Assert.Equal(412, result.Status);
-        _store.Verify(s => s.SaveAsync(It.IsAny<CorsPolicyDefinition>(), new WriteCondition(null, true), It.IsAny<CancellationToken>()));
+        AssertNothingWritten();
+    }
+
+    [Fact]
+    public async Task Two_writers_with_the_same_etag_let_exactly_one_win()
+    {
+        var etag = _api.Store.Seed(TestPolicies.Items()).ETag.ToString();
+        var first = await PutAsync(ValidBody, ifMatch: etag);
+
+        var second = await PutAsync(ValidBody.Replace("600", "60", StringComparison.Ordinal), ifMatch: etag);
+
+        Assert.Equal(200, first.Status);
+        Assert.Equal(412, second.Status);
+        Assert.Equal(600, _api.Store.Rows["items"].Definition.MaxAgeSeconds);
+        Assert.Single(_api.Audit.Entries);
+    }
+
+    [Fact]
+    public async Task A_row_changed_between_the_read_and_the_write_is_not_overwritten()
+    {
+        _api.Store.Seed(TestPolicies.Items());
+        _api.Store.BeforeWrite = () => { _api.Store.BeforeWrite = null; _api.Store.Seed(TestPolicies.Items() with { Description = "concurrent" }); };
+
+        var result = await PutAsync(ValidBody);
+
+        Assert.Equal(412, result.Status);
+        Assert.Equal("concurrent", _api.Store.Rows["items"].Definition.Description);
+        Assert.Empty(_api.Audit.Entries);
     }
 
     [Fact]
@@ -191,12 +230,12 @@ public sealed class PolicyManagementHandlerTests
     [Fact]
     public async Task Get_returns_the_policy_with_its_etag()
     {
-        _store.Setup(s => s.GetAsync("items", It.IsAny<CancellationToken>())).ReturnsAsync(TestPolicies.Stored(TestPolicies.Items(), "W/\"7\""));
+        var stored = _api.Store.Seed(TestPolicies.Items());
 
-        var result = await _handler.GetAsync("items", CancellationToken.None);
+        var result = await Handler.GetAsync("items", CancellationToken.None);
 
         Assert.Equal(200, result.Status);
-        Assert.Equal("W/\"7\"", result.ETag);
+        Assert.Equal(stored.ETag.ToString(), result.ETag);
         var json = Json(result);
         Assert.Equal("https://trusted.example.com", json.GetProperty("allowedOrigins")[0].GetString());
         Assert.False(json.TryGetProperty("errors", out _));
@@ -205,7 +244,7 @@ public sealed class PolicyManagementHandlerTests
     [Fact]
     public async Task Get_of_an_unknown_policy_answers_404_problem()
     {
-        var result = await _handler.GetAsync("missing", CancellationToken.None);
+        var result = await Handler.GetAsync("missing", CancellationToken.None);
 
         Assert.Equal(404, result.Status);
         Assert.True(result.IsProblem);
@@ -214,13 +253,15 @@ public sealed class PolicyManagementHandlerTests
     [Fact]
     public async Task List_returns_every_policy_ordered_by_id_with_the_errors_of_invalid_ones()
     {
-        _store.Setup(s => s.ListAsync(It.IsAny<CancellationToken>())).ReturnsAsync(
+        var store = new Mock<IPolicyStore>();
+        store.Setup(s => s.ListAsync(It.IsAny<CancellationToken>())).ReturnsAsync(
         [
             TestPolicies.Stored(TestPolicies.Items("zeta")),
             TestPolicies.Stored(TestPolicies.Items("alpha"), "W/\"1\"", new PolicyError(PolicyErrorCodes.StoredWrongType, "MaxAgeSeconds", "abc", "must be an Int32.")),
         ]);
+        var handler = new PolicyManagementHandler(store.Object, _api.Pipeline, _api.Audit, _api.Refresher.Object);
 
-        var json = Json(await _handler.ListAsync(CancellationToken.None)).GetProperty("policies");
+        var json = Json(await handler.ListAsync(CancellationToken.None)).GetProperty("policies");
 
         Assert.Equal(["alpha", "zeta"], json.EnumerateArray().Select(p => p.GetProperty("id").GetString()));
         Assert.Equal("maxAgeSeconds", json[0].GetProperty("errors")[0].GetProperty("field").GetString());
@@ -228,17 +269,18 @@ public sealed class PolicyManagementHandlerTests
     }
 
     [Theory]
-    [InlineData((int)WriteOutcome.Done, 204)]
-    [InlineData((int)WriteOutcome.NotFound, 404)]
-    [InlineData((int)WriteOutcome.PreconditionFailed, 412)]
-    public async Task Delete_answers_by_outcome_and_refreshes_only_after_a_delete(int outcomeValue, int status)
+    [InlineData(true, "current", 204)]
+    [InlineData(false, null, 404)]
+    [InlineData(false, "W/\"1\"", 412)]
+    [InlineData(true, "W/\"stale\"", 412)]
+    public async Task Delete_answers_by_outcome_and_refreshes_only_after_a_delete(bool exists, string? ifMatch, int status)
     {
-        var outcome = (WriteOutcome)outcomeValue;
-        _store.Setup(s => s.DeleteAsync("items", new ETag("W/\"1\""), It.IsAny<CancellationToken>())).ReturnsAsync(new WriteResult(outcome));
+        var etag = exists ? _api.Store.Seed(TestPolicies.Items()).ETag.ToString() : null;
 
-        var result = await _handler.DeleteAsync("items", "W/\"1\"", CancellationToken.None);
+        var result = await Handler.DeleteAsync("items", ifMatch == "current" ? etag : ifMatch, ManagementHarness.Admin, CancellationToken.None);
 
         Assert.Equal(status, result.Status);
-        _refresher.Verify(r => r.RefreshAsync(It.IsAny<CancellationToken>()), outcome == WriteOutcome.Done ? Times.Once() : Times.Never());
+        Assert.Equal(status != 204 && exists, _api.Store.Rows.ContainsKey("items"));
+        _api.Refresher.Verify(r => r.RefreshAsync(It.IsAny<CancellationToken>()), status == 204 ? Times.Once() : Times.Never());
     }
 }

@@ -152,4 +152,35 @@ public sealed class CorsPolicyOptionsValidatorTests
         Assert.Equal("Policies2", services.GetRequiredService<Azure.Data.Tables.TableClient>().Name);
         Assert.False(source.Current.IsLoaded);
     }
+
+    [Theory]
+    [InlineData("ab")]
+    [InlineData("Audit-Log")]
+    [InlineData("CorsPolicies")]
+    [InlineData("corspolicies")]
+    public void Audit_table_must_be_a_table_name_other_than_the_policy_table(string name)
+    {
+        var result = Validate(new CorsPolicyOptions { ConnectionString = "UseDevelopmentStorage=true", AuditTableName = name });
+
+        Assert.True(result.Failed);
+        Assert.Contains("CorsPolicies__AuditTableName", result.FailureMessage, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Management_authorization_defaults_to_the_admin_key_and_binds_entra_app_role_by_name()
+    {
+        using var defaults = Services(("CorsPolicies:ConnectionString", "UseDevelopmentStorage=true"));
+        using var entra = Services(("CorsPolicies:ConnectionString", "UseDevelopmentStorage=true"), ("CorsPolicies:ManagementAuthorization", "EntraAppRole"));
+
+        Assert.Equal(CorsManagementAuthorization.AdminKey, defaults.GetRequiredService<IOptions<CorsPolicyOptions>>().Value.ManagementAuthorization);
+        Assert.Equal(CorsManagementAuthorization.EntraAppRole, entra.GetRequiredService<IOptions<CorsPolicyOptions>>().Value.ManagementAuthorization);
+    }
+
+    [Fact]
+    public void An_undefined_management_authorization_is_refused()
+    {
+        var result = Validate(new CorsPolicyOptions { ConnectionString = "UseDevelopmentStorage=true", ManagementAuthorization = (CorsManagementAuthorization)7 });
+
+        Assert.Contains("CorsPolicies__ManagementAuthorization", result.FailureMessage, StringComparison.Ordinal);
+    }
 }

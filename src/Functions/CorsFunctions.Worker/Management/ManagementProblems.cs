@@ -1,0 +1,80 @@
+using CorsFunctions.Core.Policies;
+using CorsFunctions.Worker.Diagnostics;
+using CorsFunctions.Worker.Policies;
+
+namespace CorsFunctions.Worker.Management;
+
+/// <summary>
+/// Every error answer of the management API, each with its own stable problem type
+/// (<c>urn:corsfunctions:problem:&lt;name&gt;</c>), so a client can act on the type and a person on the detail.
+/// </summary>
+internal static class ManagementProblems
+{
+    /// <summary>The prefix of every problem type.</summary>
+    public const string TypePrefix = "urn:corsfunctions:problem:";
+
+    public static ManagementResult InvalidPolicy(IEnumerable<PolicyError> errors, IReadOnlyList<RouteOwnerChange>? routeChanges = null) =>
+        Problem(400, "invalid-policy", "The policy is invalid", "Nothing was written. Fix every error listed in 'errors'.",
+            [.. errors.Select(PolicyErrorDocument.From)], routeChanges);
+
+    public static ManagementResult MalformedJson(string detail) => Problem(400, "malformed-json", "Malformed JSON", detail);
+
+    public static ManagementResult BodyTooLarge(int limit) =>
+        Problem(413, "body-too-large", "Request body too large", $"The body must be at most {limit} bytes. Nothing was written.");
+
+    public static ManagementResult BadRequest(string detail) => Problem(400, "bad-request", "Bad request", detail);
+
+    public static ManagementResult PolicyNotFound(string id) =>
+        Problem(404, "policy-not-found", "Policy not found", $"There is no policy '{SafeLogValue.Bound(id)}' in this policy set.");
+
+    public static ManagementResult VersionNotFound(string id, int version) =>
+        Problem(404, "version-not-found", "Version not found", $"Policy '{SafeLogValue.Bound(id)}' has no recorded version {version}: see its history.");
+
+    public static ManagementResult VersionNotRestorable(string id, int version) =>
+        Problem(409, "version-not-restorable", "Version cannot be restored",
+            $"Version {version} of policy '{SafeLogValue.Bound(id)}' deleted it, so it left no definition to restore. Pick a version that wrote one, or DELETE the policy.");
+
+    public static ManagementResult PreconditionFailed(string id) =>
+        Problem(412, "precondition-failed", "Precondition failed",
+            $"Policy '{SafeLogValue.Bound(id)}' was not written: it exists (If-None-Match: *), or it changed since the ETag given in If-Match " +
+            "(or during this write). Read it again and retry with its current ETag.");
+
+    public static ManagementResult Disabled { get; } = Problem(404, "management-api-off", "Not found",
+        $"The management API is off: set {CorsPolicyOptions.SectionName}__{nameof(CorsPolicyOptions.EnableManagementApi)}=true to use it.");
+
+    public static ManagementResult WriteRoleRequired(string role) =>
+        Problem(403, "write-role-required", "Not allowed to write",
+            $"Writes need an Entra ID principal holding the app role '{role}' ({CorsPolicyOptions.SectionName}__{nameof(CorsPolicyOptions.ManagementAuthorization)}=" +
+            $"{nameof(CorsManagementAuthorization.EntraAppRole)}). Sign in with a token for this app and ask an owner of its app registration to assign you the role. Nothing was written.");
+
+    public static ManagementResult PlatformAuthenticationOff(string role) =>
+        Problem(403, "platform-authentication-off", "Not allowed to write",
+            $"{CorsPolicyOptions.SectionName}__{nameof(CorsPolicyOptions.ManagementAuthorization)}={nameof(CorsManagementAuthorization.EntraAppRole)} needs App Service " +
+            $"Authentication (WEBSITE_AUTH_ENABLED=True): without it no caller identity can be trusted, so no write is allowed. Enable it with Entra ID, " +
+            $"assign the app role '{role}', or switch to {nameof(CorsManagementAuthorization.AdminKey)}. Nothing was written.");
+
+    /// <summary>The answer for a store call that failed with <paramref name="kind"/>; nothing was written.</summary>
+    public static ManagementResult StoreFailed(StoreFailureKind kind, string table) => kind switch
+    {
+        StoreFailureKind.Forbidden => Problem(500, "store-forbidden", "The app cannot write the policy table",
+            $"Table Storage refused the app's identity on table '{table}' (403). Grant it the role 'Storage Table Data Contributor' on the table: with this " +
+            "repository's template, deploy again with appCanWritePolicies=true. Reads need 'Storage Table Data Reader'. Nothing was written."),
+        StoreFailureKind.CredentialUnavailable => Problem(500, "store-credential-unavailable", "The app has no usable identity",
+            $"No token for Table Storage could be obtained: check {CorsPolicyOptions.SectionName}__{nameof(CorsPolicyOptions.ManagedIdentityClientId)} and that the " +
+            "identity is assigned to the app. Nothing was written."),
+        StoreFailureKind.TableMissing => Problem(500, "store-table-missing", "The table does not exist",
+            $"Table '{table}' does not exist (deleted, or never created). Deploy the template again or create the table. Nothing was written."),
+        _ => Problem(503, "store-unavailable", "Table Storage is unavailable",
+            "Table Storage throttled, timed out or could not be reached. Nothing was written; try again after the Retry-After delay.",
+            retryAfterSeconds: StoreFailures.RetryAfterSeconds),
+    };
+
+    /// <summary>An unexpected failure (a bug): the request is refused, details are in the log.</summary>
+    public static ManagementResult InternalError(string invocationId) =>
+        Problem(500, "internal-error", "Internal error",
+            $"The request failed unexpectedly; the error is logged with invocation id {invocationId}. Read the policy again to see whether a write took effect before retrying.");
+
+    private static ManagementResult Problem(int status, string type, string title, string detail, IReadOnlyList<PolicyErrorDocument>? errors = null,
+        IReadOnlyList<RouteOwnerChange>? routeChanges = null, int? retryAfterSeconds = null) =>
+        new(status, new ProblemDocument(TypePrefix + type, title, status, detail, errors, routeChanges), RetryAfterSeconds: retryAfterSeconds);
+}

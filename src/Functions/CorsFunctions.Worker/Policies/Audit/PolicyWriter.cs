@@ -1,0 +1,31 @@
+namespace CorsFunctions.Worker.Policies.Audit;
+
+/// <summary>Who made a change, as far as the caller can be known; recorded in every audit entry.</summary>
+/// <param name="Kind">How the writer was identified: <see cref="PolicyWriterKinds"/>.</param>
+/// <param name="Name">The key name (<c>master</c>), the principal's name, or a tool's description of its user.</param>
+/// <param name="Id">The principal's object id, when known.</param>
+/// <param name="Source">Where the write came from: <c>api</c> (management functions) or <c>cli</c>.</param>
+internal sealed record PolicyWriter(string Kind, string Name, string? Id, string Source)
+{
+    /// <summary>The source of writes made through the management functions.</summary>
+    public const string ApiSource = "api";
+
+    /// <summary>The source of writes made by the command-line tool.</summary>
+    public const string CliSource = "cli";
+}
+
+/// <summary>The values of <see cref="PolicyWriter.Kind"/>.</summary>
+internal static class PolicyWriterKinds
+{
+    /// <summary>A Functions key the host validated; the name is the key's name (<c>master</c> for the admin key).</summary>
+    public const string Key = "key";
+
+    /// <summary>An Entra ID principal that App Service Authentication validated.</summary>
+    public const string Principal = "principal";
+
+    /// <summary>Nothing identified the caller (a local run where the host enforces no keys).</summary>
+    public const string Unidentified = "unidentified";
+
+    /// <summary>A storage credential used directly (the CLI: connection string or <c>DefaultAzureCredential</c>).</summary>
+    public const string StorageCredential = "storage-credential";
+}

@@ -1,0 +1,17 @@
+namespace CorsFunctions.Worker.Policies;
+
+/// <summary>What became of a write through the <see cref="PolicyWritePipeline"/>.</summary>
+internal enum PolicyWriteStatus
+{
+    /// <summary>Written (or deleted) and recorded.</summary>
+    Written,
+
+    /// <summary>Refused by validation: nothing was written.</summary>
+    Invalid,
+
+    /// <summary>The caller's condition did not hold, or the row changed meanwhile: nothing was written.</summary>
+    PreconditionFailed,
+
+    /// <summary>There is no such policy: nothing was written.</summary>
+    NotFound,
+}

@@ -1,0 +1,27 @@
+using Azure;
+using Azure.Identity;
+
+namespace CorsFunctions.Worker.Policies;
+
+/// <summary>Sorts an exception of a store call into a <see cref="StoreFailureKind"/>, or null for one that is not a store failure (a bug).</summary>
+internal static class StoreFailures
+{
+    /// <summary>The seconds a caller is told to wait after an <see cref="StoreFailureKind.Unavailable"/> store.</summary>
+    public const int RetryAfterSeconds = 5;
+
+    /// <summary>
+    /// Classifies <paramref name="exception"/>. A cancellation counts as a timeout only when the caller did not ask
+    /// for it (<paramref name="callerCancellation"/> not cancelled): the SDK's own network timeout surfaces as one.
+    /// </summary>
+    public static StoreFailureKind? Classify(Exception exception, CancellationToken callerCancellation) => exception switch
+    {
+        RequestFailedException { Status: 403 } => StoreFailureKind.Forbidden,
+        RequestFailedException { Status: 404, ErrorCode: "TableNotFound" } => StoreFailureKind.TableMissing,
+        RequestFailedException { Status: 0 or 408 or 429 or 500 or 502 or 503 or 504 } => StoreFailureKind.Unavailable,
+        AuthenticationFailedException => StoreFailureKind.CredentialUnavailable,
+        TimeoutException => StoreFailureKind.Unavailable,
+        OperationCanceledException when !callerCancellation.IsCancellationRequested => StoreFailureKind.Unavailable,
+        AggregateException { InnerExceptions: [var inner] } => Classify(inner, callerCancellation),
+        _ => null,
+    };
+}

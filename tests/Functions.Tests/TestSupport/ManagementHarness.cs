@@ -1,0 +1,46 @@
+using System.Security.Claims;
+using CorsFunctions.Worker;
+using CorsFunctions.Worker.Management;
+using CorsFunctions.Worker.Policies;
+using CorsFunctions.Worker.Policies.Audit;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using Moq;
+
+namespace CorsFunctions.Functions.Tests.TestSupport;
+
+/// <summary>
+/// The management API wired as the app wires it, over an in-memory store and audit log: the real pipeline,
+/// handlers, caller reader and authorizer. <paramref name="settings"/> are app settings (e.g. <c>WEBSITE_AUTH_ENABLED</c>).
+/// </summary>
+internal sealed class ManagementHarness
+{
+    public ManagementHarness(CorsPolicyOptions? options = null, IReadOnlyDictionary<string, string?>? settings = null)
+    {
+        var configured = Options.Create(options ?? new CorsPolicyOptions { EnableManagementApi = true });
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings ?? new Dictionary<string, string?>()).Build();
+        Pipeline = new PolicyWritePipeline(Store, Audit, TimeProvider.System, NullLogger<PolicyWritePipeline>.Instance);
+        Handler = new PolicyManagementHandler(Store, Pipeline, Audit, Refresher.Object);
+        Functions = new ManagementFunctions(Handler, new CorsCheckHandler(Mock.Of<IPolicySnapshotSource>(s => s.Current == PolicySnapshot.NotLoaded)),
+            new ManagementCallerReader(configuration), new ManagementAuthorizer(configured), configured, NullLogger<ManagementFunctions>.Instance);
+    }
+
+    public static PolicyWriter Admin { get; } = new(PolicyWriterKinds.Key, "master", null, PolicyWriter.ApiSource);
+
+    public InMemoryPolicyStore Store { get; } = new();
+
+    public InMemoryPolicyAuditLog Audit { get; } = new();
+
+    public Mock<IPolicySnapshotRefresher> Refresher { get; } = new();
+
+    public PolicyWritePipeline Pipeline { get; }
+
+    public PolicyManagementHandler Handler { get; }
+
+    public ManagementFunctions Functions { get; }
+
+    /// <summary>The identity the host attaches when a request presents the key named <paramref name="name"/> at <paramref name="level"/>.</summary>
+    public static ClaimsIdentity HostKey(string name = "master", string level = "Admin") =>
+        new([new Claim(ManagementCallerReader.AuthLevelClaim, level), new Claim(ManagementCallerReader.KeyNameClaim, name)], ManagementCallerReader.KeyAuthenticationType);
+}
