@@ -10,8 +10,8 @@ namespace CorsFunctions.EndToEnd.Diagnostics;
 /// The logs of the background policy work reach the host's output although the host drops worker log messages of
 /// no invocation: they come through the worker's console output, which the host (and the emulator) relays.
 /// </summary>
-[Collection(EndToEndSuite.Name)]
-public sealed class BackgroundLogTests(EndToEndFixture fixture)
+[Collection(BuiltInModelSuite.Name)]
+public sealed class BackgroundLogTests(BuiltInModelFixture fixture)
 {
     private const string Loader = "CorsFunctions.Worker.Policies.PolicySnapshotLoader";
     private const string Reporter = "CorsFunctions.Worker.Policies.PolicySnapshotReporter";
