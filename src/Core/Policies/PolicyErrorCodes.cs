@@ -145,6 +145,9 @@ public static class PolicyErrorCodes
     /// <summary>Max age below 0 or above 86400.</summary>
     public const string MaxAgeOutOfRange = "max_age.out_of_range";
 
+    /// <summary>A mode other than enforce or reportOnly.</summary>
+    public const string ModeInvalid = "mode.invalid";
+
     /// <summary>A stored property has a type it cannot be read as (a number stored as text that is not one...).</summary>
     public const string StoredWrongType = "stored.wrong_type";
 

@@ -59,6 +59,7 @@ public partial class PolicyErrorCodeTests
         [PolicyErrorCodes.ExposedHeaderAnyWithCredentials] = Valid with { ExposedHeaders = ["*"], AllowCredentials = true },
         [PolicyErrorCodes.ExposedHeaderAnyMixed] = Valid with { ExposedHeaders = ["*", "ETag"] },
         [PolicyErrorCodes.MaxAgeOutOfRange] = Valid with { MaxAgeSeconds = -1 },
+        [PolicyErrorCodes.ModeInvalid] = Valid with { Mode = (PolicyMode)7 },
     };
 
     public static TheoryData<string> BrokenRules => [.. s_brokenRules.Keys];

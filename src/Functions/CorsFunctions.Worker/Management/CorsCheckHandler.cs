@@ -18,7 +18,15 @@ internal sealed record CorsCheckRequest(string? Path, string? Origin, string? Me
 /// <param name="Policy">The policy that governs the path, or null.</param>
 /// <param name="Preflight">The preflight decision, when a method was given.</param>
 /// <param name="ActualRequest">The decision for the actual request's response.</param>
-internal sealed record CorsCheckResponse(DateTimeOffset? SnapshotLoadedAt, CorsCheckPolicy? Policy, CorsCheckDecision? Preflight, CorsCheckDecision ActualRequest);
+/// <param name="ReportOnly">What the report-only policy of the path would decide (only logged and counted), or null when there is none.</param>
+internal sealed record CorsCheckResponse(DateTimeOffset? SnapshotLoadedAt, CorsCheckPolicy? Policy, CorsCheckDecision? Preflight, CorsCheckDecision ActualRequest,
+    CorsCheckReportOnly? ReportOnly);
+
+/// <summary>The decisions of the report-only policy that governs the path, beside the enforced ones.</summary>
+/// <param name="Policy">The report-only policy that matched.</param>
+/// <param name="Preflight">The preflight decision it would give, when a method was given.</param>
+/// <param name="ActualRequest">The actual-request decision it would give.</param>
+internal sealed record CorsCheckReportOnly(CorsCheckPolicy Policy, CorsCheckDecision? Preflight, CorsCheckDecision ActualRequest);
 
 /// <summary>The policy that matched.</summary>
 /// <param name="Id">The policy id.</param>
@@ -54,9 +62,21 @@ internal sealed class CorsCheckHandler(IPolicySnapshotSource snapshots)
             return ManagementResult.Problem(400, "Incomplete request", "'path' and 'origin' are required; 'method', 'headers' and 'privateNetwork' are optional.");
         }
 
-        var snapshot = snapshots.Current;
+        return new ManagementResult(200, Explain(snapshots.Current, request));
+    }
+
+    /// <summary>
+    /// The decisions for <paramref name="request"/> (whose path and origin are set) in <paramref name="snapshot"/>,
+    /// the enforced ones and, beside them, those of a report-only policy of the path.
+    /// </summary>
+    public static CorsCheckResponse Explain(PolicySnapshot snapshot, CorsCheckRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(snapshot);
+        ArgumentNullException.ThrowIfNull(request);
         var match = snapshot.Policies.Resolve(request.Path);
-        return new ManagementResult(200, new CorsCheckResponse(snapshot.LoadedAt, Describe(match), Preflight(match, request), Actual(match, request.Origin)));
+        var reportOnly = snapshot.Policies.ResolveReportOnly(request.Path);
+        return new CorsCheckResponse(snapshot.LoadedAt, Describe(match), Preflight(match, request), Actual(match, request.Origin!),
+            Describe(reportOnly) is { } policy ? new CorsCheckReportOnly(policy, Preflight(reportOnly, request), Actual(reportOnly, request.Origin!)) : null);
     }
 
     private static CorsCheckPolicy? Describe(PolicyMatch match) => match.Entry is { } entry

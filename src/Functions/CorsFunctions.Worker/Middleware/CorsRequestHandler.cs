@@ -1,5 +1,6 @@
 using CorsFunctions.Core;
 using CorsFunctions.Core.Evaluation;
+using CorsFunctions.Core.Policies;
 using CorsFunctions.Core.Routing;
 using CorsFunctions.Worker.Diagnostics;
 using CorsFunctions.Worker.Policies;
@@ -162,20 +163,47 @@ internal sealed class CorsRequestHandler(IPolicySnapshotSource policies, CorsReq
     private CorsDecision DecidePreflight(ICorsRequest request, string origin, string requestMethod)
     {
         var snapshot = policies.Current;
+        var (requestHeaders, privateNetwork) = (request.GetHeader(CorsHeaderNames.RequestHeaders), request.GetHeader(CorsHeaderNames.RequestPrivateNetwork));
         var match = snapshot.Policies.Resolve(request.Path);
-        var result = match.Policy is { } policy
-            ? policy.EvaluatePreflight(origin, requestMethod, request.GetHeader(CorsHeaderNames.RequestHeaders),
-                request.GetHeader(CorsHeaderNames.RequestPrivateNetwork))
-            : PreflightResult.Reject(match.Rejection, WhyNoPolicy(match, snapshot));
+        var result = EvaluatePreflight(match, snapshot, origin, requestMethod, requestHeaders, privateNetwork);
+
+        // Beside the enforced answer, never instead of it: the report-only decision is counted and logged when decided.
+        var reportOnly = snapshot.Policies.ResolveReportOnly(request.Path);
+        if (reportOnly.Entry is not null)
+        {
+            var wouldAnswer = EvaluatePreflight(reportOnly, snapshot, origin, requestMethod, requestHeaders, privateNetwork);
+            metrics.Preflight(wouldAnswer.Rejection, PolicyMode.ReportOnly);
+            logger.ReportOnlyPreflight(wouldAnswer, result, requestMethod, request.Path, origin, reportOnly.PolicyId, match.PolicyId);
+        }
+
         return CorsDecision.AnswerPreflight(result, match.PolicyId);
     }
 
     private CorsDecision DecideActualRequest(ICorsRequest request, string origin)
     {
-        var match = policies.Current.Policies.Resolve(request.Path);
-        var result = match.Policy?.EvaluateActualRequest(origin) ?? ActualRequestResult.Reject(match.Rejection);
+        var set = policies.Current.Policies;
+        var match = set.Resolve(request.Path);
+        var result = EvaluateActualRequest(match, origin);
+
+        var reportOnly = set.ResolveReportOnly(request.Path);
+        if (reportOnly.Entry is not null)
+        {
+            var wouldAnswer = EvaluateActualRequest(reportOnly, origin);
+            metrics.ActualRequest(wouldAnswer.Rejection, PolicyMode.ReportOnly);
+            logger.ReportOnlyActualRequest(wouldAnswer, result, request.Path, origin, reportOnly.PolicyId, match.PolicyId);
+        }
+
         return CorsDecision.StampResponse(result, match.PolicyId);
     }
+
+    private static PreflightResult EvaluatePreflight(PolicyMatch match, PolicySnapshot snapshot, string origin, string requestMethod,
+        string? requestHeaders, string? privateNetwork) =>
+        match.Policy is { } policy
+            ? policy.EvaluatePreflight(origin, requestMethod, requestHeaders, privateNetwork)
+            : PreflightResult.Reject(match.Rejection, WhyNoPolicy(match, snapshot));
+
+    private static ActualRequestResult EvaluateActualRequest(PolicyMatch match, string origin) =>
+        match.Policy?.EvaluateActualRequest(origin) ?? ActualRequestResult.Reject(match.Rejection);
 
     /// <summary>
     /// Not a CORS request, so nothing is granted; but where a valid policy could allow some origin, the same URL

@@ -106,6 +106,8 @@ public sealed class PolicyManagementHandlerTests
     [InlineData("""{ "maxAgeSeconds": "abc" }""")]
     [InlineData("""{ "allowCredentials": "yes" }""")]
     [InlineData("""{ "allowedOrigin": ["https://typo.example.com"] }""")]
+    [InlineData("""{ "mode": "report-only" }""")]
+    [InlineData("""{ "mode": 1 }""")]
     public async Task Malformed_json_answers_400_problem_never_an_exception(string body)
     {
         var result = await PutAsync(body);
@@ -113,6 +115,24 @@ public sealed class PolicyManagementHandlerTests
         Assert.Equal(400, result.Status);
         Assert.True(result.IsProblem);
         AssertNothingWritten();
+    }
+
+    [Theory]
+    [InlineData("reportOnly", PolicyMode.ReportOnly)]
+    [InlineData("ReportOnly", PolicyMode.ReportOnly)]
+    [InlineData("enforce", PolicyMode.Enforce)]
+    public async Task Mode_is_read_from_json_and_written_back_in_its_one_spelling(string text, PolicyMode expected)
+    {
+        CorsPolicyDefinition? saved = null;
+        _store.Setup(s => s.SaveAsync(It.IsAny<CorsPolicyDefinition>(), It.IsAny<WriteCondition>(), It.IsAny<CancellationToken>()))
+            .Callback<CorsPolicyDefinition, WriteCondition, CancellationToken>((d, _, _) => saved = d)
+            .ReturnsAsync(new WriteResult(WriteOutcome.Done, new Azure.ETag("W/\"1\"")));
+
+        var result = await PutAsync(ValidBody.Replace("\"maxAgeSeconds\"", $"\"mode\": \"{text}\", \"maxAgeSeconds\"", StringComparison.Ordinal));
+
+        Assert.Equal(200, result.Status);
+        Assert.Equal(expected, saved!.Mode);
+        Assert.Equal(expected == PolicyMode.ReportOnly ? "reportOnly" : "enforce", Json(result).GetProperty("mode").GetString());
     }
 
     [Fact]
