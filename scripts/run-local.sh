@@ -110,7 +110,7 @@ storage+="TableEndpoint=http://127.0.0.1:$table_port/devstoreaccount1;"
 table=CorsPolicies
 policy_set=default
 
-dotnet run --project tools/Seeder -- --connection-string "$storage" --file samples/policies.json \
+dotnet run --project tools/Cli -- push --file samples/policies.json --connection-string "$storage" \
   --table "$table" --policy-set "$policy_set"
 
 cd src/Functions/App

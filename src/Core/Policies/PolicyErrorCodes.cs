@@ -16,6 +16,9 @@ public static class PolicyErrorCodes
     /// <summary>The id in a request body differs from the id in its URL.</summary>
     public const string IdMismatch = "id.mismatch";
 
+    /// <summary>Two policies of one file or set share an id.</summary>
+    public const string IdDuplicate = "id.duplicate";
+
     /// <summary>No route pattern.</summary>
     public const string RoutesRequired = "routes.required";
 
