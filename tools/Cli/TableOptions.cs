@@ -17,7 +17,7 @@ internal sealed class TableOptions(TableClientOptions clientOptions)
         Description = "A storage connection string (Azurite: UseDevelopmentStorage=true).",
     };
 
-    public Option<Uri?> TableServiceUri { get; } = new("--table-service-uri")
+    public Option<string?> TableServiceUri { get; } = new("--table-service-uri")
     {
         Description = "https://<account>.table.core.windows.net, reached with DefaultAzureCredential.",
     };
@@ -55,28 +55,31 @@ internal sealed class TableOptions(TableClientOptions clientOptions)
     public PolicyTable Connect(ParseResult parse)
     {
         ArgumentNullException.ThrowIfNull(parse);
-        var options = new CorsPolicyOptions
-        {
-            ConnectionString = parse.GetValue(ConnectionString),
-            TableServiceUri = parse.GetValue(TableServiceUri),
-            TableName = parse.GetValue(Table)!,
-            PartitionKey = parse.GetValue(PolicySet)!,
-        };
-        if (string.IsNullOrWhiteSpace(options.ConnectionString) == (options.TableServiceUri is null))
+        var (connectionString, serviceUri) = (parse.GetValue(ConnectionString), parse.GetValue(TableServiceUri));
+        if (string.IsNullOrWhiteSpace(connectionString) == string.IsNullOrWhiteSpace(serviceUri))
         {
             throw new CliException("Name the table with exactly one of --connection-string (Azurite: UseDevelopmentStorage=true) or --table-service-uri (Azure, with DefaultAzureCredential).");
         }
 
-        if (options.TableServiceUri is { IsAbsoluteUri: false } or { Scheme: not "https" and not "http" })
+        Uri? uri = null;
+        if (serviceUri is not null && !(Uri.TryCreate(serviceUri, UriKind.Absolute, out uri) && uri.Scheme == Uri.UriSchemeHttps))
         {
-            throw new CliException($"--table-service-uri must be an absolute https URI such as https://<account>.table.core.windows.net, not '{options.TableServiceUri}'.");
+            throw new CliException($"--table-service-uri must be an absolute https URI such as https://<account>.table.core.windows.net, not '{serviceUri}'.");
         }
+
+        var options = new CorsPolicyOptions
+        {
+            ConnectionString = connectionString,
+            TableServiceUri = uri,
+            TableName = parse.GetValue(Table)!,
+            PartitionKey = parse.GetValue(PolicySet)!,
+        };
 
         try
         {
             return new PolicyTable(PolicyServiceCollectionExtensions.CreateServiceClient(options, clientOptions), options);
         }
-        catch (FormatException e)
+        catch (Exception e) when (e is FormatException or InvalidOperationException)
         {
             throw new CliException($"--connection-string is not a storage connection string: {e.Message}");
         }
