@@ -5,6 +5,7 @@ using CorsFunctions.Functions.Tests.Integration;
 namespace CorsFunctions.Cli.Tests.Commands;
 
 [Collection(AzuriteTests.Name)]
+[Trait(AzuriteTests.Category, AzuriteTests.Name)]
 public sealed class PullCommandTests(AzuriteFixture azurite) : IDisposable
 {
     private readonly PolicyFiles _files = new();

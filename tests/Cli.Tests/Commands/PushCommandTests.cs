@@ -7,6 +7,7 @@ using CorsFunctions.Functions.Tests.Integration;
 namespace CorsFunctions.Cli.Tests.Commands;
 
 [Collection(AzuriteTests.Name)]
+[Trait(AzuriteTests.Category, AzuriteTests.Name)]
 public sealed class PushCommandTests(AzuriteFixture azurite) : IDisposable
 {
     private const string Items = """{ "id": "items", "routes": ["/api/items"], "allowedOrigins": ["https://a.example.com"] }""";

@@ -6,6 +6,7 @@ using CorsFunctions.Functions.Tests.Integration;
 namespace CorsFunctions.Cli.Tests.Commands;
 
 [Collection(AzuriteTests.Name)]
+[Trait(AzuriteTests.Category, AzuriteTests.Name)]
 public sealed class ValidateCommandTests(AzuriteFixture azurite) : IDisposable
 {
     private readonly PolicyFiles _files = new();
