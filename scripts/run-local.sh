@@ -4,7 +4,7 @@
 #   starts Azurite's blob, queue and table services (the host's AzureWebJobsStorage needs blob and queue, the
 #   policies live in a table), seeds samples/policies.json into it, then runs `func start` in src/Functions/App
 #   (local.settings.json is created from local.settings.example.json when missing).
-# One set of ports serves Azurite, the seeder and the app: the storage settings are handed to `func start` as
+# One set of ports serves Azurite, the CLI (push) and the app: the storage settings are handed to `func start` as
 # environment variables, which Core Tools lets take precedence over local.settings.json.
 #   AZURITE_BLOB_PORT, AZURITE_QUEUE_PORT, AZURITE_TABLE_PORT  ports on 127.0.0.1 (10000, 10001, 10002)
 #   AZURITE_LOCATION                                           Azurite's data folder (.azurite/)
@@ -110,7 +110,7 @@ storage+="TableEndpoint=http://127.0.0.1:$table_port/devstoreaccount1;"
 table=CorsPolicies
 policy_set=default
 
-dotnet run --project tools/Seeder -- --connection-string "$storage" --file samples/policies.json \
+dotnet run --project tools/Cli -- push --file samples/policies.json --connection-string "$storage" \
   --table "$table" --policy-set "$policy_set"
 
 cd src/Functions/App

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs every test of the repository: build, packages and the sample apps built from them, unit, integration
-# (real Azurite) and template tests.
+# (real Azurite), CLI (tests/Cli.Tests, real Azurite) and template tests.
 # Installs what it needs itself and ends with the line "N passed, N failed" (totals of all runs).
 set -euo pipefail
 

@@ -16,7 +16,7 @@ namespace CorsFunctions.Scripts.Tests;
 /// </summary>
 public sealed class RunLocalScriptTests : IDisposable
 {
-    private static readonly TimeSpan FuncStartTimeout = TimeSpan.FromMinutes(4); // includes the seeder's first build
+    private static readonly TimeSpan FuncStartTimeout = TimeSpan.FromMinutes(4); // includes the CLI's first build (push seeds the samples)
     private static readonly string LocalSettings = Repository.PathOf("src", "Functions", "App", "local.settings.json");
 
     private readonly StandInFunc _func = new();

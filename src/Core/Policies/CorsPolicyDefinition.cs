@@ -37,6 +37,12 @@ public sealed record CorsPolicyDefinition
     /// <summary>Whether the policy is in force; a disabled policy is ignored as if it did not exist.</summary>
     public bool Enabled { get; init; } = true;
 
+    /// <summary>
+    /// <see cref="PolicyMode.Enforce"/> (the default): the policy's answers are sent. <see cref="PolicyMode.ReportOnly"/>:
+    /// it is evaluated beside the enforced policy of its routes and its refusals are only logged and counted.
+    /// </summary>
+    public PolicyMode Mode { get; init; }
+
     /// <summary>Free text for operators.</summary>
     public string? Description { get; init; }
 

@@ -43,6 +43,12 @@ public static class PolicyCompiler
                 $"must be from 0 to {MaxAgeLimit} seconds (browsers cap it: Chromium at 7200, Firefox at 86400).");
         }
 
+        if (!Enum.IsDefined(definition.Mode))
+        {
+            errors.Add(PolicyErrorCodes.ModeInvalid, nameof(CorsPolicyDefinition.Mode), ((int)definition.Mode).ToString(System.Globalization.CultureInfo.InvariantCulture),
+                "must be enforce or reportOnly.");
+        }
+
         var policy = errors.Count == 0
             ? new CorsPolicy(definition, routes, origins!, methods!, headers!, exposed)
             : null;

@@ -2,7 +2,7 @@ namespace CorsFunctions.Core.Policies;
 
 /// <summary>
 /// The stable code of every rule a policy definition can break (<see cref="PolicyError.Code"/>): clients of
-/// the management API and the seeder act on these, never on the wording of the message. A code, once
+/// the management API and the corsfunctions CLI act on these, never on the wording of the message. A code, once
 /// published, keeps its meaning; README lists them all.
 /// </summary>
 public static class PolicyErrorCodes
@@ -15,6 +15,9 @@ public static class PolicyErrorCodes
 
     /// <summary>The id in a request body differs from the id in its URL.</summary>
     public const string IdMismatch = "id.mismatch";
+
+    /// <summary>Two policies of one file or set share an id.</summary>
+    public const string IdDuplicate = "id.duplicate";
 
     /// <summary>No route pattern.</summary>
     public const string RoutesRequired = "routes.required";
@@ -144,6 +147,9 @@ public static class PolicyErrorCodes
 
     /// <summary>Max age below 0 or above 86400.</summary>
     public const string MaxAgeOutOfRange = "max_age.out_of_range";
+
+    /// <summary>A mode other than enforce or reportOnly.</summary>
+    public const string ModeInvalid = "mode.invalid";
 
     /// <summary>A stored property has a type it cannot be read as (a number stored as text that is not one...).</summary>
     public const string StoredWrongType = "stored.wrong_type";

@@ -9,36 +9,36 @@ namespace CorsFunctions.Core.Routing;
 /// </summary>
 public sealed class PolicySet
 {
-    private readonly RouteTrie<PolicySetEntry>[] _tries;
+    private readonly RouteTrie<PolicySetEntry>[] _enforced;
+    private readonly RouteTrie<PolicySetEntry>[] _reportOnly;
 
     private PolicySet(IReadOnlyList<PolicySetEntry> entries, IReadOnlyList<PolicyCompilation> skipped, IReadOnlyList<RouteConflict> conflicts)
     {
         Entries = entries;
         Skipped = skipped;
         Conflicts = conflicts;
-
-        var routes = entries
-            .OrderBy(e => e.Id, StringComparer.Ordinal)
-            .SelectMany(e => e.Compilation.Routes.Select(r => (Pattern: r, Value: e)))
-            .ToList();
-        _tries = [.. Enum.GetValues<RoutePatternKind>().Select(kind => new RouteTrie<PolicySetEntry>(routes.Where(r => r.Pattern.Kind == kind)))];
+        // A mode that is not ReportOnly (an invalid one included) is enforced: an invalid policy fails closed on its routes.
+        _enforced = BuildTries(entries.Where(e => e.Mode != PolicyMode.ReportOnly));
+        _reportOnly = BuildTries(entries.Where(e => e.Mode == PolicyMode.ReportOnly));
     }
 
     /// <summary>An empty set: every path has no policy.</summary>
     public static PolicySet Empty { get; } = Create(Array.Empty<PolicyCompilation>());
 
-    /// <summary>The policies in force (valid or failing closed), ordered by id.</summary>
+    /// <summary>The policies in force (valid or failing closed), enforced and report-only, ordered by id.</summary>
     public IReadOnlyList<PolicySetEntry> Entries { get; }
 
     /// <summary>Invalid policies whose routes could not even be read: they govern nothing.</summary>
     public IReadOnlyList<PolicyCompilation> Skipped { get; }
 
-    /// <summary>Patterns named by more than one policy, with the policy that won.</summary>
+    /// <summary>Patterns named by more than one policy of the same mode, with the policy that won.</summary>
     public IReadOnlyList<RouteConflict> Conflicts { get; }
 
     /// <summary>
     /// Builds a set from compiled definitions. Disabled definitions are left out; invalid ones keep their
     /// readable routes and refuse every CORS request there; invalid ones without a readable route are skipped.
+    /// Enforced and report-only policies are resolved apart: a report-only policy never takes a route from an
+    /// enforced one, and conflicts are only between policies of the same mode.
     /// </summary>
     public static PolicySet Create(IEnumerable<PolicyCompilation> compilations)
     {
@@ -58,10 +58,11 @@ public sealed class PolicySet
         }
 
         var conflicts = inForce
-            .SelectMany(e => e.Compilation.Routes.Select(r => (Route: r.Text, e.Id)))
+            .SelectMany(e => e.Compilation.Routes.Select(r => (Route: r.Text, e.Id, ReportOnly: e.Mode == PolicyMode.ReportOnly)))
             .GroupBy(r => r.Route, StringComparer.OrdinalIgnoreCase)
+            .SelectMany(byRoute => byRoute.GroupBy(r => r.ReportOnly))
             .Where(g => g.Count() > 1)
-            .Select(g => new RouteConflict(g.Key, g.First().Id, [.. g.Skip(1).Select(r => r.Id)]))
+            .Select(g => new RouteConflict(g.First().Route, g.First().Id, [.. g.Skip(1).Select(r => r.Id)]))
             .ToList();
         return new PolicySet(inForce, skipped, conflicts);
     }
@@ -71,10 +72,27 @@ public sealed class PolicySet
         Create(definitions.Select(PolicyCompiler.Compile));
 
     /// <summary>
-    /// Finds the policy for a request path (<c>/api/items/42</c>). The comparison ignores case, the query
+    /// Finds the enforced policy for a request path (<c>/api/items/42</c>). The comparison ignores case, the query
     /// string and a trailing slash. Allocates nothing.
     /// </summary>
-    public PolicyMatch Resolve(ReadOnlySpan<char> path)
+    public PolicyMatch Resolve(ReadOnlySpan<char> path) => Resolve(_enforced, path);
+
+    /// <summary>
+    /// Finds the report-only policy for a request path, resolved among the report-only policies alone exactly as
+    /// <see cref="Resolve(ReadOnlySpan{char})"/> does among the enforced ones. Allocates nothing.
+    /// </summary>
+    public PolicyMatch ResolveReportOnly(ReadOnlySpan<char> path) => Resolve(_reportOnly, path);
+
+    private static RouteTrie<PolicySetEntry>[] BuildTries(IEnumerable<PolicySetEntry> entries)
+    {
+        var routes = entries
+            .OrderBy(e => e.Id, StringComparer.Ordinal)
+            .SelectMany(e => e.Compilation.Routes.Select(r => (Pattern: r, Value: e)))
+            .ToList();
+        return [.. Enum.GetValues<RoutePatternKind>().Select(kind => new RouteTrie<PolicySetEntry>(routes.Where(r => r.Pattern.Kind == kind)))];
+    }
+
+    private static PolicyMatch Resolve(RouteTrie<PolicySetEntry>[] tries, ReadOnlySpan<char> path)
     {
         var query = path.IndexOfAny('?', '#');
         if (query >= 0)
@@ -88,7 +106,7 @@ public sealed class PolicySet
             return default;
         }
 
-        foreach (var trie in _tries)
+        foreach (var trie in tries)
         {
             if (trie.Match(path) is { } match)
             {

@@ -13,6 +13,9 @@ public sealed class PolicySetEntry
     /// <summary>The policy id.</summary>
     public string Id => Compilation.Id;
 
+    /// <summary>Whether the policy is enforced or report-only.</summary>
+    public PolicyMode Mode => Compilation.Definition.Mode;
+
     /// <summary>The compiled policy, or null when it is invalid.</summary>
     public CorsPolicy? Policy => Compilation.Policy;
 }

@@ -119,6 +119,21 @@ public class ZeroAllocationTests
         Assert.Equal(0, BytesAllocated(() => set.Resolve(path)));
     }
 
+    [Theory]
+    [InlineData("/api/items/42")]
+    [InlineData("/api/orders/7")]
+    public void Resolving_the_report_only_policy_beside_the_enforced_one_allocates_nothing(string path)
+    {
+        var set = PolicySet.Create([
+            Valid with { Id = "items", Routes = ["/api/items/*"] },
+            Valid with { Id = "items-next", Routes = ["/api/items/*"], Mode = PolicyMode.ReportOnly },
+        ]);
+        _ = set.ResolveReportOnly(path);
+
+        Assert.Equal(0, BytesAllocated(() => set.ResolveReportOnly(path)));
+        Assert.Equal(0, BytesAllocated(() => set.Resolve(path)));
+    }
+
     /// <summary>Bytes allocated by <paramref name="action"/> over <see cref="Repetitions"/> calls after a warm-up call.</summary>
     private static long BytesAllocated<T>(Func<T> action)
     {

@@ -10,7 +10,7 @@ public partial class PolicyErrorCodeTests
 {
     /// <summary>Codes given by the hosts that read, store and serve policies, not by <see cref="PolicyCompiler"/>.</summary>
     private static readonly string[] s_hostCodes =
-        [PolicyErrorCodes.IdMismatch, PolicyErrorCodes.StoredWrongType, PolicyErrorCodes.StoredTooLong];
+        [PolicyErrorCodes.IdMismatch, PolicyErrorCodes.IdDuplicate, PolicyErrorCodes.StoredWrongType, PolicyErrorCodes.StoredTooLong];
 
     private static readonly Dictionary<string, CorsPolicyDefinition> s_brokenRules = new()
     {
@@ -59,6 +59,7 @@ public partial class PolicyErrorCodeTests
         [PolicyErrorCodes.ExposedHeaderAnyWithCredentials] = Valid with { ExposedHeaders = ["*"], AllowCredentials = true },
         [PolicyErrorCodes.ExposedHeaderAnyMixed] = Valid with { ExposedHeaders = ["*", "ETag"] },
         [PolicyErrorCodes.MaxAgeOutOfRange] = Valid with { MaxAgeSeconds = -1 },
+        [PolicyErrorCodes.ModeInvalid] = Valid with { Mode = (PolicyMode)7 },
     };
 
     public static TheoryData<string> BrokenRules => [.. s_brokenRules.Keys];

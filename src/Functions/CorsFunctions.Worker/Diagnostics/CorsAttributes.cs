@@ -25,6 +25,12 @@ internal static class CorsAttributes
     /// <summary>The policy's route pattern that matched (e.g. <c>/api/items/*</c>), never the raw request path.</summary>
     public const string HttpRoute = "http.route";
 
+    /// <summary>
+    /// <c>enforce</c> for the decision sent, <c>report_only</c> for what a report-only policy would have decided
+    /// (counted beside the enforced one, never sent).
+    /// </summary>
+    public const string PolicyMode = "cors.policy.mode";
+
     /// <summary>Outcome of a policy reload: <c>success</c> or <c>failure</c>.</summary>
     public const string RefreshOutcome = "cors.refresh.outcome";
 
@@ -33,6 +39,8 @@ internal static class CorsAttributes
     public const string Allowed = "allowed";
     public const string Rejected = "rejected";
     public const string NotStamped = "not_stamped";
+    public const string Enforce = "enforce";
+    public const string ReportOnly = "report_only";
     public const string Success = "success";
     public const string Failure = "failure";
 

@@ -13,7 +13,9 @@ namespace CorsFunctions.Worker.Diagnostics;
 /// <param name="Reason">The rejection (or not-stamped) reason; null when allowed.</param>
 /// <param name="PolicyId">The governing policy's id, if any.</param>
 /// <param name="Route">The governing policy's matched route pattern, if any.</param>
-internal readonly record struct CorsDecisionTags(string Kind, string Outcome, string? Reason, string? PolicyId, string? Route)
+/// <param name="Mode"><see cref="CorsAttributes.Enforce"/> (the answer sent) or <see cref="CorsAttributes.ReportOnly"/> (what a report-only policy would have answered).</param>
+internal readonly record struct CorsDecisionTags(string Kind, string Outcome, string? Reason, string? PolicyId, string? Route,
+    string Mode = CorsAttributes.Enforce)
 {
     /// <summary>Whether the CORS logic failed rather than decided.</summary>
     public bool Failed => string.Equals(Reason, CorsAttributes.EvaluationError, StringComparison.Ordinal);
@@ -35,6 +37,11 @@ internal readonly record struct CorsDecisionTags(string Kind, string Outcome, st
     public static CorsDecisionTags Failure(bool preflight, string? policyId = null, string? route = null) =>
         new(KindOf(preflight), CorsAttributes.Rejected, CorsAttributes.EvaluationError, policyId, route);
 
+    /// <summary>The tags of what a report-only policy would decide (<paramref name="rejection"/>), which is never sent.</summary>
+    public static CorsDecisionTags ReportOnly(bool preflight, CorsRejection rejection, string? policyId, string? route) =>
+        new(KindOf(preflight), rejection == CorsRejection.None ? CorsAttributes.Allowed : CorsAttributes.Rejected,
+            CorsAttributes.Reason(rejection), policyId, route, CorsAttributes.ReportOnly);
+
     /// <summary>The metric attributes (absent values left out).</summary>
     public TagList ToTagList()
     {
@@ -42,6 +49,7 @@ internal readonly record struct CorsDecisionTags(string Kind, string Outcome, st
         {
             { CorsAttributes.RequestKind, Kind },
             { CorsAttributes.Outcome, Outcome },
+            { CorsAttributes.PolicyMode, Mode },
         };
         AddWhenPresent(ref tags, CorsAttributes.RejectionReason, Reason);
         AddWhenPresent(ref tags, CorsAttributes.PolicyId, PolicyId);

@@ -31,4 +31,10 @@ internal sealed class CorsDecisionTelemetry
             tags.ApplyTo(activity);
         }
     }
+
+    /// <summary>
+    /// Counts a decision without tagging the activity: a report-only decision, whose tags would overwrite those of
+    /// the answer actually sent on the same span.
+    /// </summary>
+    public void Count(in CorsDecisionTags tags) => _decisions.Add(1, tags.ToTagList());
 }

@@ -74,6 +74,38 @@ internal static partial class CorsRequestLog
         }
     }
 
+    /// <summary>
+    /// Logs (Information) that a report-only policy would refuse a preflight, with what the enforced policy answered;
+    /// nothing when it would allow it.
+    /// </summary>
+    public static void ReportOnlyPreflight(this ILogger logger, in PreflightResult wouldAnswer, in PreflightResult answered,
+        string requestMethod, string path, string origin, string? policyId, string? enforcedPolicyId)
+    {
+        if (wouldAnswer.IsAllowed || !logger.IsEnabled(LogLevel.Information))
+        {
+            return;
+        }
+
+        var (safeMethod, safePath, safeOrigin) = (SafeLogValue.Bound(requestMethod), SafeLogValue.Bound(path), SafeLogValue.Bound(origin));
+        var (detail, enforcedOutcome) = (wouldAnswer.Detail, Outcome(answered.IsAllowed));
+        ReportOnlyPreflightRefused(logger, policyId, wouldAnswer.Rejection, safeMethod, safePath, safeOrigin, detail, enforcedOutcome, enforcedPolicyId);
+    }
+
+    /// <summary>Logs (Information) that a report-only policy would refuse an actual request; nothing when it would allow it.</summary>
+    public static void ReportOnlyActualRequest(this ILogger logger, in ActualRequestResult wouldAnswer, in ActualRequestResult answered,
+        string path, string origin, string? policyId, string? enforcedPolicyId)
+    {
+        if (wouldAnswer.IsAllowed || !logger.IsEnabled(LogLevel.Information))
+        {
+            return;
+        }
+
+        var (safePath, safeOrigin, enforcedOutcome) = (SafeLogValue.Bound(path), SafeLogValue.Bound(origin), Outcome(answered.IsAllowed));
+        ReportOnlyActualRequestRefused(logger, policyId, wouldAnswer.Rejection, safePath, safeOrigin, enforcedOutcome, enforcedPolicyId);
+    }
+
+    private static string Outcome(bool allowed) => allowed ? CorsAttributes.Allowed : CorsAttributes.Rejected;
+
     /// <summary>Logs (Error) that the middleware runs before the ASP.NET Core integration's, so it cannot answer.</summary>
     [LoggerMessage(EventId = 1010, Level = LogLevel.Error,
         Message = "CORS is not applied to {Function}: UseCorsPolicies() was called before ConfigureFunctionsWebApplication(). "
@@ -116,4 +148,14 @@ internal static partial class CorsRequestLog
     [LoggerMessage(EventId = 1009, Level = LogLevel.Error,
         Message = "Writing the CORS headers failed for {Method} {Path}; the response goes out not stamped, without CORS grant")]
     private static partial void ActualRequestWriteFailedCore(ILogger logger, Exception exception, string method, string path);
+
+    [LoggerMessage(EventId = 1011, Level = LogLevel.Information,
+        Message = "Report-only policy {PolicyId} would reject the preflight ({Reason}): {Method} {Path} from {Origin}: {Detail}; the enforced answer was {EnforcedOutcome} (policy {EnforcedPolicyId})")]
+    private static partial void ReportOnlyPreflightRefused(ILogger logger, string? policyId, CorsRejection reason, string method, string path,
+        string origin, string? detail, string enforcedOutcome, string? enforcedPolicyId);
+
+    [LoggerMessage(EventId = 1012, Level = LogLevel.Information,
+        Message = "Report-only policy {PolicyId} would refuse the actual request ({Reason}): {Path} from {Origin}; the enforced answer was {EnforcedOutcome} (policy {EnforcedPolicyId})")]
+    private static partial void ReportOnlyActualRequestRefused(ILogger logger, string? policyId, CorsRejection reason, string path,
+        string origin, string enforcedOutcome, string? enforcedPolicyId);
 }

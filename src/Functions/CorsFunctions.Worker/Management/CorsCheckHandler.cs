@@ -10,7 +10,8 @@ namespace CorsFunctions.Worker.Management;
 /// Explains a CORS decision: the tool an operator uses to see why a browser is refused, or what a proposed policy
 /// would change before saving it. It takes the decision through the middleware's own code path
 /// (<see cref="CorsEvaluation"/>) and writes the headers with the middleware's own sink, from the snapshot in force
-/// (or that snapshot with the proposed policy in place). Unlike the middleware it neither counts nor logs, and it
+/// (or that snapshot with the proposed policy in place), and beside it what a report-only policy of the path would
+/// decide. Unlike the middleware it neither counts nor logs, and it
 /// evaluates the preflight whenever a method is given, even where a browser would send none (a safelisted method
 /// without non-safelisted headers).
 /// </summary>
@@ -35,7 +36,18 @@ internal sealed class CorsCheckHandler(IPolicySnapshotSource snapshots)
             return ManagementProblems.BadRequest("'policy.id' is required: it names the stored policy the proposal replaces (or a new one beside them).");
         }
 
-        var snapshot = snapshots.Current;
+        return new ManagementResult(200, Explain(snapshots.Current, request));
+    }
+
+    /// <summary>
+    /// The decisions for <paramref name="request"/> (whose path and origin are set, and whose proposed policy, if
+    /// any, has an id) in <paramref name="snapshot"/>: the enforced ones and, beside them, those of a report-only
+    /// policy of the path. The CLI's <c>check</c> explains a snapshot built from a file or a table with it.
+    /// </summary>
+    public static CorsCheckResponse Explain(PolicySnapshot snapshot, CorsCheckRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(snapshot);
+        ArgumentNullException.ThrowIfNull(request);
         var proposed = request.Policy?.ToDefinition(request.Policy.Id!);
         if (proposed is not null)
         {
@@ -43,18 +55,42 @@ internal sealed class CorsCheckHandler(IPolicySnapshotSource snapshots)
         }
 
         var preflight = request.Method is null ? null : Preflight(snapshot, request);
-        var actual = CorsEvaluation.ActualRequest(snapshot, request.Path, request.Origin, out var match);
-        return new ManagementResult(200, new CorsCheckResponse(snapshot.LoadedAt, Describe(match, proposed?.Id), preflight,
-            Decision(actual.IsAllowed, actual.Rejection, null, sink => actual.WriteTo(ref sink))));
+        var actual = CorsEvaluation.ActualRequest(snapshot, request.Path!, request.Origin!, out var match);
+        return new CorsCheckResponse(snapshot.LoadedAt, Describe(match, proposed?.Id), preflight,
+            Decision(actual.IsAllowed, actual.Rejection, null, sink => actual.WriteTo(ref sink)), ReportOnly(snapshot, request, proposed?.Id));
+    }
+
+    /// <summary>What the report-only policy of the path would decide, beside the enforced decisions; null when none governs it.</summary>
+    private static CorsCheckReportOnly? ReportOnly(PolicySnapshot snapshot, CorsCheckRequest request, string? proposedId)
+    {
+        var actual = CorsEvaluation.ReportOnlyActualRequest(snapshot, request.Path!, request.Origin!, out var match);
+        if (Describe(match, proposedId) is not { } policy)
+        {
+            return null;
+        }
+
+        CorsCheckDecision? preflight = null;
+        if (request.Method is not null)
+        {
+            var result = CorsEvaluation.ReportOnlyPreflight(snapshot, request.Path!, request.Origin!, request.Method, RequestHeaders(request),
+                PrivateNetwork(request), out _);
+            preflight = Decision(result.IsAllowed, result.Rejection, result.Detail, sink => result.WriteTo(ref sink));
+        }
+
+        return new CorsCheckReportOnly(policy, preflight, Decision(actual.IsAllowed, actual.Rejection, null, sink => actual.WriteTo(ref sink)));
     }
 
     private static CorsCheckDecision Preflight(PolicySnapshot snapshot, CorsCheckRequest request)
     {
         // What a browser sends: the names joined by ',' in Access-Control-Request-Headers, "true" for private network.
-        var result = CorsEvaluation.Preflight(snapshot, request.Path!, request.Origin!, request.Method!,
-            request.Headers is { Count: > 0 } headers ? string.Join(",", headers) : null, request.PrivateNetwork ? "true" : null, out _);
+        var result = CorsEvaluation.Preflight(snapshot, request.Path!, request.Origin!, request.Method!, RequestHeaders(request),
+            PrivateNetwork(request), out _);
         return Decision(result.IsAllowed, result.Rejection, result.Detail, sink => result.WriteTo(ref sink));
     }
+
+    private static string? RequestHeaders(CorsCheckRequest request) => request.Headers is { Count: > 0 } headers ? string.Join(",", headers) : null;
+
+    private static string? PrivateNetwork(CorsCheckRequest request) => request.PrivateNetwork ? "true" : null;
 
     private static PolicySet WithProposal(PolicySet current, PolicyCompilation proposal) =>
         PolicySet.Create(current.Entries.Select(e => e.Compilation).Concat(current.Skipped)

@@ -5,4 +5,6 @@ namespace CorsFunctions.Worker.Management;
 /// <param name="Policy">The policy that governs the path, or null.</param>
 /// <param name="Preflight">The preflight decision, when a method was given.</param>
 /// <param name="ActualRequest">The decision for the actual request's response.</param>
-internal sealed record CorsCheckResponse(DateTimeOffset? SnapshotLoadedAt, CorsCheckPolicy? Policy, CorsCheckDecision? Preflight, CorsCheckDecision ActualRequest);
+/// <param name="ReportOnly">What the report-only policy of the path would decide (only logged and counted), or null when there is none.</param>
+internal sealed record CorsCheckResponse(DateTimeOffset? SnapshotLoadedAt, CorsCheckPolicy? Policy, CorsCheckDecision? Preflight, CorsCheckDecision ActualRequest,
+    CorsCheckReportOnly? ReportOnly);

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using CorsFunctions.Core.Policies;
 
 namespace CorsFunctions.Worker.Management;
@@ -17,6 +18,10 @@ internal sealed record PolicyDocument
 
     /// <summary>See <see cref="CorsPolicyDefinition.Enabled"/>; absent means enabled.</summary>
     public bool? Enabled { get; init; }
+
+    /// <summary>See <see cref="CorsPolicyDefinition.Mode"/>: <c>enforce</c> (absent) or <c>reportOnly</c>.</summary>
+    [JsonConverter(typeof(PolicyModeJsonConverter))]
+    public PolicyMode? Mode { get; init; }
 
     /// <summary>See <see cref="CorsPolicyDefinition.Routes"/>.</summary>
     public IReadOnlyList<string?>? Routes { get; init; }
@@ -63,6 +68,7 @@ internal sealed record PolicyDocument
         Id = id,
         Description = Description,
         Enabled = Enabled ?? true,
+        Mode = Mode ?? PolicyMode.Enforce,
         Routes = List(Routes),
         AllowedOrigins = List(AllowedOrigins),
         AllowedMethods = List(AllowedMethods),
@@ -86,6 +92,7 @@ internal sealed record PolicyDocument
             Id = definition.Id,
             Description = definition.Description,
             Enabled = definition.Enabled,
+            Mode = definition.Mode,
             Routes = definition.Routes,
             AllowedOrigins = definition.AllowedOrigins,
             AllowedMethods = definition.AllowedMethods,

@@ -161,14 +161,34 @@ internal sealed class CorsRequestHandler(IPolicySnapshotSource policies, CorsDec
 
     private CorsDecision DecidePreflight(ICorsRequest request, string origin, string requestMethod)
     {
-        var result = CorsEvaluation.Preflight(policies.Current, request.Path, origin, requestMethod, request.GetHeader(CorsHeaderNames.RequestHeaders),
-            request.GetHeader(CorsHeaderNames.RequestPrivateNetwork), out var match);
+        var (snapshot, requestHeaders, privateNetwork) =
+            (policies.Current, request.GetHeader(CorsHeaderNames.RequestHeaders), request.GetHeader(CorsHeaderNames.RequestPrivateNetwork));
+        var result = CorsEvaluation.Preflight(snapshot, request.Path, origin, requestMethod, requestHeaders, privateNetwork, out var match);
+
+        // Beside the enforced answer, never instead of it: the report-only decision is counted and logged when decided.
+        var wouldAnswer = CorsEvaluation.ReportOnlyPreflight(snapshot, request.Path, origin, requestMethod, requestHeaders, privateNetwork,
+            out var reportOnly);
+        if (reportOnly.Entry is not null)
+        {
+            telemetry.Count(CorsDecisionTags.ReportOnly(preflight: true, wouldAnswer.Rejection, reportOnly.PolicyId, reportOnly.Route?.Text));
+            logger.ReportOnlyPreflight(wouldAnswer, result, requestMethod, request.Path, origin, reportOnly.PolicyId, match.PolicyId);
+        }
+
         return CorsDecision.AnswerPreflight(result, match.PolicyId, match.Route?.Text);
     }
 
     private CorsDecision DecideActualRequest(ICorsRequest request, string origin)
     {
-        var result = CorsEvaluation.ActualRequest(policies.Current, request.Path, origin, out var match);
+        var snapshot = policies.Current;
+        var result = CorsEvaluation.ActualRequest(snapshot, request.Path, origin, out var match);
+
+        var wouldAnswer = CorsEvaluation.ReportOnlyActualRequest(snapshot, request.Path, origin, out var reportOnly);
+        if (reportOnly.Entry is not null)
+        {
+            telemetry.Count(CorsDecisionTags.ReportOnly(preflight: false, wouldAnswer.Rejection, reportOnly.PolicyId, reportOnly.Route?.Text));
+            logger.ReportOnlyActualRequest(wouldAnswer, result, request.Path, origin, reportOnly.PolicyId, match.PolicyId);
+        }
+
         return CorsDecision.StampResponse(result, match.PolicyId, match.Route?.Text);
     }
 

@@ -26,7 +26,8 @@ internal static class PolicyEntityMapper
     public static IReadOnlySet<string> KnownProperties { get; } = new HashSet<string>(
         [
             .. ListFields, nameof(CorsPolicyDefinition.AllowCredentials), nameof(CorsPolicyDefinition.MaxAgeSeconds),
-            nameof(CorsPolicyDefinition.AllowPrivateNetwork), nameof(CorsPolicyDefinition.Enabled), nameof(CorsPolicyDefinition.Description),
+            nameof(CorsPolicyDefinition.AllowPrivateNetwork), nameof(CorsPolicyDefinition.Enabled), nameof(CorsPolicyDefinition.Mode),
+            nameof(CorsPolicyDefinition.Description),
             nameof(CorsPolicyDefinition.AllowNullOrigin), nameof(CorsPolicyDefinition.DangerouslyAllowInsecureOrigins),
             nameof(CorsPolicyDefinition.DangerouslyAllowPublicSuffixWildcards),
         ],
@@ -49,6 +50,7 @@ internal static class PolicyEntityMapper
             MaxAgeSeconds = reader.Int(nameof(CorsPolicyDefinition.MaxAgeSeconds)),
             AllowPrivateNetwork = reader.Bool(nameof(CorsPolicyDefinition.AllowPrivateNetwork)) ?? false,
             Enabled = reader.Bool(nameof(CorsPolicyDefinition.Enabled)) ?? true,
+            Mode = reader.Mode(nameof(CorsPolicyDefinition.Mode)),
             Description = reader.Text(nameof(CorsPolicyDefinition.Description)),
             AllowNullOrigin = reader.Bool(nameof(CorsPolicyDefinition.AllowNullOrigin)) ?? false,
             DangerouslyAllowInsecureOrigins = reader.Bool(nameof(CorsPolicyDefinition.DangerouslyAllowInsecureOrigins)) ?? false,
@@ -84,6 +86,7 @@ internal static class PolicyEntityMapper
         entity[nameof(CorsPolicyDefinition.AllowCredentials)] = definition.AllowCredentials;
         entity[nameof(CorsPolicyDefinition.AllowPrivateNetwork)] = definition.AllowPrivateNetwork;
         entity[nameof(CorsPolicyDefinition.Enabled)] = definition.Enabled;
+        entity[nameof(CorsPolicyDefinition.Mode)] = PolicyModeText.Format(definition.Mode);
         entity[nameof(CorsPolicyDefinition.AllowNullOrigin)] = definition.AllowNullOrigin;
         entity[nameof(CorsPolicyDefinition.DangerouslyAllowInsecureOrigins)] = definition.DangerouslyAllowInsecureOrigins;
         entity[nameof(CorsPolicyDefinition.DangerouslyAllowPublicSuffixWildcards)] = definition.DangerouslyAllowPublicSuffixWildcards;
@@ -178,12 +181,23 @@ internal static class PolicyEntityMapper
             var other => Fail<int?>(field, other, "must be an Int32 whole number of seconds (or its digits as text)."),
         };
 
+        /// <summary>Absent or empty is enforce; an unreadable mode is an error and the row fails closed as an enforced policy.</summary>
+        public PolicyMode Mode(string field) => Value(field) switch
+        {
+            null => PolicyMode.Enforce,
+            string text when string.IsNullOrWhiteSpace(text) => PolicyMode.Enforce,
+            string text when PolicyModeText.TryParse(text, out var mode) => mode,
+            var other => FailWith(PolicyErrorCodes.ModeInvalid, field, other, $"must be the text {PolicyModeText.Enforce} or {PolicyModeText.ReportOnly}.", PolicyMode.Enforce),
+        };
+
         private object? Value(string field) => entity.TryGetValue(field, out var value) ? value : null;
 
-        private T? Fail<T>(string field, object value, string message)
+        private T? Fail<T>(string field, object value, string message) => FailWith<T?>(PolicyErrorCodes.StoredWrongType, field, value, message, default);
+
+        private T FailWith<T>(string code, string field, object value, string message, T fallback)
         {
-            _errors.Add(new PolicyError(PolicyErrorCodes.StoredWrongType, field, Quote(value), message));
-            return default;
+            _errors.Add(new PolicyError(code, field, Quote(value), message));
+            return fallback;
         }
     }
 }

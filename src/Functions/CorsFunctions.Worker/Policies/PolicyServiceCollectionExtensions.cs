@@ -88,7 +88,8 @@ internal static class PolicyServiceCollectionExtensions
         || value.Contains("AccountName=", StringComparison.OrdinalIgnoreCase)
         || value.Contains("TableEndpoint=", StringComparison.OrdinalIgnoreCase);
 
-    private static TableServiceClient CreateServiceClient(CorsPolicyOptions options, TableClientOptions clientOptions)
+    /// <summary>The service client for <paramref name="options"/>: its connection string, else its table service URI with <see cref="DefaultAzureCredential"/>.</summary>
+    internal static TableServiceClient CreateServiceClient(CorsPolicyOptions options, TableClientOptions clientOptions)
     {
         if (!string.IsNullOrWhiteSpace(options.ConnectionString))
         {

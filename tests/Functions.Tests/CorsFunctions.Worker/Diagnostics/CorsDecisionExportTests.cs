@@ -51,6 +51,7 @@ public sealed class CorsDecisionExportTests : IDisposable
         {
             ["cors.request.kind"] = "preflight",
             ["cors.outcome"] = "rejected",
+            ["cors.policy.mode"] = "enforce",
             ["cors.rejection.reason"] = "origin_not_allowed",
             ["cors.policy.id"] = "items",
             ["http.route"] = "/api/items/*",
@@ -68,6 +69,7 @@ public sealed class CorsDecisionExportTests : IDisposable
         {
             ["cors.request.kind"] = "preflight",
             ["cors.outcome"] = "rejected",
+            ["cors.policy.mode"] = "enforce",
             ["cors.rejection.reason"] = "origin_not_allowed",
             ["cors.policy.id"] = "items",
             ["http.route"] = "/api/items/*",
@@ -85,6 +87,7 @@ public sealed class CorsDecisionExportTests : IDisposable
         {
             ["cors.request.kind"] = "actual",
             ["cors.outcome"] = "allowed",
+            ["cors.policy.mode"] = "enforce",
             ["cors.policy.id"] = "items",
             ["http.route"] = "/api/items",
         }, point.Tags);
@@ -100,6 +103,7 @@ public sealed class CorsDecisionExportTests : IDisposable
         {
             ["cors.request.kind"] = "preflight",
             ["cors.outcome"] = "rejected",
+            ["cors.policy.mode"] = "enforce",
             ["cors.rejection.reason"] = "no_policy",
         }, Assert.Single(DecisionPoints()).Tags);
     }

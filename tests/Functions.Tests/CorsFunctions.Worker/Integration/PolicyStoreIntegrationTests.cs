@@ -6,7 +6,7 @@ using CorsFunctions.Worker.Management;
 using CorsFunctions.Worker.Policies;
 using CorsFunctions.Worker.Policies.Audit;
 using CorsFunctions.Functions.Tests.TestSupport;
-using CorsFunctions.Seeder;
+using CorsFunctions.Cli;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.Metrics.Testing;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -35,21 +35,16 @@ public sealed class PolicyStoreIntegrationTests(AzuriteFixture azurite, ITestOut
         new CorsPolicyOptions { TableName = table.Name, PartitionKey = PolicySet, RefreshSeconds = refreshSeconds },
         TimeProvider.System, _services.GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>());
 
+    /// <summary>A new table holding the samples, pushed by the CLI as run-local.sh does.</summary>
     private async Task<TableClient> SeededTableAsync()
     {
         var table = await azurite.CreateTableAsync();
-        var errors = await PolicySeeder.SeedAsync(new TableServiceClient(azurite.ConnectionString), table.Name, PolicySet, SamplesFile, CancellationToken.None);
-        Assert.Empty(errors);
+        var error = new StringWriter();
+        var exit = await CliApplication.RunAsync(
+            ["push", "--file", SamplesFile, "--connection-string", azurite.ConnectionString, "--table", table.Name, "--policy-set", PolicySet],
+            TextWriter.Null, error, CancellationToken.None);
+        Assert.True(exit == 0, error.ToString());
         return table;
-    }
-
-    [Fact]
-    public async Task Sample_policies_are_all_valid()
-    {
-        var (definitions, errors) = await PolicySeeder.ReadAsync(SamplesFile, CancellationToken.None);
-
-        Assert.Empty(errors);
-        Assert.NotEmpty(definitions);
     }
 
     [Fact]
@@ -66,16 +61,6 @@ public sealed class PolicyStoreIntegrationTests(AzuriteFixture azurite, ITestOut
         Assert.True(match.Policy.EvaluatePreflight("http://localhost:5173", "GET").IsAllowed);
         Assert.Equal(CorsRejection.NoPolicy, refresher.Current.Policies.Resolve("/api/cors-policies").Rejection);
         await refresher.StopAsync(CancellationToken.None);
-    }
-
-    [Fact]
-    public async Task Seeding_twice_replaces_rows_instead_of_failing()
-    {
-        var table = await SeededTableAsync();
-
-        var errors = await PolicySeeder.SeedAsync(new TableServiceClient(azurite.ConnectionString), table.Name, PolicySet, SamplesFile, CancellationToken.None);
-
-        Assert.Empty(errors);
     }
 
     [Fact]

@@ -37,6 +37,30 @@ public sealed class CorsCheckHandlerTests
     }
 
     [Fact]
+    public async Task A_report_only_policy_of_the_path_is_explained_beside_the_enforced_decision()
+    {
+        var reportOnly = TestPolicies.Items() with { Id = "items-next", Mode = Core.Policies.PolicyMode.ReportOnly, AllowedOrigins = ["https://new.example.com"] };
+
+        var (_, json) = await CheckAsync(Loaded(TestPolicies.Items(), reportOnly), """
+            { "path": "/api/items/42", "origin": "https://trusted.example.com", "method": "POST" }
+            """);
+
+        Assert.True(json.GetProperty("preflight").GetProperty("allowed").GetBoolean());
+        var shadow = json.GetProperty("reportOnly");
+        Assert.Equal("items-next", shadow.GetProperty("policy").GetProperty("id").GetString());
+        Assert.Equal("OriginNotAllowed", shadow.GetProperty("preflight").GetProperty("reason").GetString());
+        Assert.False(shadow.GetProperty("actualRequest").GetProperty("allowed").GetBoolean());
+    }
+
+    [Fact]
+    public async Task Without_a_report_only_policy_the_answer_has_no_report_only_member()
+    {
+        var (_, json) = await CheckAsync(Loaded(TestPolicies.Items()), """{ "path": "/api/items/42", "origin": "https://trusted.example.com" }""");
+
+        Assert.False(json.TryGetProperty("reportOnly", out _));
+    }
+
+    [Fact]
     public async Task Refused_header_is_named_with_its_reason_and_only_vary_is_sent()
     {
         var (_, json) = await CheckAsync(Loaded(TestPolicies.Items()), """

@@ -106,6 +106,8 @@ public sealed class PolicyManagementHandlerTests
     [InlineData("""{ "maxAgeSeconds": 1e40 }""")]
     [InlineData("""{ "routes": ["/api/items"], "allowedOrigins": ["https://trusted.example.com"], "routes": ["/api/other"] }""")]
     [InlineData("\u0000\u00ff")]
+    [InlineData("""{ "mode": "report-only" }""")]
+    [InlineData("""{ "mode": 1 }""")]
     public async Task Malformed_json_answers_400_problem_never_an_exception(string body)
     {
         var result = await PutAsync(body);
@@ -113,6 +115,19 @@ public sealed class PolicyManagementHandlerTests
         Assert.Equal(400, result.Status);
         Assert.Equal(ManagementProblems.TypePrefix + "malformed-json", ProblemType(result));
         AssertNothingWritten();
+    }
+
+    [Theory]
+    [InlineData("reportOnly", PolicyMode.ReportOnly)]
+    [InlineData("ReportOnly", PolicyMode.ReportOnly)]
+    [InlineData("enforce", PolicyMode.Enforce)]
+    public async Task Mode_is_read_from_json_and_written_back_in_its_one_spelling(string text, PolicyMode expected)
+    {
+        var result = await PutAsync(ValidBody.Replace("\"maxAgeSeconds\"", $"\"mode\": \"{text}\", \"maxAgeSeconds\"", StringComparison.Ordinal));
+
+        Assert.Equal(200, result.Status);
+        Assert.Equal(expected, _api.Store.Rows["items"].Definition.Mode);
+        Assert.Equal(expected == PolicyMode.ReportOnly ? "reportOnly" : "enforce", Json(result).GetProperty("mode").GetString());
     }
 
     [Fact]

@@ -410,21 +410,8 @@ public sealed class CorsRequestHandlerTests : IDisposable
         Assert.True(cors.Handler.Decide(Preflight("/api/items", Trusted, "GET")).Preflight.IsAllowed);
     }
 
-    private static FakeCorsRequest Preflight(string path, string origin, string method, string? headers = null, string? privateNetwork = null)
-    {
-        var values = new List<(string, string)> { (CorsHeaderNames.Origin, origin), (CorsHeaderNames.RequestMethod, method) };
-        if (headers is not null)
-        {
-            values.Add((CorsHeaderNames.RequestHeaders, headers));
-        }
-
-        if (privateNetwork is not null)
-        {
-            values.Add((CorsHeaderNames.RequestPrivateNetwork, privateNetwork));
-        }
-
-        return new FakeCorsRequest("OPTIONS", path, [.. values]);
-    }
+    private static FakeCorsRequest Preflight(string path, string origin, string method, string? headers = null, string? privateNetwork = null) =>
+        FakeCorsRequest.Preflight(path, origin, method, headers, privateNetwork);
 
     private static IPolicySnapshotSource Throwing()
     {

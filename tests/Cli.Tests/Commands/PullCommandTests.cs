@@ -1,0 +1,68 @@
+using Azure.Data.Tables;
+using CorsFunctions.Cli.Tests.Support;
+using CorsFunctions.Functions.Tests.Integration;
+
+namespace CorsFunctions.Cli.Tests.Commands;
+
+[Collection(AzuriteTests.Name)]
+[Trait(AzuriteTests.Category, AzuriteTests.Name)]
+public sealed class PullCommandTests(AzuriteFixture azurite) : IDisposable
+{
+    private readonly PolicyFiles _files = new();
+
+    public void Dispose() => _files.Dispose();
+
+    [Fact]
+    public async Task A_pulled_file_is_valid_and_pushes_back_unchanged()
+    {
+        var table = CliTable.New(azurite);
+        await Tool.RunAsync(["push", "--file", PolicyFiles.Samples, .. table.Options]);
+        var pulled = Path.Combine(_files.Folder, "pulled.json");
+
+        var result = await Tool.RunAsync(["pull", "--output", pulled, .. table.Options]);
+
+        Assert.True(result.ExitCode == ExitCodes.Success, result.ToString());
+        Assert.Contains("2 policies written to pulled.json", result.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("etag", await File.ReadAllTextAsync(pulled), StringComparison.OrdinalIgnoreCase);
+        Assert.Equal(ExitCodes.Success, (await Tool.RunAsync("validate", "--file", pulled)).ExitCode);
+        Assert.Equal(ExitCodes.Success, (await Tool.RunAsync(["diff", "--file", pulled, .. table.Options])).ExitCode);
+    }
+
+    [Fact]
+    public async Task Without_output_the_file_goes_to_standard_output()
+    {
+        var table = CliTable.New(azurite);
+        await Tool.RunAsync(["push", "--file", PolicyFiles.Samples, .. table.Options]);
+
+        var result = await Tool.RunAsync(["pull", .. table.Options]);
+
+        Assert.Equal(ExitCodes.Success, result.ExitCode);
+        Assert.Equal(ExitCodes.Success, (await Tool.RunAsync("validate", "--file", _files.Write(result.Output))).ExitCode);
+    }
+
+    [Fact]
+    public async Task An_invalid_row_is_pulled_as_it_reads_with_a_warning()
+    {
+        var table = CliTable.New(azurite);
+        await table.Client.CreateAsync();
+        await table.Client.AddEntityAsync(new TableEntity(CliTable.PolicySet, "broken") { ["Routes"] = "/api/b", ["AllowedOrigins"] = "https://b.example.com/path" });
+
+        var result = await Tool.RunAsync(["pull", .. table.Options]);
+
+        Assert.Equal(ExitCodes.Success, result.ExitCode);
+        Assert.Contains("warning: policy 'broken' is invalid in the table", result.Error, StringComparison.Ordinal);
+        Assert.Contains("https://b.example.com/path", result.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_output_file_that_cannot_be_written_is_a_usage_error()
+    {
+        var table = CliTable.New(azurite);
+        await Tool.RunAsync(["push", "--file", PolicyFiles.Samples, .. table.Options]);
+
+        var result = await Tool.RunAsync(["pull", "--output", Path.Combine(_files.Folder, "missing-folder", "x.json"), .. table.Options]);
+
+        Assert.Equal(ExitCodes.BadInput, result.ExitCode);
+        Assert.Contains("cannot be written", result.Error, StringComparison.Ordinal);
+    }
+}

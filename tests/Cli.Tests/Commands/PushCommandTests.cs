@@ -1,0 +1,169 @@
+using Azure;
+using Azure.Data.Tables;
+using CorsFunctions.Cli.Tests.Support;
+using CorsFunctions.Core.Policies;
+using CorsFunctions.Functions.Tests.Integration;
+
+namespace CorsFunctions.Cli.Tests.Commands;
+
+[Collection(AzuriteTests.Name)]
+[Trait(AzuriteTests.Category, AzuriteTests.Name)]
+public sealed class PushCommandTests(AzuriteFixture azurite) : IDisposable
+{
+    private const string Items = """{ "id": "items", "routes": ["/api/items"], "allowedOrigins": ["https://a.example.com"] }""";
+    private const string ItemsWider = """{ "id": "items", "routes": ["/api/items"], "allowedOrigins": ["https://a.example.com", "https://b.example.com"] }""";
+    private const string Reports = """{ "id": "reports", "routes": ["/api/reports/**"], "allowedOrigins": ["https://r.example.com"] }""";
+
+    private readonly PolicyFiles _files = new();
+
+    public void Dispose() => _files.Dispose();
+
+    private async Task<CliTable> PushedAsync(params string[] policies)
+    {
+        var table = CliTable.New(azurite);
+        var result = await Tool.RunAsync(["push", "--file", _files.WithPolicies(policies), .. table.Options]);
+        Assert.True(result.ExitCode == ExitCodes.Success, result.ToString());
+        return table;
+    }
+
+    [Fact]
+    public async Task A_first_push_creates_the_table_and_every_policy_and_the_app_reads_them_back()
+    {
+        var table = CliTable.New(azurite);
+
+        var result = await Tool.RunAsync(["push", "--file", PolicyFiles.Samples, .. table.Options]);
+
+        Assert.True(result.ExitCode == ExitCodes.Success, result.ToString());
+        Assert.Contains($"created table {table.Client.Name}", result.Output, StringComparison.Ordinal);
+        Assert.Contains("created items", result.Output, StringComparison.Ordinal);
+        Assert.Contains("created public-read", result.Output, StringComparison.Ordinal);
+        var valid = await Tool.RunAsync(["validate", .. table.Options]);
+        Assert.Contains("2 policies, all valid", valid.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Pushing_the_same_file_again_writes_nothing()
+    {
+        var table = await PushedAsync(Items, Reports);
+        var before = await table.RowsAsync();
+
+        var result = await Tool.RunAsync(["push", "--file", _files.WithPolicies(Items, Reports), .. table.Options]);
+
+        Assert.Equal(ExitCodes.Success, result.ExitCode);
+        Assert.Contains("0 written, 2 unchanged", result.Output, StringComparison.Ordinal);
+        Assert.Equal(before, await table.RowsAsync());
+    }
+
+    [Fact]
+    public async Task A_changed_policy_is_updated_and_a_policy_missing_from_the_file_is_kept_without_prune()
+    {
+        var table = await PushedAsync(Items, Reports);
+
+        var result = await Tool.RunAsync(["push", "--file", _files.WithPolicies(ItemsWider), .. table.Options]);
+
+        Assert.Equal(ExitCodes.Success, result.ExitCode);
+        Assert.Contains("updated items", result.Output, StringComparison.Ordinal);
+        Assert.Contains("kept reports (only in the table; --prune deletes it)", result.Output, StringComparison.Ordinal);
+        Assert.Equal("https://a.example.com, https://b.example.com", (await table.Client.GetEntityAsync<TableEntity>(CliTable.PolicySet, "items")).Value["AllowedOrigins"]);
+        Assert.True((await table.Client.GetEntityIfExistsAsync<TableEntity>(CliTable.PolicySet, "reports")).HasValue);
+    }
+
+    [Fact]
+    public async Task Prune_deletes_the_policies_the_file_does_not_list()
+    {
+        var table = await PushedAsync(Items, Reports);
+
+        var result = await Tool.RunAsync(["push", "--prune", "--file", _files.WithPolicies(Items), .. table.Options]);
+
+        Assert.Equal(ExitCodes.Success, result.ExitCode);
+        Assert.Contains("deleted reports", result.Output, StringComparison.Ordinal);
+        Assert.False((await table.Client.GetEntityIfExistsAsync<TableEntity>(CliTable.PolicySet, "reports")).HasValue);
+    }
+
+    [Fact]
+    public async Task An_invalid_policy_anywhere_in_the_file_writes_nothing_at_all()
+    {
+        var table = await PushedAsync(Items);
+        var before = await table.RowsAsync();
+        var invalid = """{ "id": "bad", "routes": ["/api/bad"], "allowedOrigins": ["*"], "allowCredentials": true }""";
+
+        var result = await Tool.RunAsync(["push", "--prune", "--file", _files.WithPolicies(ItemsWider, Reports, invalid), .. table.Options]);
+
+        Assert.Equal(ExitCodes.Refused, result.ExitCode);
+        Assert.Contains($"[{PolicyErrorCodes.OriginAnyWithCredentials}]", result.Error, StringComparison.Ordinal);
+        Assert.Contains("Nothing was written.", result.Error, StringComparison.Ordinal);
+        Assert.Equal(before, await table.RowsAsync());
+    }
+
+    [Theory]
+    [InlineData("{ \"policies\": [ { \"id\": \"items\", ")]
+    [InlineData("""{ "policies": [ { "id": "items", "routes": ["/api/items"], "allowedOrigins": ["https://a.example.com"], "owner": "me" } ] }""")]
+    [InlineData("""{ "policies": [ { "id": "items", "routes": "/api/items", "allowedOrigins": ["https://a.example.com"] } ] }""")]
+    public async Task A_malformed_file_or_an_unknown_field_or_a_wrong_type_is_exit_2_and_nothing_changes(string json)
+    {
+        var table = await PushedAsync(Items);
+        var before = await table.RowsAsync();
+
+        var result = await Tool.RunAsync(["push", "--prune", "--file", _files.Write(json), .. table.Options]);
+
+        Assert.Equal(ExitCodes.BadInput, result.ExitCode);
+        Assert.StartsWith("corsfunctions push: ", result.Error, StringComparison.Ordinal);
+        Assert.Equal(before, await table.RowsAsync());
+    }
+
+    [Fact]
+    public async Task A_row_changed_between_the_read_and_the_write_stops_the_push_with_exit_4_and_is_not_overwritten()
+    {
+        var table = await PushedAsync(Items);
+        void ConcurrentWriter()
+        {
+            var row = table.Client.GetEntity<TableEntity>(CliTable.PolicySet, "items").Value;
+            row["AllowedOrigins"] = "https://someone-else.example.com";
+            table.Client.UpdateEntity(row, row.ETag, TableUpdateMode.Replace);
+        }
+
+        var result = await Tool.RunAsync(Tool.BeforeFirstWrite(ConcurrentWriter),
+            ["push", "--file", _files.WithPolicies(ItemsWider, Reports), .. table.Options]);
+
+        Assert.True(result.ExitCode == ExitCodes.Conflict, result.ToString());
+        Assert.Contains("policy 'items' changed in the table", result.Error, StringComparison.Ordinal);
+        Assert.Equal("https://someone-else.example.com", (await table.Client.GetEntityAsync<TableEntity>(CliTable.PolicySet, "items")).Value["AllowedOrigins"]);
+        Assert.False((await table.Client.GetEntityIfExistsAsync<TableEntity>(CliTable.PolicySet, "reports")).HasValue);
+    }
+
+    [Fact]
+    public async Task A_policy_created_by_someone_else_meanwhile_is_not_overwritten()
+    {
+        var table = await PushedAsync(Items);
+        void ConcurrentCreator() => table.Client.AddEntity(new TableEntity(CliTable.PolicySet, "reports") { ["Routes"] = "/x", ["AllowedOrigins"] = "https://x.example.com" });
+
+        var result = await Tool.RunAsync(Tool.BeforeFirstWrite(ConcurrentCreator), ["push", "--file", _files.WithPolicies(Items, Reports), .. table.Options]);
+
+        Assert.Equal(ExitCodes.Conflict, result.ExitCode);
+        Assert.Equal("/x", (await table.Client.GetEntityAsync<TableEntity>(CliTable.PolicySet, "reports")).Value["Routes"]);
+    }
+
+    [Fact]
+    public async Task A_push_keeps_an_operators_own_columns()
+    {
+        var table = await PushedAsync(Items);
+        var row = (await table.Client.GetEntityAsync<TableEntity>(CliTable.PolicySet, "items")).Value;
+        row["Owner"] = "team-a";
+        await table.Client.UpdateEntityAsync(row, ETag.All, TableUpdateMode.Replace);
+
+        await Tool.RunAsync(["push", "--file", _files.WithPolicies(ItemsWider), .. table.Options]);
+
+        Assert.Equal("team-a", (await table.Client.GetEntityAsync<TableEntity>(CliTable.PolicySet, "items")).Value["Owner"]);
+    }
+
+    [Fact]
+    public async Task An_unreachable_table_service_is_exit_3_with_what_to_check()
+    {
+        const string closedPort = "DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==;TableEndpoint=http://127.0.0.1:1/devstoreaccount1;";
+
+        var result = await Tool.RunAsync("push", "--file", PolicyFiles.Samples, "--connection-string", closedPort);
+
+        Assert.Equal(ExitCodes.StoreFailed, result.ExitCode);
+        Assert.Contains("cannot be reached", result.Error, StringComparison.Ordinal);
+    }
+}

@@ -1,0 +1,129 @@
+using Azure.Data.Tables;
+using CorsFunctions.Cli.Tests.Support;
+using CorsFunctions.Core.Policies;
+using CorsFunctions.Functions.Tests.Integration;
+
+namespace CorsFunctions.Cli.Tests.Commands;
+
+[Collection(AzuriteTests.Name)]
+[Trait(AzuriteTests.Category, AzuriteTests.Name)]
+public sealed class ValidateCommandTests(AzuriteFixture azurite) : IDisposable
+{
+    private readonly PolicyFiles _files = new();
+
+    public void Dispose() => _files.Dispose();
+
+    [Fact]
+    public async Task The_sample_file_is_valid()
+    {
+        var result = await Tool.RunAsync("validate", "--file", PolicyFiles.Samples);
+
+        Assert.True(result.ExitCode == ExitCodes.Success, result.ToString());
+        Assert.Equal("policies.json: 2 policies, all valid.", result.Output.Trim());
+        Assert.Empty(result.Error);
+    }
+
+    [Fact]
+    public async Task Every_error_of_every_policy_is_listed_with_its_code_and_the_exit_code_is_1()
+    {
+        var file = _files.WithPolicies(
+            """{ "id": "a", "routes": ["/api/a"], "allowedOrigins": ["https://a.example.com/app", "https://*.co.uk"], "allowedMethods": ["TRACE"] }""",
+            """{ "id": "b", "routes": ["api/b"], "allowedOrigins": ["https://b.example.com"] }""",
+            """{ "id": "ok", "routes": ["/api/ok"], "allowedOrigins": ["https://ok.example.com"] }""");
+
+        var result = await Tool.RunAsync("validate", "--file", file);
+
+        Assert.Equal(ExitCodes.Refused, result.ExitCode);
+        Assert.Contains("policy 'a': 3 errors", result.Error, StringComparison.Ordinal);
+        Assert.Contains("policy 'b': 1 error", result.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("policy 'ok'", result.Error, StringComparison.Ordinal);
+        foreach (var code in new[] { PolicyErrorCodes.OriginPathNotAllowed, PolicyErrorCodes.OriginWildcardOnPublicSuffix, PolicyErrorCodes.MethodForbidden, PolicyErrorCodes.RouteNotAbsolute })
+        {
+            Assert.Contains($"[{code}]", result.Error, StringComparison.Ordinal);
+        }
+
+        Assert.EndsWith("2 of 3 policies invalid.", result.Output.Trim(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_id_given_twice_is_an_error_of_that_id()
+    {
+        var policy = """{ "id": "a", "routes": ["/api/a"], "allowedOrigins": ["https://a.example.com"] }""";
+
+        var result = await Tool.RunAsync("validate", "--file", _files.WithPolicies(policy, policy));
+
+        Assert.Equal(ExitCodes.Refused, result.ExitCode);
+        Assert.Contains($"[{PolicyErrorCodes.IdDuplicate}]", result.Error, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("{ not json", "not a policy file")]
+    [InlineData("""{ "policies": [ { "id": "a", "allowedOrigin": ["https://a.example.com"] } ] }""", "allowedOrigin")]
+    [InlineData("""{ "policies": [ { "id": "a", "maxAgeSeconds": "abc" } ] }""", "maxAgeSeconds")]
+    [InlineData("""{ "policies": [ { "id": "a", "allowCredentials": "yes" } ] }""", "allowCredentials")]
+    [InlineData("""{ "policies": [ { "id": "a", "mode": "audit" } ] }""", "mode")]
+    [InlineData("""{ "policies": [ null ] }""", "array of policy objects")]
+    [InlineData("""{ "items": [] }""", "items")]
+    [InlineData("[]", "not a policy file")]
+    public async Task A_malformed_file_is_a_clear_usage_error_naming_what_is_wrong(string json, string named)
+    {
+        var result = await Tool.RunAsync("validate", "--file", _files.Write(json));
+
+        Assert.Equal(ExitCodes.BadInput, result.ExitCode);
+        Assert.StartsWith("corsfunctions validate: ", result.Error, StringComparison.Ordinal);
+        Assert.Contains(named, result.Error, StringComparison.Ordinal);
+        Assert.Empty(result.Output);
+    }
+
+    [Fact]
+    public async Task A_missing_file_is_a_usage_error()
+    {
+        var result = await Tool.RunAsync("validate", "--file", Path.Combine(_files.Folder, "nope.json"));
+
+        Assert.Equal(ExitCodes.BadInput, result.ExitCode);
+        Assert.Contains("cannot be read", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_rows_of_a_table_are_validated_as_the_app_reads_them()
+    {
+        var table = CliTable.New(azurite);
+        await table.Client.CreateAsync();
+        await table.Client.AddEntityAsync(new TableEntity(CliTable.PolicySet, "garbage")
+        {
+            ["Routes"] = "/api/garbage", ["AllowedOrigins"] = "https://g.example.com", ["MaxAgeSeconds"] = "abc", ["Mode"] = "audit",
+        });
+        await table.Client.AddEntityAsync(new TableEntity(CliTable.PolicySet, "fine") { ["Routes"] = "/api/fine", ["AllowedOrigins"] = "https://f.example.com" });
+
+        var result = await Tool.RunAsync(["validate", .. table.Options]);
+
+        Assert.Equal(ExitCodes.Refused, result.ExitCode);
+        Assert.Contains("policy 'garbage': 2 errors", result.Error, StringComparison.Ordinal);
+        Assert.Contains($"[{PolicyErrorCodes.StoredWrongType}]", result.Error, StringComparison.Ordinal);
+        Assert.Contains($"[{PolicyErrorCodes.ModeInvalid}]", result.Error, StringComparison.Ordinal);
+        Assert.Contains("1 of 2 policies invalid", result.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_table_that_does_not_exist_is_a_store_error_that_says_so()
+    {
+        var result = await Tool.RunAsync(["validate", .. CliTable.New(azurite).Options]);
+
+        Assert.Equal(ExitCodes.StoreFailed, result.ExitCode);
+        Assert.Contains("the table does not exist", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Route_conflicts_within_one_mode_are_warned_about()
+    {
+        var file = _files.WithPolicies(
+            """{ "id": "a", "routes": ["/api/x"], "allowedOrigins": ["https://a.example.com"] }""",
+            """{ "id": "b", "routes": ["/api/x"], "allowedOrigins": ["https://b.example.com"] }""",
+            """{ "id": "c", "mode": "reportOnly", "routes": ["/api/x"], "allowedOrigins": ["https://c.example.com"] }""");
+
+        var result = await Tool.RunAsync("validate", "--file", file);
+
+        Assert.Equal(ExitCodes.Success, result.ExitCode);
+        Assert.Equal("warning: route /api/x is named by several policies of the same mode: a governs it, b never will.", result.Error.Trim());
+    }
+}

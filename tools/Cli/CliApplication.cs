@@ -1,0 +1,46 @@
+using System.CommandLine;
+using Azure.Data.Tables;
+using CorsFunctions.Cli.Commands;
+
+namespace CorsFunctions.Cli;
+
+/// <summary>The <c>corsfunctions</c> command line: its commands, and how a run turns into an exit code.</summary>
+internal static class CliApplication
+{
+    /// <summary>The root command with every subcommand; <paramref name="clientOptions"/> configure the table calls.</summary>
+    public static RootCommand Create(TableClientOptions clientOptions)
+    {
+        var table = new TableOptions(clientOptions);
+        var source = new PolicySource(table);
+        var file = new Option<FileInfo>("--file") { Description = "The policy file ({ \"policies\": [...] }).", Required = true };
+        return new RootCommand("corsfunctions: validate, compare, push, pull, check and export the CORS policies of a CorsFunctions policy table.")
+        {
+            ValidateCommand.Create(source),
+            DiffCommand.Create(table, file),
+            PushCommand.Create(table, file),
+            PullCommand.Create(table),
+            CheckCommand.Create(source),
+            ExportCommand.Create(source),
+        };
+    }
+
+    /// <summary>Runs <paramref name="args"/>; a command line that does not parse is a usage error (exit 2) with every problem listed.</summary>
+    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, CancellationToken cancellationToken,
+        TableClientOptions? clientOptions = null)
+    {
+        ArgumentNullException.ThrowIfNull(error);
+        var parse = Create(clientOptions ?? new TableClientOptions()).Parse(args);
+        if (parse.Errors.Count > 0)
+        {
+            foreach (var parseError in parse.Errors)
+            {
+                await error.WriteLineAsync($"corsfunctions: {parseError.Message}").ConfigureAwait(false);
+            }
+
+            await error.WriteLineAsync("Run corsfunctions --help (or corsfunctions <command> --help) for the usage.").ConfigureAwait(false);
+            return ExitCodes.BadInput;
+        }
+
+        return await parse.InvokeAsync(new InvocationConfiguration { Output = output, Error = error }, cancellationToken).ConfigureAwait(false);
+    }
+}

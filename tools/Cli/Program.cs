@@ -1,0 +1,3 @@
+using CorsFunctions.Cli;
+
+return await CliApplication.RunAsync(args, Console.Out, Console.Error, CancellationToken.None).ConfigureAwait(false);
