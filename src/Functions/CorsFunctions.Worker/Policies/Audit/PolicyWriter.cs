@@ -13,19 +13,3 @@ internal sealed record PolicyWriter(string Kind, string Name, string? Id, string
     /// <summary>The source of writes made by the command-line tool.</summary>
     public const string CliSource = "cli";
 }
-
-/// <summary>The values of <see cref="PolicyWriter.Kind"/>.</summary>
-internal static class PolicyWriterKinds
-{
-    /// <summary>A Functions key the host validated; the name is the key's name (<c>master</c> for the admin key).</summary>
-    public const string Key = "key";
-
-    /// <summary>An Entra ID principal that App Service Authentication validated.</summary>
-    public const string Principal = "principal";
-
-    /// <summary>Nothing identified the caller (a local run where the host enforces no keys).</summary>
-    public const string Unidentified = "unidentified";
-
-    /// <summary>A storage credential used directly (the CLI: connection string or <c>DefaultAzureCredential</c>).</summary>
-    public const string StorageCredential = "storage-credential";
-}

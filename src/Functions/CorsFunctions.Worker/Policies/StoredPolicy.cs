@@ -1,0 +1,14 @@
+using Azure;
+using CorsFunctions.Core.Policies;
+
+namespace CorsFunctions.Worker.Policies;
+
+/// <summary>One stored row read back: the definition, the fields that could not be read, and the row's ETag.</summary>
+/// <param name="Definition">The definition with every readable field.</param>
+/// <param name="ReadErrors">Fields stored with a type or text that could not be read; any makes the policy invalid.</param>
+/// <param name="ETag">The row version, for optimistic concurrency.</param>
+internal sealed record StoredPolicy(CorsPolicyDefinition Definition, IReadOnlyList<PolicyError> ReadErrors, ETag ETag)
+{
+    /// <summary>Validates the row with Core, counting the read errors.</summary>
+    public PolicyCompilation Compile() => PolicyCompiler.Compile(Definition, ReadErrors);
+}
