@@ -13,13 +13,16 @@ internal static class CliApplication
         var table = new TableOptions(clientOptions);
         var source = new PolicySource(table);
         var file = new Option<FileInfo>("--file") { Description = "The policy file ({ \"policies\": [...] }).", Required = true };
-        return new RootCommand("corsfunctions: validate, compare, push, pull, check and export the CORS policies of a CorsFunctions policy table.")
+        var id = new Option<string>("--id") { Description = "The policy id.", Required = true };
+        return new RootCommand("corsfunctions: validate, compare, push, pull, check, audit, roll back and export the CORS policies of a CorsFunctions policy table.")
         {
             ValidateCommand.Create(source),
             DiffCommand.Create(table, file),
             PushCommand.Create(table, file),
             PullCommand.Create(table),
             CheckCommand.Create(source),
+            HistoryCommand.Create(table, id),
+            RollbackCommand.Create(table, id),
             ExportCommand.Create(source),
         };
     }

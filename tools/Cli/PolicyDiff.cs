@@ -54,21 +54,31 @@ internal static class PolicyDiff
     private static PolicyChange Added(CorsPolicyDefinition proposed) =>
         new(proposed.Id, PolicyChangeKind.Added, proposed, null, []);
 
+    /// <summary>The fields that differ between two definitions (either may be absent), as JSON member names and values.</summary>
+    public static IReadOnlyList<(string Field, string? Before, string? After)> ChangedFields(CorsPolicyDefinition? before, CorsPolicyDefinition? after)
+    {
+        var (old, next) = (Fields(before), Fields(after));
+        return [.. old.Keys.Union(next.Keys).Order(StringComparer.Ordinal)
+            .Select(field => (Field: field, Before: old.GetValueOrDefault(field), After: next.GetValueOrDefault(field)))
+            .Where(f => f.Before != f.After)];
+    }
+
     private static PolicyChange Compare(StoredPolicy row, CorsPolicyDefinition proposed)
     {
-        var (before, after) = (Fields(row.Definition), Fields(proposed));
-        var fields = before.Keys.Union(after.Keys).Order(StringComparer.Ordinal)
-            .Select(field => (Field: field, Stored: before.GetValueOrDefault(field), Proposed: after.GetValueOrDefault(field)))
-            .Where(f => f.Stored != f.Proposed)
-            .ToList();
+        var fields = ChangedFields(row.Definition, proposed);
 
         // A row that could not be read fully is replaced even when its readable fields match the file.
         var kind = fields.Count > 0 || row.ReadErrors.Count > 0 ? PolicyChangeKind.Changed : PolicyChangeKind.Unchanged;
         return new PolicyChange(proposed.Id, kind, proposed, row.ETag, fields);
     }
 
-    private static Dictionary<string, string> Fields(CorsPolicyDefinition definition)
+    private static Dictionary<string, string> Fields(CorsPolicyDefinition? definition)
     {
+        if (definition is null)
+        {
+            return [];
+        }
+
         var json = JsonSerializer.SerializeToNode(PolicyDocument.From(definition, null, []), s_compact)!.AsObject();
         return json.Where(p => p.Value is not null).ToDictionary(p => p.Key, p => p.Value!.ToJsonString(s_compact), StringComparer.Ordinal);
     }

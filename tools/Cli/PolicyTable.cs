@@ -9,17 +9,16 @@ using Microsoft.Extensions.Logging.Abstractions;
 namespace CorsFunctions.Cli;
 
 /// <summary>
-/// One policy set in its table, through the library's own store and row mapper: the same reads, and writes through
-/// the same <see cref="PolicyWritePipeline"/> as the management API (validated, ETag-conditional, audited with
-/// source <c>cli</c> and the operator's user name, a storage-credential writer the API never verified).
+/// One policy set in its table, through the library's own store, row mapper and write pipeline: the same reads, the
+/// same validation, the same ETag-conditional writes and the same audit entries as the app's management API.
 /// </summary>
 internal sealed class PolicyTable
 {
     private readonly TableClient _table;
     private readonly TableClient _auditTable;
     private readonly TablePolicyStore _store;
+    private readonly TablePolicyAuditLog _audit;
     private readonly PolicyWritePipeline _pipeline;
-    private readonly PolicyWriter _writer = new(PolicyWriterKinds.StorageCredential, Environment.UserName, null, PolicyWriter.CliSource);
 
     public PolicyTable(TableServiceClient service, CorsPolicyOptions options)
     {
@@ -29,8 +28,8 @@ internal sealed class PolicyTable
         _table = service.GetTableClient(options.TableName);
         _auditTable = service.GetTableClient(options.AuditTableName);
         _store = new TablePolicyStore(_table, Microsoft.Extensions.Options.Options.Create(options));
-        _pipeline = new PolicyWritePipeline(_store, new TablePolicyAuditLog(_auditTable, options.PartitionKey), TimeProvider.System,
-            NullLogger<PolicyWritePipeline>.Instance);
+        _audit = new TablePolicyAuditLog(_auditTable, options.PartitionKey);
+        _pipeline = new PolicyWritePipeline(_store, _audit, TimeProvider.System, NullLogger<PolicyWritePipeline>.Instance);
     }
 
     /// <summary>The table and policy set this reaches.</summary>
@@ -56,27 +55,57 @@ internal sealed class PolicyTable
     }
 
     /// <summary>
-    /// Creates the table and its audit table (a first push). Only called after listing found none, so an operator whose
-    /// role covers only existing tables never needs the right to create one.
+    /// Creates the table (a first push). Only called after listing found none, so an operator whose role covers
+    /// only an existing table never needs the right to create one.
     /// </summary>
-    public async Task CreateTableAsync(CancellationToken cancellationToken)
-    {
+    public async Task CreateTableAsync(CancellationToken cancellationToken) =>
         await _table.CreateIfNotExistsAsync(cancellationToken).ConfigureAwait(false);
-        await _auditTable.CreateIfNotExistsAsync(cancellationToken).ConfigureAwait(false);
+
+    /// <summary>
+    /// Makes sure the audit table exists before a write, so no write goes unrecorded. A 403 means a role scoped to
+    /// existing tables: the audit table is then taken to exist, and a write whose entry fails is reported.
+    /// </summary>
+    public async Task PrepareAuditAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await _auditTable.CreateIfNotExistsAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (RequestFailedException e) when (e.Status == 403)
+        {
+            // Not allowed to create tables; writing entries may still be.
+        }
     }
 
-    /// <summary>Every reason <paramref name="policy"/> cannot be stored: its read errors and Core's validation, then what a row cannot hold.</summary>
+    /// <summary>Every reason <paramref name="policy"/> cannot be stored: its read errors, then the write pipeline's validation.</summary>
     public static IReadOnlyList<PolicyError> Validate(StoredPolicy policy)
     {
         ArgumentNullException.ThrowIfNull(policy);
-        return [.. policy.Compile().Errors, .. PolicyEntityMapper.CheckStorable(policy.Definition)];
+        return [.. policy.ReadErrors, .. PolicyWritePipeline.Validate(policy.Definition)];
     }
 
-    /// <summary>Writes a validated policy only if its row is still at <paramref name="expected"/> (null: only if there is no row).</summary>
-    public Task<PolicyWriteResult> SaveAsync(CorsPolicyDefinition definition, ETag? expected, CancellationToken cancellationToken) =>
-        _pipeline.SaveAsync(definition, new WriteCondition(expected, CreateOnly: expected is null), _writer, cancellationToken);
+    /// <summary>Writes a validated policy only if its row is still at <paramref name="expected"/> (null: only if there is no row), audited.</summary>
+    public Task<PolicyWriteResult> SaveAsync(CorsPolicyDefinition definition, ETag? expected, PolicyWriter writer, CancellationToken cancellationToken,
+        int? restoredVersion = null) =>
+        _pipeline.SaveAsync(definition, new WriteCondition(expected, CreateOnly: expected is null), writer, cancellationToken, restoredVersion);
 
-    /// <summary>Deletes a policy only if its row is still at <paramref name="expected"/>.</summary>
-    public Task<PolicyWriteResult> DeleteAsync(string id, ETag expected, CancellationToken cancellationToken) =>
-        _pipeline.DeleteAsync(id, expected, _writer, cancellationToken);
+    /// <summary>Deletes a policy only if its row is still at <paramref name="expected"/>, audited.</summary>
+    public Task<PolicyWriteResult> DeleteAsync(string id, ETag expected, PolicyWriter writer, CancellationToken cancellationToken) =>
+        _pipeline.DeleteAsync(id, expected, writer, cancellationToken);
+
+    /// <summary>Every recorded write of <paramref name="id"/>, oldest first; none when the audit table does not exist.</summary>
+    public async Task<IReadOnlyList<PolicyAuditEntry>> HistoryAsync(string id, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return [.. (await _audit.ListAsync(id, cancellationToken).ConfigureAwait(false)).OrderBy(e => e.Version)];
+        }
+        catch (RequestFailedException e) when (StoreErrors.IsTableMissing(e))
+        {
+            return [];
+        }
+    }
+
+    /// <summary>The current row of <paramref name="id"/>, or null.</summary>
+    public Task<StoredPolicy?> GetAsync(string id, CancellationToken cancellationToken) => _store.GetAsync(id, cancellationToken);
 }

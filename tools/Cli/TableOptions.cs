@@ -34,6 +34,12 @@ internal sealed class TableOptions(TableClientOptions clientOptions)
         DefaultValueFactory = _ => new CorsPolicyOptions().PartitionKey,
     };
 
+    public Option<string> AuditTable { get; } = new("--audit-table")
+    {
+        Description = "The audit table (CorsPolicies__AuditTableName of the app).",
+        DefaultValueFactory = _ => new CorsPolicyOptions().AuditTableName,
+    };
+
     /// <summary>Adds every option to <paramref name="command"/>.</summary>
     public void AddTo(Command command)
     {
@@ -42,6 +48,7 @@ internal sealed class TableOptions(TableClientOptions clientOptions)
         command.Options.Add(TableServiceUri);
         command.Options.Add(Table);
         command.Options.Add(PolicySet);
+        command.Options.Add(AuditTable);
     }
 
     /// <summary>Whether a table was named (either way of reaching one).</summary>
@@ -49,6 +56,15 @@ internal sealed class TableOptions(TableClientOptions clientOptions)
     {
         ArgumentNullException.ThrowIfNull(parse);
         return parse.GetValue(ConnectionString) is not null || parse.GetValue(TableServiceUri) is not null;
+    }
+
+    /// <summary>Who the audit log records for a write of this run (see <see cref="CliWriter"/>).</summary>
+    public async Task<Worker.Policies.Audit.PolicyWriter> WriterAsync(ParseResult parse, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(parse);
+        return string.IsNullOrWhiteSpace(parse.GetValue(ConnectionString))
+            ? await CliWriter.ForCredentialAsync(CliWriter.Credential(), cancellationToken).ConfigureAwait(false)
+            : CliWriter.ForConnectionString();
     }
 
     /// <summary>The policy set the options name, through the library's own client factory; a usage error when they name none or both.</summary>
@@ -73,6 +89,7 @@ internal sealed class TableOptions(TableClientOptions clientOptions)
             TableServiceUri = uri,
             TableName = parse.GetValue(Table)!,
             PartitionKey = parse.GetValue(PolicySet)!,
+            AuditTableName = parse.GetValue(AuditTable)!,
         };
 
         try

@@ -1,11 +1,12 @@
 using System.CommandLine;
 using CorsFunctions.Worker.Policies;
+using CorsFunctions.Worker.Policies.Audit;
 
 namespace CorsFunctions.Cli.Commands;
 
 /// <summary>
 /// <c>push</c>: validates the whole file first (one invalid policy: nothing is written), then writes each new or
-/// changed policy through the library's audited write pipeline, conditionally on the ETag read just before (a row changed meanwhile stops the push), and deletes
+/// changed policy conditionally on the ETag read just before (a row changed meanwhile stops the push), and deletes
 /// policies that are only in the table only with <c>--prune</c>.
 /// </summary>
 internal static class PushCommand
@@ -37,16 +38,18 @@ internal static class PushCommand
             }
 
             var changes = PolicyDiff.Between(stored ?? [], proposed);
+            var writer = await table.WriterAsync(parse, cancellationToken).ConfigureAwait(false);
+            await policyTable.PrepareAuditAsync(cancellationToken).ConfigureAwait(false);
             var written = 0;
             foreach (var change in changes)
             {
-                var outcome = await WriteAsync(policyTable, change, parse.GetValue(prune), cancellationToken).ConfigureAwait(false);
-                if (outcome is null)
+                var result = await WriteAsync(policyTable, change, parse.GetValue(prune), writer, cancellationToken).ConfigureAwait(false);
+                if (result is null)
                 {
                     continue;
                 }
 
-                if (outcome.Status != PolicyWriteStatus.Written)
+                if (result.Status != PolicyWriteStatus.Written)
                 {
                     await output.Error.WriteLineAsync($"policy '{change.Id}' changed in the {policyTable.Name} since it was read, so it was not written; " +
                         $"{written} write{(written == 1 ? "" : "s")} before it stand and nothing more was written. Run diff, then push again.").ConfigureAwait(false);
@@ -54,12 +57,8 @@ internal static class PushCommand
                 }
 
                 written++;
-                await output.Output.WriteLineAsync($"{Verb(change.Kind)} {change.Id}").ConfigureAwait(false);
-                if (outcome.Audit is null)
-                {
-                    await output.Error.WriteLineAsync($"warning: the change of '{change.Id}' stands but its audit entry could not be written " +
-                        $"(table {policyTable.Options.AuditTableName})").ConfigureAwait(false);
-                }
+                await output.Output.WriteLineAsync($"{Verb(change.Kind)} {change.Id}{AuditNote.Of(result)}").ConfigureAwait(false);
+                await AuditNote.WarnIfMissingAsync(result, change.Id, policyTable, output.Error).ConfigureAwait(false);
             }
 
             foreach (var kept in changes.Where(c => c.Kind == PolicyChangeKind.OnlyInTable && !parse.GetValue(prune)))
@@ -73,13 +72,14 @@ internal static class PushCommand
         return command;
     }
 
-    /// <summary>Writes one change conditionally on the ETag it was read with; null when there is nothing to write.</summary>
-    private static async Task<PolicyWriteResult?> WriteAsync(PolicyTable table, PolicyChange change, bool prune, CancellationToken cancellationToken) => change.Kind switch
+    /// <summary>Writes one change conditionally on the ETag it was read with, audited; null when there is nothing to write.</summary>
+    private static async Task<PolicyWriteResult?> WriteAsync(PolicyTable table, PolicyChange change, bool prune, PolicyWriter writer,
+        CancellationToken cancellationToken) => change.Kind switch
     {
         PolicyChangeKind.Added or PolicyChangeKind.Changed =>
-            await table.SaveAsync(change.Proposed!, change.StoredETag, cancellationToken).ConfigureAwait(false),
+            await table.SaveAsync(change.Proposed!, change.StoredETag, writer, cancellationToken).ConfigureAwait(false),
         PolicyChangeKind.OnlyInTable when prune =>
-            await table.DeleteAsync(change.Id, change.StoredETag!.Value, cancellationToken).ConfigureAwait(false),
+            await table.DeleteAsync(change.Id, change.StoredETag!.Value, writer, cancellationToken).ConfigureAwait(false),
         _ => null,
     };
 

@@ -1,0 +1,61 @@
+using System.CommandLine;
+using CorsFunctions.Worker.Policies;
+
+namespace CorsFunctions.Cli.Commands;
+
+/// <summary>
+/// <c>rollback</c>: writes again the definition an earlier version left behind, as a normal write: validated against
+/// today's rules, conditional on the row read just before, and recorded in the audit log as a rollback.
+/// </summary>
+internal static class RollbackCommand
+{
+    public static Command Create(TableOptions table, Option<string> id)
+    {
+        ArgumentNullException.ThrowIfNull(table);
+        var version = new Option<int>("--version") { Description = "The version to restore (see history).", Required = true };
+        var command = new Command("rollback", "Restore the definition a recorded version left behind (audited). Exit 0 restored, 1 no such version or invalid today, 4 conflict.");
+        command.Options.Add(id);
+        command.Options.Add(version);
+        table.AddTo(command);
+        CliAction.Set(command, table, async (parse, output, cancellationToken) =>
+        {
+            var (policyId, number) = (parse.GetRequiredValue(id), parse.GetValue(version));
+            var policyTable = table.Connect(parse);
+            var entries = await policyTable.HistoryAsync(policyId, cancellationToken).ConfigureAwait(false);
+            var entry = entries.FirstOrDefault(e => e.Version == number)
+                ?? throw new CliException(ExitCodes.Refused, entries.Count == 0
+                    ? $"policy '{policyId}' has no recorded write to restore."
+                    : $"policy '{policyId}' has no version {number}; its history has versions 1 to {entries[^1].Version}.");
+            if (entry.After is null)
+            {
+                throw new CliException(ExitCodes.Refused, $"version {number} of '{policyId}' deleted it, so it left nothing to restore; pick an earlier version.");
+            }
+
+            var current = await policyTable.GetAsync(policyId, cancellationToken).ConfigureAwait(false);
+            var writer = await table.WriterAsync(parse, cancellationToken).ConfigureAwait(false);
+            await policyTable.PrepareAuditAsync(cancellationToken).ConfigureAwait(false);
+            var result = await policyTable.SaveAsync(entry.After with { Id = policyId }, current?.ETag, writer, cancellationToken, restoredVersion: number)
+                .ConfigureAwait(false);
+            switch (result.Status)
+            {
+                case PolicyWriteStatus.Invalid:
+                    await output.Error.WriteLineAsync($"version {number} of '{policyId}' no longer passes validation; nothing was written:").ConfigureAwait(false);
+                    foreach (var error in result.Errors)
+                    {
+                        await output.Error.WriteLineAsync($"  {error}").ConfigureAwait(false);
+                    }
+
+                    return ExitCodes.Refused;
+                case PolicyWriteStatus.Written:
+                    await output.Output.WriteLineAsync($"restored {policyId} to version {number}{AuditNote.Of(result)}").ConfigureAwait(false);
+                    await AuditNote.WarnIfMissingAsync(result, policyId, policyTable, output.Error).ConfigureAwait(false);
+                    return ExitCodes.Success;
+                default:
+                    await output.Error.WriteLineAsync($"policy '{policyId}' changed in the {policyTable.Name} while it was being restored; nothing was written. " +
+                        "Run history, then rollback again.").ConfigureAwait(false);
+                    return ExitCodes.Conflict;
+            }
+        });
+        return command;
+    }
+}
