@@ -16,7 +16,7 @@ internal sealed class PolicyWritePipeline(IPolicyStore store, IPolicyAuditLog au
 {
     /// <summary>Every reason <paramref name="definition"/> cannot be stored: Core's validation, then what a table row cannot hold.</summary>
     public static IReadOnlyList<PolicyError> Validate(CorsPolicyDefinition definition) =>
-        [.. PolicyCompiler.Compile(definition).Errors, .. PolicyEntityMapper.CheckStorable(definition)];
+        [.. PolicyCompiler.Compile(definition).Errors, .. PolicyRowLimits.Check(definition)];
 
     /// <summary>Creates or replaces a policy when it is valid and <paramref name="condition"/> holds.</summary>
     public async Task<PolicyWriteResult> SaveAsync(CorsPolicyDefinition definition, WriteCondition condition, PolicyWriter writer,

@@ -149,16 +149,4 @@ public sealed class PolicyEntityMapperTests
         Assert.False(entity.ContainsKey("MaxAgeSeconds"));
         Assert.Equal("/api/items, /api/items/*", entity["Routes"]);
     }
-
-    [Fact]
-    public void A_list_longer_than_a_table_property_holds_is_refused_before_writing()
-    {
-        var origins = Enumerable.Range(0, 2000).Select(i => $"https://app{i}.example.com").ToArray();
-
-        var errors = PolicyEntityMapper.CheckStorable(TestPolicies.Items() with { AllowedOrigins = origins });
-
-        var error = Assert.Single(errors);
-        Assert.Equal(nameof(CorsPolicyDefinition.AllowedOrigins), error.Field);
-        Assert.Equal(PolicyErrorCodes.StoredTooLong, error.Code);
-    }
 }
