@@ -32,8 +32,3 @@ internal static class CliAction
         });
     }
 }
-
-/// <summary>Where a command writes: results to <see cref="Output"/>, errors and warnings to <see cref="Error"/>.</summary>
-/// <param name="Output">Standard output.</param>
-/// <param name="Error">Standard error.</param>
-internal sealed record CommandOutput(TextWriter Output, TextWriter Error);

@@ -3,19 +3,6 @@ using Microsoft.Extensions.Logging;
 
 namespace CorsFunctions.EndToEnd.Emulator;
 
-/// <summary>Where a line of the emulated host's output came from.</summary>
-internal enum HostLogSource
-{
-    /// <summary>An <c>RpcLog</c> of an invocation, sent over the worker's gRPC stream.</summary>
-    Invocation,
-
-    /// <summary>A line the worker process wrote to stdout or stderr (the host's category <c>Host.Function.Console</c>).</summary>
-    WorkerConsole,
-}
-
-/// <summary>One line of the emulated host's output.</summary>
-internal sealed record HostLogEntry(HostLogSource Source, LogLevel Level, string Message);
-
 /// <summary>
 /// What the real host would show of the worker's logs: invocation-scoped <c>RpcLog</c> messages and the worker's
 /// console output, levelled as the host levels it. <c>RpcLog</c> messages of no invocation are dropped, as the host
