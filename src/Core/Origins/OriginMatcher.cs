@@ -112,6 +112,7 @@ internal sealed class OriginMatcher
 
             // Every proper suffix that starts after a dot: "a.b.example.com" tries "b.example.com", "example.com", "com".
             var host = origin.Host;
+            // Stryker disable once Equality : a parsed host has no empty label, so no suffix tried starts with a dot (dot is never 0).
             for (var dot = host.IndexOf('.'); dot >= 0; dot = host.IndexOf('.'))
             {
                 host = host[(dot + 1)..];

@@ -75,6 +75,7 @@ internal static class OriginSyntax
         if (authority.StartsWith('['))
         {
             var close = authority.IndexOf(']');
+            // Stryker disable once Equality : authority starts with '[', so ']' is never at index 0.
             if (close < 0)
             {
                 return OriginSyntaxError.InvalidHost;
@@ -96,8 +97,11 @@ internal static class OriginSyntax
         else
         {
             var colon = authority.IndexOf(':');
+            // Stryker disable Equality,Conditional : a colon first ("https://:443") leaves an empty host or one holding ':',
+            // both InvalidHost; without a colon hasPort is false and portText is never read.
             host = colon < 0 ? authority : authority[..colon];
             portText = colon < 0 ? default : authority[(colon + 1)..];
+            // Stryker restore Equality,Conditional
         }
 
         if (host.IsEmpty)
@@ -145,7 +149,7 @@ internal static class OriginSyntax
         var end = authority.IndexOfAny("/?#@");
         if (end < 0)
         {
-            return authority.IsEmpty ? OriginSyntaxError.InvalidHost : OriginSyntaxError.None;
+            return OriginSyntaxError.None; // an empty authority is refused as an empty host
         }
 
         return authority[end] switch

@@ -19,6 +19,7 @@ internal static class PublicSuffixList
     /// <summary>Reads the embedded list (each call reads it anew; <see cref="IsPublicSuffix"/> reads it once).</summary>
     internal static PublicSuffixRules LoadEmbedded()
     {
+        // Stryker disable once String : the message of a build defect (the list not embedded) that no test can provoke.
         using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream(ResourceName)
             ?? throw new InvalidOperationException("The embedded public suffix list is missing.");
         using var reader = new StreamReader(stream);

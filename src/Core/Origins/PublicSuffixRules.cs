@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Collections.Frozen;
 
 namespace CorsFunctions.Core.Origins;
@@ -8,6 +9,8 @@ namespace CorsFunctions.Core.Origins;
 /// </summary>
 internal sealed class PublicSuffixRules
 {
+    private static readonly SearchValues<char> s_domainChars = SearchValues.Create("abcdefghijklmnopqrstuvwxyz0123456789-.");
+
     private readonly FrozenSet<string> _suffixes;
     private readonly FrozenSet<string> _wildcardParents;
     private readonly FrozenSet<string> _exceptions;
@@ -19,32 +22,36 @@ internal sealed class PublicSuffixRules
         _exceptions = exceptions;
     }
 
-    /// <summary>Reads every rule of <paramref name="reader"/>; blank lines and comments are skipped.</summary>
+    /// <summary>
+    /// Reads every rule of <paramref name="reader"/>; blank lines and comments are skipped. Any other line must be a
+    /// rule of lower-case ASCII labels (the embedded list is stored in punycode), or this throws: a corrupted list
+    /// must fail loudly rather than let a wildcard on a public suffix through.
+    /// </summary>
+    /// <exception cref="FormatException">A line is not a rule.</exception>
     public static PublicSuffixRules Parse(TextReader reader)
     {
         ArgumentNullException.ThrowIfNull(reader);
         var suffixes = new HashSet<string>(StringComparer.Ordinal);
         var wildcardParents = new HashSet<string>(StringComparer.Ordinal);
         var exceptions = new HashSet<string>(StringComparer.Ordinal);
+        var number = 0;
         while (reader.ReadLine() is { } line)
         {
+            number++;
             if (line.Length == 0 || line.StartsWith("//", StringComparison.Ordinal))
             {
                 continue;
             }
 
-            if (line.StartsWith('!'))
+            var (rules, name) = line.StartsWith('!') ? (exceptions, line[1..])
+                : line.StartsWith("*.", StringComparison.Ordinal) ? (wildcardParents, line[2..])
+                : (suffixes, line);
+            if (!IsDomain(name))
             {
-                exceptions.Add(line[1..]);
+                throw new FormatException($"Line {number} of the public suffix list is not a rule: '{line}'.");
             }
-            else if (line.StartsWith("*.", StringComparison.Ordinal))
-            {
-                wildcardParents.Add(line[2..]);
-            }
-            else
-            {
-                suffixes.Add(line);
-            }
+
+            rules.Add(name);
         }
 
         return new PublicSuffixRules(suffixes.ToFrozenSet(StringComparer.Ordinal), wildcardParents.ToFrozenSet(StringComparer.Ordinal),
@@ -58,6 +65,7 @@ internal sealed class PublicSuffixRules
     public bool IsPublicSuffix(string domain)
     {
         var dot = domain.IndexOf('.', StringComparison.Ordinal);
+        // Stryker disable once Equality : a host never starts with a dot (OriginSyntax refuses empty labels), so dot is never 0.
         if (dot < 0)
         {
             return true;
@@ -65,4 +73,8 @@ internal sealed class PublicSuffixRules
 
         return !_exceptions.Contains(domain) && (_suffixes.Contains(domain) || _wildcardParents.Contains(domain[(dot + 1)..]));
     }
+
+    /// <summary>Dot-separated, non-empty labels of lower-case ASCII letters, digits and hyphens.</summary>
+    private static bool IsDomain(string name) =>
+        name.Length > 0 && !name.AsSpan().ContainsAnyExcept(s_domainChars) && name[0] != '.' && name[^1] != '.' && !name.Contains("..", StringComparison.Ordinal);
 }

@@ -11,9 +11,9 @@ internal static class MethodRules
     /// <summary>The methods browsers upper-case (Fetch, "normalize a method"); every other method keeps its case.</summary>
     private static readonly string[] s_normalizedMethods = ["DELETE", "GET", "HEAD", "OPTIONS", "POST", "PUT"];
 
-    public static MethodMatcher? Compile(CorsPolicyDefinition definition, ErrorList errors)
+    /// <summary>Adds an error for each rule the definition breaks; the matcher is used only when the policy has none.</summary>
+    public static MethodMatcher Compile(CorsPolicyDefinition definition, ErrorList errors)
     {
-        var before = errors.Count;
         var methods = new List<string>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var entry in definition.AllowedMethods)
@@ -49,15 +49,8 @@ internal static class MethodRules
             errors.Add(PolicyErrorCodes.MethodAnyMixed, Field, "*", "cannot be combined with other methods: '*' already allows every method.");
         }
 
-        if (errors.Count > before)
-        {
-            return null;
-        }
-
-        // With credentials '*' is a literal method name for browsers, so the requested method is echoed instead.
-        var headerValue = allowAny
-            ? (definition.AllowCredentials ? null : "*")
-            : methods.Count == 0 ? null : string.Join(", ", methods);
+        // With credentials '*' is a literal method name for browsers: CorsPolicy echoes the requested method instead.
+        var headerValue = allowAny ? "*" : methods.Count == 0 ? null : string.Join(", ", methods);
         return new MethodMatcher(allowAny, methods.ToFrozenSet(StringComparer.Ordinal), headerValue);
     }
 }

@@ -7,14 +7,13 @@ internal static class OriginRules
 {
     private const string Field = nameof(CorsPolicyDefinition.AllowedOrigins);
 
-    public static OriginMatcher? Compile(CorsPolicyDefinition definition, ErrorList errors)
+    /// <summary>Adds an error for each rule the definition breaks; the matcher is used only when the policy has none.</summary>
+    public static OriginMatcher Compile(CorsPolicyDefinition definition, ErrorList errors)
     {
         var origins = definition.AllowedOrigins;
-        var before = errors.Count;
         if (origins.Count == 0)
         {
             errors.Add(PolicyErrorCodes.OriginsRequired, Field, null, "must list at least one origin.");
-            return null;
         }
 
         var allowAny = false;
@@ -46,7 +45,7 @@ internal static class OriginRules
             CheckAnyOrigin(definition, origins.Any(o => o != "*"), errors);
         }
 
-        return errors.Count > before ? null : new OriginMatcher(allowAny, allowNull, exact, wildcards);
+        return new OriginMatcher(allowAny, allowNull, exact, wildcards);
     }
 
     private static void CheckAnyOrigin(CorsPolicyDefinition definition, bool mixed, ErrorList errors)

@@ -50,7 +50,7 @@ public static class PolicyCompiler
         }
 
         var policy = errors.Count == 0
-            ? new CorsPolicy(definition, routes, origins!, methods!, headers!, exposed)
+            ? new CorsPolicy(definition, routes, origins, methods, headers, exposed)
             : null;
         return new PolicyCompilation(definition, routes, policy, errors.ToList());
     }

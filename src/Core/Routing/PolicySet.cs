@@ -58,10 +58,12 @@ public sealed class PolicySet
         }
 
         var conflicts = inForce
+            // Stryker disable once Equality : the flag only splits groups; inverting it for every entry gives the same groups.
             .SelectMany(e => e.Compilation.Routes.Select(r => (Route: r.Text, e.Id, ReportOnly: e.Mode == PolicyMode.ReportOnly)))
             .GroupBy(r => r.Route, StringComparer.OrdinalIgnoreCase)
             .SelectMany(byRoute => byRoute.GroupBy(r => r.ReportOnly))
             .Where(g => g.Count() > 1)
+            // Stryker disable once Linq : every group holds at least two routes (the Where above), so First and FirstOrDefault agree.
             .Select(g => new RouteConflict(g.First().Route, g.First().Id, [.. g.Skip(1).Select(r => r.Id)]))
             .ToList();
         return new PolicySet(inForce, skipped, conflicts);

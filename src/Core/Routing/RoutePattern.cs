@@ -44,7 +44,8 @@ public sealed class RoutePattern
             return false;
         }
 
-        var trimmed = text!.Length > 1 ? text.TrimEnd('/') : text;
+        // A trailing slash is ignored, as on requests: "/api/items/" is "/api/items", and "/" (or "//") the root.
+        var trimmed = text!.TrimEnd('/');
         if (trimmed.Length == 0)
         {
             trimmed = "/";

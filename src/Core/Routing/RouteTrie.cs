@@ -48,6 +48,7 @@ internal sealed class RouteTrie<T>
     {
         if (rest.IsEmpty)
         {
+            // Stryker disable once NullCoalescing : a trie holds one pattern kind, and no kind sets both Terminal and AnyDepth on a node.
             return node.Terminal ?? node.AnyDepth;
         }
 
@@ -55,6 +56,7 @@ internal sealed class RouteTrie<T>
         rest = rest[1..];
         var slash = rest.IndexOf('/');
         var segment = slash < 0 ? rest : rest[..slash];
+        // Stryker disable once Equality : slash 0 is an empty segment, which never descends (below), so its rest is never read.
         var after = slash < 0 ? [] : rest[slash..];
 
         if (!segment.IsEmpty)

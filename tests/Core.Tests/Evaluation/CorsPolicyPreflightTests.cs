@@ -273,6 +273,15 @@ public class CorsPolicyPreflightTests
             Compile(s_items with { AllowPrivateNetwork = true }).EvaluatePreflight(AppOrigin, "PUT", requestPrivateNetwork: value).Rejection);
 
     [Fact]
+    public void A_refusal_for_a_malformed_request_says_what_was_wrong()
+    {
+        Assert.Equal("not a preflight: Origin or Access-Control-Request-Method is missing", s_policy.EvaluatePreflight(AppOrigin, null).Detail);
+        Assert.Equal("not a preflight: Origin or Access-Control-Request-Method is missing", s_policy.EvaluatePreflight(null, "PUT").Detail);
+        Assert.Equal("Access-Control-Request-Private-Network is not 'true'",
+            Compile(s_items with { AllowPrivateNetwork = true }).EvaluatePreflight(AppOrigin, "PUT", requestPrivateNetwork: "yes").Detail);
+    }
+
+    [Fact]
     public void Rule18_a_preflight_never_carries_expose_headers()
     {
         var result = Compile(s_items with { ExposedHeaders = ["X-Total"] }).EvaluatePreflight(AppOrigin, "PUT");

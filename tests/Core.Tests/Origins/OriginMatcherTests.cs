@@ -140,7 +140,7 @@ public class OriginMatcherTests
         Assert.Equal(OriginMatchKind.NotAllowed, Matcher("https://app.example.com").Match("null", out var refused));
         Assert.Null(refused);
 
-        var allowing = OriginRules.Compile(Definitions.Valid with { AllowedOrigins = ["null"], AllowNullOrigin = true }, new ErrorList())!;
+        var allowing = OriginRules.Compile(Definitions.Valid with { AllowedOrigins = ["null"], AllowNullOrigin = true }, new ErrorList());
         Assert.Equal(OriginMatchKind.Null, allowing.Match("null", out var allowOrigin));
         Assert.Equal("null", allowOrigin);
         Assert.Equal(OriginMatchKind.NotAllowed, allowing.Match("https://app.example.com", out _));
@@ -182,11 +182,20 @@ public class OriginMatcherTests
         Assert.Equal(OriginMatchKind.NotAllowed, matcher.Match("https://app1.example.com:8443", out _));
     }
 
+    [Theory]
+    [InlineData("https://*.example.com")]
+    [InlineData("https://*.example.com:8443")]
+    public void A_request_origin_that_is_a_wildcard_pattern_is_malformed_not_matched_by_it(string requested)
+    {
+        Assert.Equal(OriginMatchKind.Malformed, Matcher("https://*.example.com", "https://*.example.com:8443").Match(requested, out var allowOrigin));
+        Assert.Null(allowOrigin);
+    }
+
     private static OriginMatcher Matcher(params string[] allowed)
     {
         var errors = new ErrorList();
         var matcher = OriginRules.Compile(Definitions.Valid with { AllowedOrigins = allowed }, errors);
         Assert.Equal(0, errors.Count);
-        return matcher!;
+        return matcher;
     }
 }

@@ -17,6 +17,7 @@ public class OriginSyntaxTests
     [InlineData("http://127.0.0.1:65535", false, "127.0.0.1", 65535, "http://127.0.0.1:65535")]
     [InlineData("https://xn--bcher-kva.example", true, "xn--bcher-kva.example", 443, "https://xn--bcher-kva.example")]
     [InlineData("https://a_b.example.com", true, "a_b.example.com", 443, "https://a_b.example.com")] // browsers keep '_' in hosts
+    [InlineData("https://[::]:8443", true, "[::]", 8443, "https://[::]:8443")] // the shortest IPv6 literal
     public void A_serialized_origin_is_split_into_scheme_host_and_effective_port(string text, bool isHttps, string host, int port, string withoutDefaultPort)
     {
         Assert.Equal(OriginSyntaxError.None, OriginSyntax.TryParse(text, allowWildcard: false, out var origin));
@@ -66,6 +67,13 @@ public class OriginSyntaxTests
     [InlineData("https://a.com:100000", nameof(OriginSyntaxError.InvalidPort))]
     [InlineData("https://a.com:-1", nameof(OriginSyntaxError.InvalidPort))]
     [InlineData("https://a.com:8o", nameof(OriginSyntaxError.InvalidPort))]
+    [InlineData("https://a.com:000443", nameof(OriginSyntaxError.InvalidPort))] // at most five digits, even when the value is a port
+    [InlineData("https://a.com:99999999999", nameof(OriginSyntaxError.InvalidPort))]
+    [InlineData("https://@a.com", nameof(OriginSyntaxError.UserInfo))]
+    [InlineData("https:///", nameof(OriginSyntaxError.TrailingSlash))]
+    [InlineData("https:///a.com", nameof(OriginSyntaxError.Path))]
+    [InlineData("https://?a", nameof(OriginSyntaxError.Query))]
+    [InlineData("https://a~b.com", nameof(OriginSyntaxError.InvalidHost))] // '~' is printable: a bad host, not a control character
     [InlineData("https://a.com:443:443", nameof(OriginSyntaxError.InvalidPort))]
     [InlineData("https://*.example.com", nameof(OriginSyntaxError.MisplacedWildcard))]
     [InlineData("https://a.*.com", nameof(OriginSyntaxError.MisplacedWildcard))]
@@ -112,6 +120,8 @@ public class OriginSyntaxTests
     [InlineData("http://app.localhost", true)]
     [InlineData("http://127.0.0.1", true)]
     [InlineData("http://127.1.2.3:8080", true)]
+    [InlineData("http://127.0.0.255", true)]
+    [InlineData("http://127.255.255.255", true)]
     [InlineData("http://[::1]", true)]
     [InlineData("http://localhost.example.com", false)]
     [InlineData("http://mylocalhost", false)]
@@ -138,6 +148,15 @@ public class OriginSyntaxTests
     [InlineData("http://a.com:443", true)]
     [InlineData("https://[::1]:8443", true)]
     [InlineData("https://a_b.example.com:1", true)]
+    [InlineData("https://a.com:9", true)]
+    [InlineData("https://a.com:10", true)]
+    [InlineData("https://a.com:99", true)]
+    [InlineData("https://a.com:100", true)]
+    [InlineData("https://a.com:999", true)]
+    [InlineData("https://a.com:1000", true)]
+    [InlineData("https://a.com:9999", true)]
+    [InlineData("https://a.com:10000", true)]
+    [InlineData("https://a.com:65535", true)]
     [InlineData("HTTPS://a.com", false)]
     [InlineData("Http://a.com", false)]
     [InlineData("https://A.com", false)]

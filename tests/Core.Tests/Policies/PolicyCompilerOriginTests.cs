@@ -155,4 +155,25 @@ public class PolicyCompilerOriginTests
     [Fact]
     public void PolicyRule08_plain_http_without_credentials_or_private_network_compiles() =>
         WithOrigins("http://app.example.com");
+
+    [Theory]
+    [InlineData("http://a..example.com")]
+    [InlineData("http://exa mple.com")]
+    public void A_malformed_origin_gets_one_error_for_its_syntax_and_no_other_rule_is_applied_to_it(string origin)
+    {
+        // Credentials would add "plain http" to a parsed http origin: a malformed one is reported for its syntax alone.
+        var error = Assert.Single(Refuse(Valid with { AllowedOrigins = [origin], AllowCredentials = true }));
+
+        Assert.Equal(origin, error.Value);
+        Assert.NotEqual(PolicyErrorCodes.OriginInsecure, error.Code);
+    }
+
+    [Fact]
+    public void An_invalid_host_is_reported_as_such()
+    {
+        var error = AssertRefused(Valid with { AllowedOrigins = ["https://a..example.com"] }, nameof(CorsPolicyDefinition.AllowedOrigins), "https://a..example.com");
+
+        Assert.Equal(PolicyErrorCodes.OriginInvalidHost, error.Code);
+        Assert.Equal("has an invalid host name.", error.Message);
+    }
 }

@@ -139,4 +139,27 @@ public class PolicyCompilerTests
         Assert.False(compilation.Succeeded);
         Assert.Equal(["/api/**"], compilation.Routes.Select(r => r.Text));
     }
+
+    [Fact]
+    public void A_definition_and_its_read_errors_are_required()
+    {
+        Assert.Throws<ArgumentNullException>(() => PolicyCompiler.Compile(null!));
+        Assert.Throws<ArgumentNullException>(() => PolicyCompiler.Compile(Valid, null!));
+    }
+
+    [Theory]
+    [InlineData("", false)]
+    [InlineData("a", true)]
+    [InlineData("items-v2_new.1", true)]
+    [InlineData("items/1", false)]
+    public void An_id_is_one_or_more_url_and_row_key_safe_characters(string id, bool valid) =>
+        Assert.Equal(valid, PolicyCompiler.IsValidId(id));
+
+    [Fact]
+    public void An_undefined_mode_is_refused_naming_the_two_modes()
+    {
+        var error = AssertRefused(Valid with { Mode = (PolicyMode)7 }, nameof(CorsPolicyDefinition.Mode), "7");
+
+        Assert.Equal("must be enforce or reportOnly.", error.Message);
+    }
 }

@@ -196,4 +196,14 @@ public class PolicySetTests
         Assert.Equal(["m", "z"], fromDefinitions.Entries.Select(e => e.Id));
         Assert.Equal(fromDefinitions.Entries.Select(e => e.Id), fromCompilations.Entries.Select(e => e.Id));
     }
+
+    [Theory]
+    [InlineData("api/items")]
+    [InlineData("items")]
+    public void A_path_that_does_not_start_with_a_slash_has_no_policy_not_even_the_default(string path) =>
+        Assert.Null(PolicySet.Create(s_bySpecificity).Resolve(path).PolicyId);
+
+    [Fact]
+    public void The_compilations_are_required() =>
+        Assert.Throws<ArgumentNullException>(() => PolicySet.Create((IEnumerable<PolicyCompilation>)null!));
 }
