@@ -12,7 +12,7 @@ namespace CorsFunctions.Worker.Diagnostics;
 internal static partial class CorsRequestLog
 {
     /// <summary>Logs a preflight decision: allowed at Debug, rejected (with reason, policy and detail) at Information.</summary>
-    public static void Preflight(this ILogger logger, in PreflightResult result, string requestMethod, string path, string origin, string? policyId)
+    public static void Preflight(this ILogger logger, in PreflightResult result, string? requestMethod, string path, string? origin, string? policyId)
     {
         if (!logger.IsEnabled(result.IsAllowed ? LogLevel.Debug : LogLevel.Information))
         {
@@ -31,7 +31,7 @@ internal static partial class CorsRequestLog
     }
 
     /// <summary>Logs an actual-request decision: allowed at Debug, refused at Information.</summary>
-    public static void ActualRequest(this ILogger logger, in ActualRequestResult result, string path, string origin, string? policyId)
+    public static void ActualRequest(this ILogger logger, in ActualRequestResult result, string path, string? origin, string? policyId)
     {
         if (!logger.IsEnabled(result.IsAllowed ? LogLevel.Debug : LogLevel.Information))
         {

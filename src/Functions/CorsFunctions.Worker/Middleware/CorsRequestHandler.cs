@@ -124,12 +124,12 @@ internal sealed class CorsRequestHandler(IPolicySnapshotSource policies, CorsDec
         {
             case CorsAction.AnswerPreflight:
                 telemetry.Record(CorsDecisionTags.Written(decision));
-                logger.Preflight(decision.Preflight, request.GetHeader(CorsHeaderNames.RequestMethod) ?? request.Method, request.Path,
-                    request.GetHeader(CorsHeaderNames.Origin) ?? "", decision.PolicyId);
+                logger.Preflight(decision.Preflight, request.GetHeader(CorsHeaderNames.RequestMethod), request.Path,
+                    request.GetHeader(CorsHeaderNames.Origin), decision.PolicyId);
                 break;
             case CorsAction.StampResponse:
                 telemetry.Record(CorsDecisionTags.Written(decision));
-                logger.ActualRequest(decision.ActualRequest, request.Path, request.GetHeader(CorsHeaderNames.Origin) ?? "", decision.PolicyId);
+                logger.ActualRequest(decision.ActualRequest, request.Path, request.GetHeader(CorsHeaderNames.Origin), decision.PolicyId);
                 break;
         }
     }

@@ -410,6 +410,50 @@ public sealed class CorsRequestHandlerTests : IDisposable
         Assert.True(cors.Handler.Decide(Preflight("/api/items", Trusted, "GET")).Preflight.IsAllowed);
     }
 
+    [Fact]
+    public void An_allowed_preflight_is_logged_with_the_method_it_asks_for_and_its_origin()
+    {
+        Decide(Preflight("/api/items/7", Trusted, "PUT"));
+
+        var record = _cors.Logger.LatestRecord;
+        Assert.Equal(1001, record.Id.Id);
+        Assert.Equal("Preflight allowed: PUT /api/items/7 from https://trusted.example.com by policy items", record.Message);
+    }
+
+    [Fact]
+    public void A_stamped_actual_request_is_logged_with_its_origin()
+    {
+        Decide(new FakeCorsRequest("GET", "/api/items", (CorsHeaderNames.Origin, Trusted)));
+
+        var record = _cors.Logger.LatestRecord;
+        Assert.Equal(1003, record.Id.Id);
+        Assert.Equal("Actual request allowed: /api/items from https://trusted.example.com by policy items", record.Message);
+    }
+
+    [Fact]
+    public void A_preflight_that_could_not_be_answered_is_counted_refused_and_logged()
+    {
+        var request = Preflight("/api/items", Trusted, "GET");
+
+        _cors.Handler.NotStamped(_cors.Handler.Decide(request), request, UnstampedReason.ResponseStarted);
+
+        var measurement = Assert.Single(_cors.Points("preflight"));
+        Assert.Equal("rejected", measurement.Tags["cors.outcome"]);
+        Assert.Equal("items", measurement.Tags["cors.policy.id"]);
+        Assert.Equal(nameof(UnstampedReason.ResponseStarted), _cors.Logger.LatestRecord.GetStructuredStateValue("Reason"));
+    }
+
+    [Fact]
+    public void Every_entry_point_requires_the_request()
+    {
+        var decision = _cors.Handler.Decide(Preflight("/api/items", Trusted, "GET"));
+        var sink = new HttpHeadersSink(new HttpHeadersCollection());
+
+        Assert.Throws<ArgumentNullException>(() => _cors.Handler.Decide(null!));
+        Assert.Throws<ArgumentNullException>(() => _cors.Handler.TryWrite(decision, ref sink, null!));
+        Assert.Throws<ArgumentNullException>(() => _cors.Handler.NotStamped(decision, null!, UnstampedReason.NoResponse));
+    }
+
     private static FakeCorsRequest Preflight(string path, string origin, string method, string? headers = null, string? privateNetwork = null) =>
         FakeCorsRequest.Preflight(path, origin, method, headers, privateNetwork);
 
