@@ -13,7 +13,7 @@ internal sealed class PolicySnapshotRefresher(PolicySnapshotLoader loader, IPoli
     /// <summary>How long startup waits for the first load before letting the app run fail closed.</summary>
     public static readonly TimeSpan StartupWait = TimeSpan.FromSeconds(10);
 
-    private Task? _firstLoad;
+    private Task _firstLoad = Task.CompletedTask;
 
     /// <summary>
     /// Starts the first load and waits for it (at most <see cref="StartupWait"/>), then starts the reload loop.
@@ -39,7 +39,7 @@ internal sealed class PolicySnapshotRefresher(PolicySnapshotLoader loader, IPoli
     {
         try
         {
-            await (_firstLoad ?? Task.CompletedTask).WaitAsync(stoppingToken).ConfigureAwait(false);
+            await _firstLoad.WaitAsync(stoppingToken).ConfigureAwait(false);
             while (!stoppingToken.IsCancellationRequested)
             {
                 var delay = schedule.NextDelay(snapshot.Current.IsLoaded, loader.ConsecutiveFailures);

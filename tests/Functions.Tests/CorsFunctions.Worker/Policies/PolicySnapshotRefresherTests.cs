@@ -160,6 +160,23 @@ public sealed class PolicySnapshotRefresherTests : IAsyncDisposable
     }
 
     [Fact]
+    public async Task The_reload_loop_starts_only_once_a_slow_first_load_is_done()
+    {
+        var slow = new TaskCompletionSource<IReadOnlyList<StoredPolicy>>(TaskCreationOptions.RunContinuationsAsynchronously);
+        _store.Setup(s => s.ListAsync(It.IsAny<CancellationToken>())).Returns(slow.Task);
+        var starting = _refresher.StartAsync(CancellationToken.None);
+        Assert.Equal(PolicySnapshotRefresher.StartupWait, await _time.WaitForTimerAsync(1));
+        _time.Advance(PolicySnapshotRefresher.StartupWait);
+        await starting; // the app starts failing closed while the first load is still running
+
+        slow.SetResult([TestPolicies.Stored(TestPolicies.Items())]);
+
+        // No cold-start retry was stacked behind the running load: the first delay is the refresh interval.
+        Assert.Equal(Interval, await _time.WaitForTimerAsync(2));
+        Assert.Single(_store.Invocations);
+    }
+
+    [Fact]
     public async Task First_success_after_cold_start_failures_loads_and_switches_to_the_refresh_interval()
     {
         StoreFails();
