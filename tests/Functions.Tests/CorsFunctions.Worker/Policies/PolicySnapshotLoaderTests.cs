@@ -81,12 +81,7 @@ public sealed class PolicySnapshotLoaderTests : IDisposable
     [Fact]
     public async Task A_store_failure_while_the_caller_is_stopping_is_still_a_failed_load()
     {
-        using var stopping = new CancellationTokenSource();
-        _store.Setup(s => s.ListAsync(It.IsAny<CancellationToken>())).Returns(() =>
-        {
-            stopping.Cancel();
-            throw new RequestFailedException(503, "busy");
-        });
+        using var stopping = StoreFailsWhileStopping(_ => new RequestFailedException(503, "busy"));
 
         Assert.False(await _pipeline.RefreshAsync(stopping.Token));
         Assert.Equal(1, _pipeline.Loader.ConsecutiveFailures);
@@ -95,12 +90,7 @@ public sealed class PolicySnapshotLoaderTests : IDisposable
     [Fact]
     public async Task The_callers_own_cancellation_propagates_and_is_not_counted()
     {
-        using var stopping = new CancellationTokenSource();
-        _store.Setup(s => s.ListAsync(It.IsAny<CancellationToken>())).Returns(() =>
-        {
-            stopping.Cancel();
-            throw new OperationCanceledException(stopping.Token);
-        });
+        using var stopping = StoreFailsWhileStopping(token => new OperationCanceledException(token));
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => _pipeline.RefreshAsync(stopping.Token));
         Assert.Equal(0, _pipeline.Loader.ConsecutiveFailures);
@@ -138,6 +128,18 @@ public sealed class PolicySnapshotLoaderTests : IDisposable
 
     private void StoreReturns(params StoredPolicy[] policies) =>
         _store.Setup(s => s.ListAsync(It.IsAny<CancellationToken>())).ReturnsAsync(policies);
+
+    /// <summary>A store call during which the caller starts stopping, then fails with <paramref name="failure"/>.</summary>
+    private CancellationTokenSource StoreFailsWhileStopping(Func<CancellationToken, Exception> failure)
+    {
+        var stopping = new CancellationTokenSource();
+        _store.Setup(s => s.ListAsync(It.IsAny<CancellationToken>())).Returns(() =>
+        {
+            stopping.Cancel();
+            throw failure(stopping.Token);
+        });
+        return stopping;
+    }
 
     private void StoreFails() =>
         _store.Setup(s => s.ListAsync(It.IsAny<CancellationToken>())).ThrowsAsync(new RequestFailedException("store unreachable"));
