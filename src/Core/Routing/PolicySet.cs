@@ -57,14 +57,14 @@ public sealed class PolicySet
             }
         }
 
+        // Entries are in id order, so the first policy naming a route (in its mode) is the one that governs it.
         var conflicts = inForce
-            // Stryker disable once Equality : the flag only splits groups; inverting it for every entry gives the same groups.
-            .SelectMany(e => e.Compilation.Routes.Select(r => (Route: r.Text, e.Id, ReportOnly: e.Mode == PolicyMode.ReportOnly)))
+            .SelectMany(e => e.Compilation.Routes.Select(r => (Route: r.Text, e.Id, e.Mode)))
             .GroupBy(r => r.Route, StringComparer.OrdinalIgnoreCase)
-            .SelectMany(byRoute => byRoute.GroupBy(r => r.ReportOnly))
-            .Where(g => g.Count() > 1)
-            // Stryker disable once Linq : every group holds at least two routes (the Where above), so First and FirstOrDefault agree.
-            .Select(g => new RouteConflict(g.First().Route, g.First().Id, [.. g.Skip(1).Select(r => r.Id)]))
+            .SelectMany(byRoute => byRoute.GroupBy(r => r.Mode))
+            .Select(g => g.ToArray())
+            .Where(routes => routes.Length > 1)
+            .Select(routes => new RouteConflict(routes[0].Route, routes[0].Id, [.. routes[1..].Select(r => r.Id)]))
             .ToList();
         return new PolicySet(inForce, skipped, conflicts);
     }

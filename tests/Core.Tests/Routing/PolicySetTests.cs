@@ -205,5 +205,5 @@ public class PolicySetTests
 
     [Fact]
     public void The_compilations_are_required() =>
-        Assert.Throws<ArgumentNullException>(() => PolicySet.Create((IEnumerable<PolicyCompilation>)null!));
+        Assert.Equal("compilations", Assert.Throws<ArgumentNullException>(() => PolicySet.Create((IEnumerable<PolicyCompilation>)null!)).ParamName);
 }
