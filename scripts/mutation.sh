@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Mutation testing with Stryker.NET (pinned in .config/dotnet-tools.json). Slow (Core: about 15 min on
+# Mutation testing with Stryker.NET (pinned in .config/dotnet-tools.json). Slow (Core: about 12 min on
 # 2 cores), so not part of .ci/run: run it before merging a change to Core's decision logic, the request
 # path or the snapshot refresher, or to their tests.
 # Usage: bash scripts/mutation.sh [core|functions] [extra Stryker arguments, e.g. --mutate "**/Origins/PublicSuffixList.cs"]
