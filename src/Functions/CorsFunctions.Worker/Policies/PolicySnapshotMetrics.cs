@@ -22,6 +22,7 @@ internal sealed class PolicySnapshotMetrics
 
     public PolicySnapshotMetrics(IMeterFactory meterFactory, IPolicySnapshotSource source, TimeProvider timeProvider)
     {
+        // Stryker disable once Statement : IMeterFactory.Create (an extension) throws the same ArgumentNullException for meterFactory.
         ArgumentNullException.ThrowIfNull(meterFactory);
         ArgumentNullException.ThrowIfNull(timeProvider);
         var meter = meterFactory.Create(CorsFunctionsTelemetry.MeterName);
