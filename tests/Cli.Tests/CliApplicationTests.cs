@@ -66,7 +66,7 @@ public sealed class CliApplicationTests
         var result = await Tool.RunAsync("--help");
 
         Assert.Equal(ExitCodes.Success, result.ExitCode);
-        foreach (var command in new[] { "validate", "diff", "push", "pull", "check", "export" })
+        foreach (var command in new[] { "validate", "diff", "push", "pull", "check", "history", "rollback", "export" })
         {
             Assert.Contains(command, result.Output, StringComparison.Ordinal);
         }

@@ -1,3 +1,4 @@
+using System.Buffers.Text;
 using System.Text;
 
 namespace CorsFunctions.Cli.Tests;
@@ -6,7 +7,7 @@ namespace CorsFunctions.Cli.Tests;
 public sealed class CliWriterTests
 {
     private static string Jwt(string payload) =>
-        $"eyJhbGciOiJub25lIn0.{Convert.ToBase64String(Encoding.UTF8.GetBytes(payload)).TrimEnd('=').Replace('+', '-').Replace('/', '_')}.sig";
+        $"eyJhbGciOiJub25lIn0.{Base64Url.EncodeToString(Encoding.UTF8.GetBytes(payload))}.sig";
 
     [Theory]
     [InlineData("""{ "upn": "alice@contoso.com", "oid": "0000-1" }""", "alice@contoso.com", "0000-1")]

@@ -1,7 +1,6 @@
-using System.Text;
+using System.Buffers.Text;
 using System.Text.Json;
 using Azure.Core;
-using Azure.Identity;
 using CorsFunctions.Worker.Policies.Audit;
 
 namespace CorsFunctions.Cli;
@@ -40,9 +39,7 @@ internal static class CliWriter
 
         try
         {
-            var payload = parts[1].Replace('-', '+').Replace('_', '/');
-            payload = payload.PadRight(payload.Length + ((4 - (payload.Length % 4)) % 4), '=');
-            using var json = JsonDocument.Parse(Encoding.UTF8.GetString(Convert.FromBase64String(payload)));
+            using var json = JsonDocument.Parse(Base64Url.DecodeFromChars(parts[1]));
             string? Claim(string name) => json.RootElement.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
             return (Claim("upn") ?? Claim("unique_name") ?? Claim("preferred_username") ?? Claim("appid") ?? Claim("azp"), Claim("oid"));
         }
@@ -51,7 +48,4 @@ internal static class CliWriter
             return (null, null);
         }
     }
-
-    /// <summary>The credential the tool signs in with (the same kind the library's client factory uses).</summary>
-    public static TokenCredential Credential() => new DefaultAzureCredential();
 }

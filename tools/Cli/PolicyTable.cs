@@ -1,4 +1,5 @@
 using Azure;
+using Azure.Core;
 using Azure.Data.Tables;
 using CorsFunctions.Core.Policies;
 using CorsFunctions.Worker;
@@ -20,11 +21,17 @@ internal sealed class PolicyTable
     private readonly TablePolicyAuditLog _audit;
     private readonly PolicyWritePipeline _pipeline;
 
-    public PolicyTable(TableServiceClient service, CorsPolicyOptions options)
+    private readonly TokenCredential? _credential;
+
+    /// <param name="service">The table service.</param>
+    /// <param name="options">The table, audit table and policy set.</param>
+    /// <param name="credential">The credential <paramref name="service"/> signs in with; null with a connection string.</param>
+    public PolicyTable(TableServiceClient service, CorsPolicyOptions options, TokenCredential? credential)
     {
         ArgumentNullException.ThrowIfNull(service);
         ArgumentNullException.ThrowIfNull(options);
         Options = options;
+        _credential = credential;
         _table = service.GetTableClient(options.TableName);
         _auditTable = service.GetTableClient(options.AuditTableName);
         _store = new TablePolicyStore(_table, Microsoft.Extensions.Options.Options.Create(options));
@@ -61,22 +68,6 @@ internal sealed class PolicyTable
     public async Task CreateTableAsync(CancellationToken cancellationToken) =>
         await _table.CreateIfNotExistsAsync(cancellationToken).ConfigureAwait(false);
 
-    /// <summary>
-    /// Makes sure the audit table exists before a write, so no write goes unrecorded. A 403 means a role scoped to
-    /// existing tables: the audit table is then taken to exist, and a write whose entry fails is reported.
-    /// </summary>
-    public async Task PrepareAuditAsync(CancellationToken cancellationToken)
-    {
-        try
-        {
-            await _auditTable.CreateIfNotExistsAsync(cancellationToken).ConfigureAwait(false);
-        }
-        catch (RequestFailedException e) when (e.Status == 403)
-        {
-            // Not allowed to create tables; writing entries may still be.
-        }
-    }
-
     /// <summary>Every reason <paramref name="policy"/> cannot be stored: its read errors, then the write pipeline's validation.</summary>
     public static IReadOnlyList<PolicyError> Validate(StoredPolicy policy)
     {
@@ -104,6 +95,28 @@ internal sealed class PolicyTable
         {
             return [];
         }
+    }
+
+    /// <summary>
+    /// Gets ready to write: makes sure the audit table exists, so no write goes unrecorded (a 403 means a role scoped
+    /// to existing tables: the audit table is then taken to exist, and a write whose entry fails is reported), and
+    /// names who the audit log records (see <see cref="CliWriter"/>): the principal of the very credential the table
+    /// calls use (its token is cached for them), or the operator of a connection string.
+    /// </summary>
+    public async Task<PolicyWriter> PrepareWriteAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await _auditTable.CreateIfNotExistsAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (RequestFailedException e) when (e.Status == 403)
+        {
+            // Not allowed to create tables; writing entries may still be.
+        }
+
+        return _credential is null
+            ? CliWriter.ForConnectionString()
+            : await CliWriter.ForCredentialAsync(_credential, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>The current row of <paramref name="id"/>, or null.</summary>

@@ -58,15 +58,6 @@ internal sealed class TableOptions(TableClientOptions clientOptions)
         return parse.GetValue(ConnectionString) is not null || parse.GetValue(TableServiceUri) is not null;
     }
 
-    /// <summary>Who the audit log records for a write of this run (see <see cref="CliWriter"/>).</summary>
-    public async Task<Worker.Policies.Audit.PolicyWriter> WriterAsync(ParseResult parse, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(parse);
-        return string.IsNullOrWhiteSpace(parse.GetValue(ConnectionString))
-            ? await CliWriter.ForCredentialAsync(CliWriter.Credential(), cancellationToken).ConfigureAwait(false)
-            : CliWriter.ForConnectionString();
-    }
-
     /// <summary>The policy set the options name, through the library's own client factory; a usage error when they name none or both.</summary>
     public PolicyTable Connect(ParseResult parse)
     {
@@ -94,7 +85,8 @@ internal sealed class TableOptions(TableClientOptions clientOptions)
 
         try
         {
-            return new PolicyTable(PolicyServiceCollectionExtensions.CreateServiceClient(options, clientOptions), options);
+            var credential = PolicyServiceCollectionExtensions.CreateCredential(options);
+            return new PolicyTable(PolicyServiceCollectionExtensions.CreateServiceClient(options, clientOptions, credential), options, credential);
         }
         catch (Exception e) when (e is FormatException or InvalidOperationException)
         {

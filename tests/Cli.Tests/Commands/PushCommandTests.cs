@@ -47,11 +47,14 @@ public sealed class PushCommandTests(AzuriteFixture azurite) : IDisposable
         var table = await PushedAsync(Items, Reports);
         var before = await table.RowsAsync();
 
-        var result = await Tool.RunAsync(["push", "--file", _files.WithPolicies(Items, Reports), .. table.Options]);
+        var audit = CliTable.New(azurite);
+
+        var result = await Tool.RunAsync(["push", "--file", _files.WithPolicies(Items, Reports), .. table.Options, "--audit-table", audit.Client.Name]);
 
         Assert.Equal(ExitCodes.Success, result.ExitCode);
         Assert.Contains("0 written, 2 unchanged", result.Output, StringComparison.Ordinal);
         Assert.Equal(before, await table.RowsAsync());
+        Assert.Equal("(no table)", await audit.RowsAsync()); // nothing to record: no audit table created, no sign-in
     }
 
     [Fact]

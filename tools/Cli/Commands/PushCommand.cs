@@ -38,17 +38,14 @@ internal static class PushCommand
             }
 
             var changes = PolicyDiff.Between(stored ?? [], proposed);
-            var writer = await table.WriterAsync(parse, cancellationToken).ConfigureAwait(false);
-            await policyTable.PrepareAuditAsync(cancellationToken).ConfigureAwait(false);
+            var pruning = parse.GetValue(prune);
+            var writes = changes.Where(c => c.Kind is PolicyChangeKind.Added or PolicyChangeKind.Changed || (pruning && c.Kind == PolicyChangeKind.OnlyInTable)).ToList();
+            PolicyWriter? writer = null; // prepared on the first write only: a push that writes nothing touches no audit table
             var written = 0;
-            foreach (var change in changes)
+            foreach (var change in writes)
             {
-                var result = await WriteAsync(policyTable, change, parse.GetValue(prune), writer, cancellationToken).ConfigureAwait(false);
-                if (result is null)
-                {
-                    continue;
-                }
-
+                writer ??= await policyTable.PrepareWriteAsync(cancellationToken).ConfigureAwait(false);
+                var result = await WriteAsync(policyTable, change, writer, cancellationToken).ConfigureAwait(false);
                 if (result.Status != PolicyWriteStatus.Written)
                 {
                     await output.Error.WriteLineAsync($"policy '{change.Id}' changed in the {policyTable.Name} since it was read, so it was not written; " +
@@ -61,7 +58,7 @@ internal static class PushCommand
                 await AuditNote.WarnIfMissingAsync(result, change.Id, policyTable, output.Error).ConfigureAwait(false);
             }
 
-            foreach (var kept in changes.Where(c => c.Kind == PolicyChangeKind.OnlyInTable && !parse.GetValue(prune)))
+            foreach (var kept in changes.Where(c => c.Kind == PolicyChangeKind.OnlyInTable && !pruning))
             {
                 await output.Output.WriteLineAsync($"kept {kept.Id} (only in the table; --prune deletes it)").ConfigureAwait(false);
             }
@@ -72,16 +69,11 @@ internal static class PushCommand
         return command;
     }
 
-    /// <summary>Writes one change conditionally on the ETag it was read with, audited; null when there is nothing to write.</summary>
-    private static async Task<PolicyWriteResult?> WriteAsync(PolicyTable table, PolicyChange change, bool prune, PolicyWriter writer,
-        CancellationToken cancellationToken) => change.Kind switch
-    {
-        PolicyChangeKind.Added or PolicyChangeKind.Changed =>
-            await table.SaveAsync(change.Proposed!, change.StoredETag, writer, cancellationToken).ConfigureAwait(false),
-        PolicyChangeKind.OnlyInTable when prune =>
-            await table.DeleteAsync(change.Id, change.StoredETag!.Value, writer, cancellationToken).ConfigureAwait(false),
-        _ => null,
-    };
+    /// <summary>Writes one change conditionally on the ETag it was read with, audited: a policy only in the table is deleted.</summary>
+    private static Task<PolicyWriteResult> WriteAsync(PolicyTable table, PolicyChange change, PolicyWriter writer, CancellationToken cancellationToken) =>
+        change.Kind == PolicyChangeKind.OnlyInTable
+            ? table.DeleteAsync(change.Id, change.StoredETag!.Value, writer, cancellationToken)
+            : table.SaveAsync(change.Proposed!, change.StoredETag, writer, cancellationToken);
 
     private static string Verb(PolicyChangeKind kind) => kind switch
     {

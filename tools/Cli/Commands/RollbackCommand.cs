@@ -32,8 +32,7 @@ internal static class RollbackCommand
             }
 
             var current = await policyTable.GetAsync(policyId, cancellationToken).ConfigureAwait(false);
-            var writer = await table.WriterAsync(parse, cancellationToken).ConfigureAwait(false);
-            await policyTable.PrepareAuditAsync(cancellationToken).ConfigureAwait(false);
+            var writer = await policyTable.PrepareWriteAsync(cancellationToken).ConfigureAwait(false);
             var result = await policyTable.SaveAsync(entry.After with { Id = policyId }, current?.ETag, writer, cancellationToken, restoredVersion: number)
                 .ConfigureAwait(false);
             switch (result.Status)

@@ -34,7 +34,10 @@ internal static class PolicyServiceCollectionExtensions
         services.AddAzureClients(clients =>
         {
             clients.AddClient<TableServiceClient, TableClientOptions>((clientOptions, provider) =>
-                CreateServiceClient(provider.GetRequiredService<IOptions<CorsPolicyOptions>>().Value, clientOptions));
+            {
+                var options = provider.GetRequiredService<IOptions<CorsPolicyOptions>>().Value;
+                return CreateServiceClient(options, clientOptions, CreateCredential(options));
+            });
             clients.ConfigureDefaults(defaults =>
             {
                 // The SDK retries transient failures of each call; the refresher's own schedule covers longer outages.
@@ -88,18 +91,24 @@ internal static class PolicyServiceCollectionExtensions
         || value.Contains("AccountName=", StringComparison.OrdinalIgnoreCase)
         || value.Contains("TableEndpoint=", StringComparison.OrdinalIgnoreCase);
 
-    /// <summary>The service client for <paramref name="options"/>: its connection string, else its table service URI with <see cref="DefaultAzureCredential"/>.</summary>
-    internal static TableServiceClient CreateServiceClient(CorsPolicyOptions options, TableClientOptions clientOptions)
-    {
-        if (!string.IsNullOrWhiteSpace(options.ConnectionString))
-        {
-            return new TableServiceClient(options.ConnectionString, clientOptions);
-        }
+    /// <summary>
+    /// The credential <paramref name="options"/> reach storage with: none with a connection string (it carries its own
+    /// key or SAS), else <see cref="DefaultAzureCredential"/> (with the user-assigned identity it names, if any).
+    /// </summary>
+    internal static TokenCredential? CreateCredential(CorsPolicyOptions options) =>
+        string.IsNullOrWhiteSpace(options.ConnectionString)
+            ? new DefaultAzureCredential(new DefaultAzureCredentialOptions
+            {
+                ManagedIdentityClientId = string.IsNullOrWhiteSpace(options.ManagedIdentityClientId) ? null : options.ManagedIdentityClientId,
+            })
+            : null;
 
-        var credential = new DefaultAzureCredential(new DefaultAzureCredentialOptions
-        {
-            ManagedIdentityClientId = string.IsNullOrWhiteSpace(options.ManagedIdentityClientId) ? null : options.ManagedIdentityClientId,
-        });
-        return new TableServiceClient(options.TableServiceUri, credential, clientOptions);
-    }
+    /// <summary>
+    /// The service client for <paramref name="options"/>: its connection string when <paramref name="credential"/> is
+    /// null, else its table service URI with that credential (see <see cref="CreateCredential"/>).
+    /// </summary>
+    internal static TableServiceClient CreateServiceClient(CorsPolicyOptions options, TableClientOptions clientOptions, TokenCredential? credential) =>
+        credential is null
+            ? new TableServiceClient(options.ConnectionString, clientOptions)
+            : new TableServiceClient(options.TableServiceUri, credential, clientOptions);
 }
