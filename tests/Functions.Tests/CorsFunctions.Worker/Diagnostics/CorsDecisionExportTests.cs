@@ -40,6 +40,17 @@ public sealed class CorsDecisionExportTests : IDisposable
         _tracerProvider.Dispose();
     }
 
+    // OPTIONS /api/items/42 from an untrusted origin: the attributes the metric point and the span both carry.
+    private static readonly Dictionary<string, string> s_refusedPreflightTags = new()
+    {
+        ["cors.request.kind"] = "preflight",
+        ["cors.outcome"] = "rejected",
+        ["cors.policy.mode"] = "enforce",
+        ["cors.rejection.reason"] = "origin_not_allowed",
+        ["cors.policy.id"] = "items",
+        ["http.route"] = "/api/items/*",
+    };
+
     [Fact]
     public void Refused_preflight_exports_one_decision_point_with_bounded_attributes_and_no_origin()
     {
@@ -47,15 +58,7 @@ public sealed class CorsDecisionExportTests : IDisposable
 
         var point = Assert.Single(DecisionPoints());
         Assert.Equal(1, point.Value);
-        Assert.Equal(new Dictionary<string, string>
-        {
-            ["cors.request.kind"] = "preflight",
-            ["cors.outcome"] = "rejected",
-            ["cors.policy.mode"] = "enforce",
-            ["cors.rejection.reason"] = "origin_not_allowed",
-            ["cors.policy.id"] = "items",
-            ["http.route"] = "/api/items/*",
-        }, point.Tags);
+        Assert.Equal(s_refusedPreflightTags, point.Tags);
         Assert.DoesNotContain(point.Tags.Values, value => value.Contains("evil", StringComparison.Ordinal));
     }
 
@@ -65,15 +68,7 @@ public sealed class CorsDecisionExportTests : IDisposable
         InInvocation(() => _cors.Answer(Preflight("/api/items/42", Refused, "PUT")));
 
         var span = Assert.Single(_spans);
-        Assert.Equal(new Dictionary<string, string?>
-        {
-            ["cors.request.kind"] = "preflight",
-            ["cors.outcome"] = "rejected",
-            ["cors.policy.mode"] = "enforce",
-            ["cors.rejection.reason"] = "origin_not_allowed",
-            ["cors.policy.id"] = "items",
-            ["http.route"] = "/api/items/*",
-        }, span.TagObjects.ToDictionary(t => t.Key, t => t.Value as string));
+        Assert.Equal(s_refusedPreflightTags, span.TagObjects.ToDictionary(t => t.Key, t => (string)t.Value!));
         Assert.Equal(ActivityStatusCode.Unset, span.Status); // a refusal is a decision, not an error
     }
 
