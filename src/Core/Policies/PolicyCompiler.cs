@@ -14,6 +14,15 @@ public static class PolicyCompiler
     /// <summary>The longest policy id accepted.</summary>
     public const int MaxIdLength = 128;
 
+    /// <summary>
+    /// The longest method or header name accepted. Routes have <see cref="RoutePattern.MaxLength"/>; an origin is bounded
+    /// by its own syntax (a host name holds at most 253 characters).
+    /// </summary>
+    public const int MaxEntryLength = 512;
+
+    /// <summary>The longest <see cref="CorsPolicyDefinition.Description"/> accepted.</summary>
+    public const int MaxDescriptionLength = 1024;
+
     /// <summary>Compiles <paramref name="definition"/>; the result holds the policy or every error.</summary>
     public static PolicyCompilation Compile(CorsPolicyDefinition definition) => Compile(definition, []);
 
@@ -37,6 +46,7 @@ public static class PolicyCompiler
         var methods = MethodRules.Compile(definition, errors);
         var headers = HeaderRules.CompileAllowed(definition, errors);
         var exposed = HeaderRules.CompileExposed(definition, errors);
+        CheckLengths(definition, errors);
         if (definition.MaxAgeSeconds is < 0 or > MaxAgeLimit)
         {
             errors.Add(PolicyErrorCodes.MaxAgeOutOfRange, nameof(CorsPolicyDefinition.MaxAgeSeconds), definition.MaxAgeSeconds.Value.ToString(System.Globalization.CultureInfo.InvariantCulture),
@@ -72,6 +82,33 @@ public static class PolicyCompiler
         else if (!IsValidId(id))
         {
             errors.Add(PolicyErrorCodes.IdInvalid, field, id, $"must be 1 to {MaxIdLength} letters, digits, '-', '_' or '.'.");
+        }
+    }
+
+    /// <summary>
+    /// Bounds every method and header name and the description, so that a valid policy always fits its table row and its audit entry
+    /// (which holds the definition before and after) with room to spare.
+    /// </summary>
+    private static void CheckLengths(CorsPolicyDefinition definition, ErrorList errors)
+    {
+        CheckEntries(nameof(CorsPolicyDefinition.AllowedMethods), PolicyErrorCodes.MethodTooLong, definition.AllowedMethods, errors);
+        CheckEntries(nameof(CorsPolicyDefinition.AllowedHeaders), PolicyErrorCodes.HeaderTooLong, definition.AllowedHeaders, errors);
+        CheckEntries(nameof(CorsPolicyDefinition.ExposedHeaders), PolicyErrorCodes.ExposedHeaderTooLong, definition.ExposedHeaders, errors);
+        if (definition.Description is { Length: > MaxDescriptionLength } description)
+        {
+            errors.Add(PolicyErrorCodes.DescriptionTooLong, nameof(CorsPolicyDefinition.Description), null,
+                $"is {description.Length} characters long; a description holds at most {MaxDescriptionLength}.");
+        }
+    }
+
+    private static void CheckEntries(string field, string code, IReadOnlyList<string> entries, ErrorList errors)
+    {
+        foreach (var entry in entries)
+        {
+            if (entry is { Length: > MaxEntryLength })
+            {
+                errors.Add(code, field, $"{entry[..32]}...", $"is {entry.Length} characters long; an entry holds at most {MaxEntryLength}.");
+            }
         }
     }
 

@@ -121,6 +121,9 @@ public static class PolicyErrorCodes
     /// <summary><c>*</c> together with other methods.</summary>
     public const string MethodAnyMixed = "method.any_mixed";
 
+    /// <summary>A method longer than <see cref="PolicyCompiler.MaxEntryLength"/> characters.</summary>
+    public const string MethodTooLong = "method.too_long";
+
     /// <summary>An allowed header name that is not an HTTP token.</summary>
     public const string HeaderInvalidName = "header.invalid_name";
 
@@ -136,6 +139,9 @@ public static class PolicyErrorCodes
     /// <summary><c>*</c> allowed headers together with names other than <c>Authorization</c>.</summary>
     public const string HeaderAnyMixed = "header.any_mixed";
 
+    /// <summary>An allowed header name longer than <see cref="PolicyCompiler.MaxEntryLength"/> characters.</summary>
+    public const string HeaderTooLong = "header.too_long";
+
     /// <summary>An exposed header name that is not an HTTP token.</summary>
     public const string ExposedHeaderInvalidName = "exposed_header.invalid_name";
 
@@ -145,11 +151,17 @@ public static class PolicyErrorCodes
     /// <summary><c>*</c> exposed headers together with other names.</summary>
     public const string ExposedHeaderAnyMixed = "exposed_header.any_mixed";
 
+    /// <summary>An exposed header name longer than <see cref="PolicyCompiler.MaxEntryLength"/> characters.</summary>
+    public const string ExposedHeaderTooLong = "exposed_header.too_long";
+
     /// <summary>Max age below 0 or above 86400.</summary>
     public const string MaxAgeOutOfRange = "max_age.out_of_range";
 
     /// <summary>A mode other than enforce or reportOnly.</summary>
     public const string ModeInvalid = "mode.invalid";
+
+    /// <summary>A description longer than <see cref="PolicyCompiler.MaxDescriptionLength"/> characters.</summary>
+    public const string DescriptionTooLong = "description.too_long";
 
     /// <summary>A stored property has a type it cannot be read as (a number stored as text that is not one...).</summary>
     public const string StoredWrongType = "stored.wrong_type";

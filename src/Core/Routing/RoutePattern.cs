@@ -115,9 +115,10 @@ public sealed class RoutePattern
 
         foreach (var c in text)
         {
-            if (c is <= ' ' or >= '\x7F' or '?' or '#' or '\\' or '%')
+            // ',' separates the entries of a stored list: "/api/items,/**" would be stored as one route and read back as two.
+            if (c is <= ' ' or >= '\x7F' or '?' or '#' or '\\' or '%' or ',')
             {
-                return (PolicyErrorCodes.RouteInvalidCharacter, "may contain only printable ASCII path characters (no spaces, '?', '#', '%' or '\\').");
+                return (PolicyErrorCodes.RouteInvalidCharacter, "may contain only printable ASCII path characters (no spaces, ',', '?', '#', '%' or '\\'); ',' separates the routes of a stored row.");
             }
         }
 

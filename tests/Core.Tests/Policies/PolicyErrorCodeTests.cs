@@ -60,6 +60,10 @@ public partial class PolicyErrorCodeTests
         [PolicyErrorCodes.ExposedHeaderAnyMixed] = Valid with { ExposedHeaders = ["*", "ETag"] },
         [PolicyErrorCodes.MaxAgeOutOfRange] = Valid with { MaxAgeSeconds = -1 },
         [PolicyErrorCodes.ModeInvalid] = Valid with { Mode = (PolicyMode)7 },
+        [PolicyErrorCodes.MethodTooLong] = Valid with { AllowedMethods = [new string('M', PolicyCompiler.MaxEntryLength + 1)] },
+        [PolicyErrorCodes.HeaderTooLong] = Valid with { AllowedHeaders = ["X-" + new string('h', PolicyCompiler.MaxEntryLength)] },
+        [PolicyErrorCodes.ExposedHeaderTooLong] = Valid with { ExposedHeaders = ["X-" + new string('e', PolicyCompiler.MaxEntryLength)] },
+        [PolicyErrorCodes.DescriptionTooLong] = Valid with { Description = new string('d', PolicyCompiler.MaxDescriptionLength + 1) },
     };
 
     public static TheoryData<string> BrokenRules => [.. s_brokenRules.Keys];
