@@ -17,4 +17,7 @@ internal static class ExitCodes
 
     /// <summary>A row changed since it was read (ETag): nothing more was written.</summary>
     public const int Conflict = 4;
+
+    /// <summary>The audit chain of a policy does not verify: history shows where; rollback restored nothing.</summary>
+    public const int AuditUnverified = 6;
 }

@@ -18,7 +18,7 @@ internal sealed class PolicyTable
     private readonly TableClient _table;
     private readonly TableClient _auditTable;
     private readonly TablePolicyStore _store;
-    private readonly TablePolicyAuditLog _audit;
+    private readonly PolicyAuditLog _audit;
     private readonly PolicyWritePipeline _pipeline;
 
     private readonly TokenCredential? _credential;
@@ -35,7 +35,7 @@ internal sealed class PolicyTable
         _table = service.GetTableClient(options.TableName);
         _auditTable = service.GetTableClient(options.AuditTableName);
         _store = new TablePolicyStore(_table, Microsoft.Extensions.Options.Options.Create(options));
-        _audit = new TablePolicyAuditLog(_auditTable, options.PartitionKey);
+        _audit = new PolicyAuditLog(_auditTable, options.PartitionKey, TimeProvider.System, NullLogger<PolicyAuditLog>.Instance);
         _pipeline = new PolicyWritePipeline(_store, _audit, TimeProvider.System, NullLogger<PolicyWritePipeline>.Instance);
     }
 
@@ -84,18 +84,22 @@ internal sealed class PolicyTable
     public Task<PolicyWriteResult> DeleteAsync(string id, ETag expected, PolicyWriter writer, CancellationToken cancellationToken) =>
         _pipeline.DeleteAsync(id, expected, writer, cancellationToken);
 
-    /// <summary>Every recorded write of <paramref name="id"/>, oldest first; none when the audit table does not exist.</summary>
-    public async Task<IReadOnlyList<PolicyAuditEntry>> HistoryAsync(string id, CancellationToken cancellationToken)
+    /// <summary>Every recorded write of <paramref name="id"/>, verified, and its row now; an empty history when the audit table does not exist.</summary>
+    public async Task<(PolicyAuditHistory History, StoredPolicy? Current)> HistoryAsync(string id, CancellationToken cancellationToken)
     {
         try
         {
-            return [.. (await _audit.ListAsync(id, cancellationToken).ConfigureAwait(false)).OrderBy(e => e.Version)];
+            return await _pipeline.HistoryAsync(id, cancellationToken).ConfigureAwait(false);
         }
         catch (RequestFailedException e) when (StoreErrors.IsTableMissing(e))
         {
-            return [];
+            return (PolicyAuditChain.Verify(id, [], 0), await GetAsync(id, cancellationToken).ConfigureAwait(false));
         }
     }
+
+    /// <summary>Restores version <paramref name="version"/> of <paramref name="id"/>, conditional on the row being at <paramref name="expected"/>, audited.</summary>
+    public Task<PolicyWriteResult> RollbackAsync(string id, int version, ETag? expected, PolicyWriter writer, CancellationToken cancellationToken) =>
+        _pipeline.RollbackAsync(id, version, new WriteCondition(expected, CreateOnly: expected is null), writer, cancellationToken);
 
     /// <summary>
     /// Gets ready to write: makes sure the audit table exists, so no write goes unrecorded (a 403 means a role scoped

@@ -168,4 +168,10 @@ public static class PolicyErrorCodes
 
     /// <summary>A list is longer, once stored, than a table property holds.</summary>
     public const string StoredTooLong = "stored.too_long";
+
+    /// <summary>The table row a definition would be stored as would read back as a different definition.</summary>
+    public const string StoredRoundTrip = "stored.round_trip";
+
+    /// <summary>The policy row or its audit entry would be larger than a table entity may be (1 MiB).</summary>
+    public const string StoredTooLarge = "stored.too_large";
 }

@@ -10,7 +10,8 @@ public partial class PolicyErrorCodeTests
 {
     /// <summary>Codes given by the hosts that read, store and serve policies, not by <see cref="PolicyCompiler"/>.</summary>
     private static readonly string[] s_hostCodes =
-        [PolicyErrorCodes.IdMismatch, PolicyErrorCodes.IdDuplicate, PolicyErrorCodes.StoredWrongType, PolicyErrorCodes.StoredTooLong];
+        [PolicyErrorCodes.IdMismatch, PolicyErrorCodes.IdDuplicate, PolicyErrorCodes.StoredWrongType, PolicyErrorCodes.StoredTooLong,
+        PolicyErrorCodes.StoredRoundTrip, PolicyErrorCodes.StoredTooLarge];
 
     private static readonly Dictionary<string, CorsPolicyDefinition> s_brokenRules = new()
     {

@@ -1,17 +1,22 @@
 using Azure;
+using Azure.Data.Tables;
 using CorsFunctions.Core.Policies;
 using CorsFunctions.Worker.Policies;
 
 namespace CorsFunctions.Functions.Tests.TestSupport;
 
 /// <summary>
-/// An <see cref="IPolicyStore"/> in memory with the table's semantics: every write bumps the ETag, a condition that
-/// does not hold writes nothing. <see cref="Failure"/> makes every call throw, as a failing storage account would;
-/// <see cref="BeforeWrite"/> runs between the pipeline's read and its write (a concurrent writer).
+/// An <see cref="IPolicyStore"/> in memory with the table's semantics: rows are kept as the real
+/// <see cref="PolicyEntityMapper"/> writes them and read back through it (so a definition that does not survive its
+/// row does not survive here either), every write bumps the ETag, a condition that does not hold writes nothing.
+/// <see cref="Failure"/> makes every call throw, as a failing storage account would; <see cref="BeforeWrite"/> runs
+/// between the pipeline's read and its write (a concurrent writer).
 /// </summary>
 internal sealed class InMemoryPolicyStore : IPolicyStore
 {
-    private readonly Dictionary<string, StoredPolicy> _rows = new(StringComparer.Ordinal);
+    private const string PolicySet = "default";
+
+    private readonly Dictionary<string, TableEntity> _rows = new(StringComparer.Ordinal);
     private int _version;
 
     public Exception? Failure { get; set; }
@@ -20,28 +25,33 @@ internal sealed class InMemoryPolicyStore : IPolicyStore
 
     public int Writes { get; private set; }
 
-    public IReadOnlyDictionary<string, StoredPolicy> Rows => _rows;
+    /// <summary>Every row as the mapper reads it.</summary>
+    public IReadOnlyDictionary<string, StoredPolicy> Rows => _rows.ToDictionary(row => row.Key, row => PolicyEntityMapper.Read(row.Value), StringComparer.Ordinal);
 
-    public StoredPolicy Seed(CorsPolicyDefinition definition)
+    /// <summary>The raw row of <paramref name="id"/>, as Table Storage would hold it.</summary>
+    public TableEntity Row(string id) => _rows[id];
+
+    public StoredPolicy Seed(CorsPolicyDefinition definition, int auditVersion = 0)
     {
-        var stored = new StoredPolicy(definition, [], NextETag());
-        _rows[definition.Id] = stored;
-        return stored;
+        var entity = PolicyEntityMapper.ToEntity(PolicySet, definition, _rows.GetValueOrDefault(definition.Id), auditVersion);
+        entity.ETag = new ETag($"W/\"{++_version}\"");
+        _rows[definition.Id] = entity;
+        return PolicyEntityMapper.Read(entity);
     }
 
     public Task<IReadOnlyList<StoredPolicy>> ListAsync(CancellationToken cancellationToken)
     {
         ThrowIfFailing();
-        return Task.FromResult<IReadOnlyList<StoredPolicy>>([.. _rows.Values]);
+        return Task.FromResult<IReadOnlyList<StoredPolicy>>([.. _rows.Values.Select(PolicyEntityMapper.Read)]);
     }
 
     public Task<StoredPolicy?> GetAsync(string id, CancellationToken cancellationToken)
     {
         ThrowIfFailing();
-        return Task.FromResult(_rows.GetValueOrDefault(id));
+        return Task.FromResult(_rows.TryGetValue(id, out var row) ? PolicyEntityMapper.Read(row) : null);
     }
 
-    public Task<WriteResult> SaveAsync(CorsPolicyDefinition definition, WriteCondition condition, CancellationToken cancellationToken)
+    public Task<WriteResult> SaveAsync(CorsPolicyDefinition definition, int auditVersion, WriteCondition condition, CancellationToken cancellationToken)
     {
         ThrowIfFailing();
         BeforeWrite?.Invoke();
@@ -51,7 +61,7 @@ internal sealed class InMemoryPolicyStore : IPolicyStore
         }
 
         Writes++;
-        var stored = Seed(definition);
+        var stored = Seed(definition, auditVersion);
         return Task.FromResult(new WriteResult(WriteOutcome.Done, stored.ETag));
     }
 
@@ -73,8 +83,6 @@ internal sealed class InMemoryPolicyStore : IPolicyStore
         _rows.Remove(id);
         return Task.FromResult(new WriteResult(WriteOutcome.Done));
     }
-
-    private ETag NextETag() => new($"W/\"{++_version}\"");
 
     private void ThrowIfFailing()
     {

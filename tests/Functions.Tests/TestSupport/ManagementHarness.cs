@@ -11,8 +11,8 @@ using Moq;
 namespace CorsFunctions.Functions.Tests.TestSupport;
 
 /// <summary>
-/// The management API wired as the app wires it, over an in-memory store and audit log: the real pipeline,
-/// handlers, caller reader and authorizer. <paramref name="settings"/> are app settings (e.g. <c>WEBSITE_AUTH_ENABLED</c>).
+/// The management API wired as the app wires it, over an in-memory policy table and audit table: the real row
+/// mappers, pipeline, audit log and chain, handlers, caller reader and authorizer. <paramref name="settings"/> are app settings (e.g. <c>WEBSITE_AUTH_ENABLED</c>).
 /// </summary>
 internal sealed class ManagementHarness
 {
@@ -20,8 +20,10 @@ internal sealed class ManagementHarness
     {
         var configured = Options.Create(options ?? new CorsPolicyOptions { EnableManagementApi = true });
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings ?? new Dictionary<string, string?>()).Build();
-        Pipeline = new PolicyWritePipeline(Store, Audit, TimeProvider.System, NullLogger<PolicyWritePipeline>.Instance);
-        Handler = new PolicyManagementHandler(Store, Pipeline, Audit, Refresher.Object);
+        // A short wait for a missing predecessor: the tests of lost entries need not wait the production five seconds.
+        AuditLog = new PolicyAuditLog(Audit, "default", TimeProvider.System, NullLogger<PolicyAuditLog>.Instance, TimeSpan.FromMilliseconds(100));
+        Pipeline = new PolicyWritePipeline(Store, AuditLog, TimeProvider.System, NullLogger<PolicyWritePipeline>.Instance);
+        Handler = new PolicyManagementHandler(Store, Pipeline, Refresher.Object);
         Functions = new ManagementFunctions(Handler, new CorsCheckHandler(Mock.Of<IPolicySnapshotSource>(s => s.Current == PolicySnapshot.NotLoaded)),
             new ManagementCallerReader(configuration), new ManagementAuthorizer(configured), configured, NullLogger<ManagementFunctions>.Instance);
     }
@@ -30,7 +32,9 @@ internal sealed class ManagementHarness
 
     public InMemoryPolicyStore Store { get; } = new();
 
-    public InMemoryPolicyAuditLog Audit { get; } = new();
+    public InMemoryAuditTable Audit { get; } = new();
+
+    public PolicyAuditLog AuditLog { get; }
 
     public Mock<IPolicySnapshotRefresher> Refresher { get; } = new();
 

@@ -13,7 +13,7 @@ internal static class HistoryCommand
     {
         ArgumentNullException.ThrowIfNull(table);
         var json = new Option<bool>("--json") { Description = "Write the history as the JSON of GET cors-policies/{id}/history." };
-        var command = new Command("history", "List every recorded write of a policy from the audit table, oldest first. Exit 0, 1 when the policy is unknown.");
+        var command = new Command("history", "List every recorded write of a policy from the audit table, oldest first. Exit 0 verified, 1 unknown policy, 6 the audit chain does not verify.");
         command.Options.Add(id);
         command.Options.Add(json);
         table.AddTo(command);
@@ -21,19 +21,19 @@ internal static class HistoryCommand
         {
             var policyId = parse.GetRequiredValue(id);
             var policyTable = table.Connect(parse);
-            var entries = await policyTable.HistoryAsync(policyId, cancellationToken).ConfigureAwait(false);
-            if (entries.Count == 0 && await policyTable.GetAsync(policyId, cancellationToken).ConfigureAwait(false) is null)
+            var (history, current) = await policyTable.HistoryAsync(policyId, cancellationToken).ConfigureAwait(false);
+            if (history.Entries.Count == 0 && history.Problems.Count == 0 && current is null)
             {
                 throw new CliException(ExitCodes.Refused, $"there is no policy '{policyId}' in the {policyTable.Name}, and no recorded write of one.");
             }
 
             if (parse.GetValue(json))
             {
-                var document = new PolicyHistoryDocument(policyId, [.. entries.Select(PolicyVersionDocument.From)]);
-                await output.Output.WriteLineAsync(JsonSerializer.Serialize(document, ManagementJson.Options)).ConfigureAwait(false);
-                return ExitCodes.Success;
+                await output.Output.WriteLineAsync(JsonSerializer.Serialize(PolicyHistoryDocument.From(history), ManagementJson.Options)).ConfigureAwait(false);
+                return history.Verified ? ExitCodes.Success : ExitCodes.AuditUnverified;
             }
 
+            var entries = history.Entries;
             await output.Output.WriteLineAsync($"{policyId}: {entries.Count} recorded write{(entries.Count == 1 ? "" : "s")} ({policyTable.Options.AuditTableName})").ConfigureAwait(false);
             foreach (var entry in entries)
             {
@@ -44,16 +44,42 @@ internal static class HistoryCommand
                 }
             }
 
-            return ExitCodes.Success;
+            foreach (var version in history.UnrecordedChangesBefore)
+            {
+                await output.Output.WriteLineAsync($"note: the row was changed outside the write pipeline before v{version} (its ETag before is not v{version - 1}'s after).")
+                    .ConfigureAwait(false);
+            }
+
+            if (history.Verified)
+            {
+                await output.Output.WriteLineAsync(Chained(history)).ConfigureAwait(false);
+                return ExitCodes.Success;
+            }
+
+            await output.Error.WriteLineAsync($"audit chain of '{policyId}' does not verify: first break at {history.FirstBreak?.ToString() ?? history.Problems[0].ToString()}").ConfigureAwait(false);
+            foreach (var problem in history.Problems)
+            {
+                await output.Error.WriteLineAsync($"  {problem}").ConfigureAwait(false);
+            }
+
+            return ExitCodes.AuditUnverified;
         });
         return command;
     }
+
+    private static string Chained(PolicyAuditHistory history) => history.ChainedFrom switch
+    {
+        null when history.Entries.Count > 0 => $"audit chain: no version is chained (all {history.Entries.Count} were written before the chain).",
+        null => "audit chain: empty.",
+        1 => $"audit chain: verified, v1 to v{history.Entries[^1].Version}.",
+        var from => $"audit chain: verified, v{from} to v{history.Entries[^1].Version} (v1 to v{from - 1} were written before the chain and are covered by v{from}'s hash only).",
+    };
 
     private static string Line(PolicyAuditEntry entry)
     {
         var action = entry.RestoredVersion is { } restored ? $"{entry.Action} to v{restored}" : entry.Action.ToString();
         var who = entry.Writer.Id is null ? entry.Writer.Name : $"{entry.Writer.Name} ({entry.Writer.Id})";
         return $"v{entry.Version}  {entry.At.UtcDateTime.ToString("u", CultureInfo.InvariantCulture)}  {action}  by {entry.Writer.Kind} {who} via {entry.Writer.Source}" +
-            $"  ETag {entry.BeforeETag ?? "(none)"} -> {entry.AfterETag ?? "(none)"}";
+            $"  ETag {entry.BeforeETag ?? "(none)"} -> {entry.AfterETag ?? "(none)"}  hash {entry.Hash?[..12] ?? "(none)"}";
     }
 }

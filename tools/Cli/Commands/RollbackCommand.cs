@@ -13,7 +13,7 @@ internal static class RollbackCommand
     {
         ArgumentNullException.ThrowIfNull(table);
         var version = new Option<int>("--version") { Description = "The version to restore (see history).", Required = true };
-        var command = new Command("rollback", "Restore the definition a recorded version left behind (audited). Exit 0 restored, 1 no such version or invalid today, 4 conflict.");
+        var command = new Command("rollback", "Restore the definition a recorded version left behind (audited). Exit 0 restored, 1 no such version or invalid today, 4 conflict, 6 the audit chain does not verify through that version.");
         command.Options.Add(id);
         command.Options.Add(version);
         table.AddTo(command);
@@ -21,22 +21,21 @@ internal static class RollbackCommand
         {
             var (policyId, number) = (parse.GetRequiredValue(id), parse.GetValue(version));
             var policyTable = table.Connect(parse);
-            var entries = await policyTable.HistoryAsync(policyId, cancellationToken).ConfigureAwait(false);
-            var entry = entries.FirstOrDefault(e => e.Version == number)
-                ?? throw new CliException(ExitCodes.Refused, entries.Count == 0
-                    ? $"policy '{policyId}' has no recorded write to restore."
-                    : $"policy '{policyId}' has no version {number}; its history has versions 1 to {entries[^1].Version}.");
-            if (entry.After is null)
-            {
-                throw new CliException(ExitCodes.Refused, $"version {number} of '{policyId}' deleted it, so it left nothing to restore; pick an earlier version.");
-            }
-
             var current = await policyTable.GetAsync(policyId, cancellationToken).ConfigureAwait(false);
             var writer = await policyTable.PrepareWriteAsync(cancellationToken).ConfigureAwait(false);
-            var result = await policyTable.SaveAsync(entry.After with { Id = policyId }, current?.ETag, writer, cancellationToken, restoredVersion: number)
-                .ConfigureAwait(false);
+            var result = await policyTable.RollbackAsync(policyId, number, current?.ETag, writer, cancellationToken).ConfigureAwait(false);
             switch (result.Status)
             {
+                case PolicyWriteStatus.VersionNotFound:
+                    var (history, _) = await policyTable.HistoryAsync(policyId, cancellationToken).ConfigureAwait(false);
+                    throw new CliException(ExitCodes.Refused, history.Entries.Count == 0
+                        ? $"policy '{policyId}' has no recorded write to restore."
+                        : $"policy '{policyId}' has no version {number}; its history has versions 1 to {history.Entries[^1].Version}.");
+                case PolicyWriteStatus.VersionNotRestorable:
+                    throw new CliException(ExitCodes.Refused, $"version {number} of '{policyId}' deleted it, so it left nothing to restore; pick an earlier version.");
+                case PolicyWriteStatus.ChainBroken:
+                    throw new CliException(ExitCodes.AuditUnverified,
+                        $"version {number} of '{policyId}' cannot be trusted, so nothing was restored: the audit chain breaks at {result.Break}. Run history.");
                 case PolicyWriteStatus.Invalid:
                     await output.Error.WriteLineAsync($"version {number} of '{policyId}' no longer passes validation; nothing was written:").ConfigureAwait(false);
                     foreach (var error in result.Errors)

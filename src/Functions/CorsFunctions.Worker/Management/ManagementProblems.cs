@@ -1,6 +1,7 @@
 using CorsFunctions.Core.Policies;
 using CorsFunctions.Worker.Diagnostics;
 using CorsFunctions.Worker.Policies;
+using CorsFunctions.Worker.Policies.Audit;
 
 namespace CorsFunctions.Worker.Management;
 
@@ -33,6 +34,10 @@ internal static class ManagementProblems
     public static ManagementResult VersionNotRestorable(string id, int version) =>
         Problem(409, "version-not-restorable", "Version cannot be restored",
             $"Version {version} of policy '{SafeLogValue.Bound(id)}' deleted it, so it left no definition to restore. Pick a version that wrote one, or DELETE the policy.");
+
+    public static ManagementResult AuditChainBroken(string id, int version, AuditProblem problem) =>
+        Problem(409, "audit-chain-broken", "The audit log does not verify",
+            $"Version {version} of policy '{SafeLogValue.Bound(id)}' cannot be trusted, so it is not restored: {problem}. See its history; nothing was written.");
 
     public static ManagementResult PreconditionFailed(string id) =>
         Problem(412, "precondition-failed", "Precondition failed",

@@ -11,7 +11,7 @@ namespace CorsFunctions.Worker.Management;
 /// the <see cref="PolicyWritePipeline"/> (validated, conditional on ETags, audited); after a write this instance's
 /// snapshot is reloaded at once (other instances pick the change up within their refresh interval).
 /// </summary>
-internal sealed class PolicyManagementHandler(IPolicyStore store, PolicyWritePipeline pipeline, IPolicyAuditLog audit, IPolicySnapshotRefresher refresher)
+internal sealed class PolicyManagementHandler(IPolicyStore store, PolicyWritePipeline pipeline, IPolicySnapshotRefresher refresher)
 {
     /// <summary><c>GET cors-policies</c>: every policy of the set with its validation errors.</summary>
     public async Task<ManagementResult> ListAsync(CancellationToken cancellationToken)
@@ -59,14 +59,14 @@ internal sealed class PolicyManagementHandler(IPolicyStore store, PolicyWritePip
 
         if (dryRun)
         {
-            var plan = await pipeline.PlanAsync(definition, cancellationToken).ConfigureAwait(false);
+            var plan = await pipeline.PlanAsync(definition, writer, cancellationToken).ConfigureAwait(false);
             return plan.Errors.Count > 0
                 ? ManagementProblems.InvalidPolicy(plan.Errors, plan.RouteChanges)
                 : new ManagementResult(200, new PolicyDryRunDocument(true, !plan.Exists, plan.CurrentETag, plan.RouteChanges, PolicyDocument.From(definition, null, [])));
         }
 
         var condition = new WriteCondition(ParseETag(ifMatch), CreateOnly: ifNoneMatch is not null);
-        return await AnswerSaveAsync(await pipeline.SaveAsync(definition, condition, writer, cancellationToken).ConfigureAwait(false), definition, cancellationToken)
+        return await AnswerSaveAsync(await pipeline.SaveAsync(definition, condition, writer, cancellationToken).ConfigureAwait(false), id, cancellationToken)
             .ConfigureAwait(false);
     }
 
@@ -81,23 +81,24 @@ internal sealed class PolicyManagementHandler(IPolicyStore store, PolicyWritePip
             case PolicyWriteStatus.PreconditionFailed:
                 return ManagementProblems.PreconditionFailed(id);
             default:
-                await refresher.RefreshAsync(cancellationToken).ConfigureAwait(false);
+                await RefreshAsync(cancellationToken).ConfigureAwait(false);
                 return new ManagementResult(204, null);
         }
     }
 
-    /// <summary><c>GET cors-policies/{id}/history</c>: every recorded write of the policy, oldest first.</summary>
+    /// <summary><c>GET cors-policies/{id}/history</c>: every recorded write of the policy, oldest first, and whether the audit chain verifies.</summary>
     public async Task<ManagementResult> HistoryAsync(string id, CancellationToken cancellationToken)
     {
-        var entries = await audit.ListAsync(id, cancellationToken).ConfigureAwait(false);
-        return entries.Count == 0 && await store.GetAsync(id, cancellationToken).ConfigureAwait(false) is null
+        var (history, current) = await pipeline.HistoryAsync(id, cancellationToken).ConfigureAwait(false);
+        return history.Entries.Count == 0 && history.Problems.Count == 0 && current is null
             ? ManagementProblems.PolicyNotFound(id)
-            : new ManagementResult(200, new PolicyHistoryDocument(id, [.. entries.OrderBy(e => e.Version).Select(PolicyVersionDocument.From)]));
+            : new ManagementResult(200, PolicyHistoryDocument.From(history));
     }
 
     /// <summary>
     /// <c>POST cors-policies/{id}/rollback?version=N</c>: writes again the definition version N left behind, as a
-    /// normal write (validated against today's rules, conditional on <c>If-Match</c> when given, audited as a rollback).
+    /// normal write (validated against today's rules, conditional on <c>If-Match</c> when given, audited as a rollback),
+    /// only when the audit chain verifies through version N.
     /// </summary>
     public async Task<ManagementResult> RollbackAsync(string id, string? version, string? ifMatch, PolicyWriter writer, CancellationToken cancellationToken)
     {
@@ -106,34 +107,44 @@ internal sealed class PolicyManagementHandler(IPolicyStore store, PolicyWritePip
             return ManagementProblems.BadRequest("Give the version to restore as ?version=N (a whole number from 1, see GET cors-policies/{id}/history).");
         }
 
-        var entry = await audit.GetAsync(id, number, cancellationToken).ConfigureAwait(false);
-        if (entry is null)
-        {
-            return ManagementProblems.VersionNotFound(id, number);
-        }
-
-        if (entry.After is null)
-        {
-            return ManagementProblems.VersionNotRestorable(id, number);
-        }
-
-        var definition = entry.After with { Id = id };
-        var result = await pipeline.SaveAsync(definition, new WriteCondition(ParseETag(ifMatch), CreateOnly: false), writer, cancellationToken, restoredVersion: number)
+        var result = await pipeline.RollbackAsync(id, number, new WriteCondition(ParseETag(ifMatch), CreateOnly: false), writer, cancellationToken)
             .ConfigureAwait(false);
-        return await AnswerSaveAsync(result, definition, cancellationToken).ConfigureAwait(false);
+        return result.Status switch
+        {
+            PolicyWriteStatus.VersionNotFound => ManagementProblems.VersionNotFound(id, number),
+            PolicyWriteStatus.VersionNotRestorable => ManagementProblems.VersionNotRestorable(id, number),
+            PolicyWriteStatus.ChainBroken => ManagementProblems.AuditChainBroken(id, number, result.Break!),
+            _ => await AnswerSaveAsync(result, id, cancellationToken).ConfigureAwait(false),
+        };
     }
 
-    private async Task<ManagementResult> AnswerSaveAsync(PolicyWriteResult result, CorsPolicyDefinition definition, CancellationToken cancellationToken)
+    private async Task<ManagementResult> AnswerSaveAsync(PolicyWriteResult result, string id, CancellationToken cancellationToken)
     {
         switch (result.Status)
         {
             case PolicyWriteStatus.Invalid:
                 return ManagementProblems.InvalidPolicy(result.Errors);
             case PolicyWriteStatus.Written:
-                await refresher.RefreshAsync(cancellationToken).ConfigureAwait(false);
-                return new ManagementResult(200, PolicyDocument.From(definition, result.ETag.ToString(), []), result.ETag.ToString());
+                await RefreshAsync(cancellationToken).ConfigureAwait(false);
+                return new ManagementResult(200, PolicyDocument.From(result.Written!, result.ETag.ToString(), []), result.ETag.ToString());
             default:
-                return ManagementProblems.PreconditionFailed(definition.Id);
+                return ManagementProblems.PreconditionFailed(id);
+        }
+    }
+
+    /// <summary>
+    /// Reloads this instance's snapshot after a write. The write is done by then: when the caller has gone away the
+    /// reload is left to the background refresher instead of failing a request nobody waits for.
+    /// </summary>
+    private async Task RefreshAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await refresher.RefreshAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // The next scheduled reload picks the change up.
         }
     }
 

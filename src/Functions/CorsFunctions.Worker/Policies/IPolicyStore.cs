@@ -13,10 +13,10 @@ internal interface IPolicyStore
     Task<StoredPolicy?> GetAsync(string id, CancellationToken cancellationToken);
 
     /// <summary>
-    /// Writes a policy (the caller has validated it) when <paramref name="condition"/> holds; other stored
-    /// properties of the row that this app does not know are kept.
+    /// Writes a policy (the caller has validated it) as audit version <paramref name="auditVersion"/> when
+    /// <paramref name="condition"/> holds; other stored properties of the row that this app does not know are kept.
     /// </summary>
-    Task<WriteResult> SaveAsync(CorsPolicyDefinition definition, WriteCondition condition, CancellationToken cancellationToken);
+    Task<WriteResult> SaveAsync(CorsPolicyDefinition definition, int auditVersion, WriteCondition condition, CancellationToken cancellationToken);
 
     /// <summary>Deletes a policy, only if its ETag is still <paramref name="ifMatch"/> when one is given.</summary>
     Task<WriteResult> DeleteAsync(string id, ETag? ifMatch, CancellationToken cancellationToken);

@@ -11,6 +11,12 @@ namespace CorsFunctions.Worker.Policies;
 /// </summary>
 internal static class PolicyEntityMapper
 {
+    /// <summary>
+    /// The audit version of the row's last write through the write pipeline. Conditional writes serialize on the row's
+    /// ETag, so the number each writer reads here and stores plus one orders the audit log exactly as the writes happened.
+    /// </summary>
+    public const string AuditVersionProperty = "AuditVersion";
+
     /// <summary>Every property this app reads and writes; other properties of a row are left alone.</summary>
     public static IReadOnlySet<string> KnownProperties { get; } = new HashSet<string>(
         [
@@ -19,7 +25,7 @@ internal static class PolicyEntityMapper
             nameof(CorsPolicyDefinition.AllowCredentials), nameof(CorsPolicyDefinition.MaxAgeSeconds), nameof(CorsPolicyDefinition.AllowPrivateNetwork),
             nameof(CorsPolicyDefinition.Enabled), nameof(CorsPolicyDefinition.Mode), nameof(CorsPolicyDefinition.Description),
             nameof(CorsPolicyDefinition.AllowNullOrigin), nameof(CorsPolicyDefinition.DangerouslyAllowInsecureOrigins),
-            nameof(CorsPolicyDefinition.DangerouslyAllowPublicSuffixWildcards),
+            nameof(CorsPolicyDefinition.DangerouslyAllowPublicSuffixWildcards), AuditVersionProperty,
         ],
         StringComparer.Ordinal);
 
@@ -46,14 +52,15 @@ internal static class PolicyEntityMapper
             DangerouslyAllowInsecureOrigins = reader.Bool(nameof(CorsPolicyDefinition.DangerouslyAllowInsecureOrigins)) ?? false,
             DangerouslyAllowPublicSuffixWildcards = reader.Bool(nameof(CorsPolicyDefinition.DangerouslyAllowPublicSuffixWildcards)) ?? false,
         };
-        return new StoredPolicy(definition, reader.Errors, entity.ETag);
+        return new StoredPolicy(definition, reader.Errors, entity.ETag, AuditVersionOf(entity));
     }
 
     /// <summary>
-    /// Builds the row for <paramref name="definition"/>, carrying over the properties of <paramref name="existing"/>
-    /// that this app does not know (an operator's own columns survive a write).
+    /// Builds the row for <paramref name="definition"/> written as audit version <paramref name="auditVersion"/> (0:
+    /// none), carrying over the properties of <paramref name="existing"/> that this app does not know (an operator's
+    /// own columns survive a write).
     /// </summary>
-    public static TableEntity ToEntity(string policySet, CorsPolicyDefinition definition, TableEntity? existing)
+    public static TableEntity ToEntity(string policySet, CorsPolicyDefinition definition, TableEntity? existing, int auditVersion)
     {
         ArgumentNullException.ThrowIfNull(definition);
         var entity = new TableEntity(policySet, definition.Id);
@@ -90,8 +97,24 @@ internal static class PolicyEntityMapper
             entity[nameof(CorsPolicyDefinition.Description)] = description;
         }
 
+        if (auditVersion > 0)
+        {
+            entity[AuditVersionProperty] = auditVersion;
+        }
+
         return entity;
     }
+
+    /// <summary>
+    /// The row's audit version; 0 when it has none (written before versions were kept in rows, or by hand) or one that
+    /// is not a positive number: the audit log's own last version then decides, so a bad cell never blocks a write.
+    /// </summary>
+    private static int AuditVersionOf(TableEntity entity) => entity.TryGetValue(AuditVersionProperty, out var value) && value switch
+    {
+        int number => number > 0,
+        long number => number is > 0 and <= int.MaxValue,
+        _ => false,
+    } ? Convert.ToInt32(value, System.Globalization.CultureInfo.InvariantCulture) : 0;
 
     /// <summary>Splits a stored comma-separated list, trimming entries and dropping empty ones.</summary>
     public static IReadOnlyList<string> Split(string text) =>

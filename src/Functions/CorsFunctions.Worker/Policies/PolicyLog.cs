@@ -29,12 +29,12 @@ internal static partial class PolicyLog
     [LoggerMessage(2007, LogLevel.Warning, "Route {Route} is named by several CORS policies: {Winner} governs it, {Losers} are ignored there.")]
     public static partial void RouteConflict(ILogger logger, string route, string winner, string losers);
 
-    [LoggerMessage(2010, LogLevel.Information, "CORS policy {PolicyId} changed ({Action}, audit version {Version}) by {WriterKind} {WriterName} (id {WriterId}) via {Source}: ETag {BeforeETag} -> {AfterETag}.")]
-    public static partial void PolicyChanged(ILogger logger, string policyId, string action, int version, string writerKind, string writerName, string writerId,
-        string source, string beforeETag, string afterETag);
+    [LoggerMessage(2010, LogLevel.Information, "CORS policy {PolicyId} changed ({Action}, audit version {Version}, hash {AuditHash}) by {WriterKind} {WriterName} (id {WriterId}) via {Source}: ETag {BeforeETag} -> {AfterETag}.")]
+    public static partial void PolicyChanged(ILogger logger, string policyId, string action, int version, string auditHash, string writerKind, string writerName,
+        string writerId, string source, string beforeETag, string afterETag);
 
-    [LoggerMessage(2011, LogLevel.Error, "CORS policy {PolicyId} was changed ({Action}) but the audit log could not be written; the change stands. The entry: {Entry}")]
-    public static partial void AuditFailed(ILogger logger, Exception exception, string policyId, string action, string entry);
+    [LoggerMessage(2011, LogLevel.Error, "CORS policy {PolicyId} was changed ({Action}, audit version {Version}) but the audit log could not be written; the change stands and the history will show the version as missing. The entry: {Entry}")]
+    public static partial void AuditFailed(ILogger logger, Exception exception, string policyId, string action, int version, string entry);
 
     [LoggerMessage(2012, LogLevel.Information, "CORS policy {PolicyId} refused: {ErrorCount} validation errors.")]
     public static partial void PolicyRefused(ILogger logger, string policyId, int errorCount);
@@ -44,4 +44,16 @@ internal static partial class PolicyLog
 
     [LoggerMessage(2014, LogLevel.Error, "Management call {Function} failed unexpectedly (invocation {InvocationId}); answered 500.")]
     public static partial void ManagementFailed(ILogger logger, Exception exception, string function, string invocationId);
+
+    [LoggerMessage(2015, LogLevel.Warning, "The audit partition of CORS policy {PolicyId} in table {Table} holds {Count} rows whose key is not a version; they were skipped (history lists them).")]
+    public static partial void AuditForeignRows(ILogger logger, string policyId, int count, string table);
+
+    [LoggerMessage(2016, LogLevel.Warning, "Audit version {Version} of CORS policy {PolicyId} was already taken (a create raced a delete's audit entry); the entry is recorded as version {NextVersion}.")]
+    public static partial void AuditVersionTaken(ILogger logger, string policyId, int version, int nextVersion);
+
+    [LoggerMessage(2017, LogLevel.Warning, "Audit version {Version} of CORS policy {PolicyId} does not verify (changed after it was written, or unreadable); version {NextVersion} is chained to it as it reads now.")]
+    public static partial void AuditPreviousUnverified(ILogger logger, string policyId, int version, int nextVersion);
+
+    [LoggerMessage(2018, LogLevel.Warning, "Audit version {Version} of CORS policy {PolicyId} did not appear within {WaitSeconds:F0} s; version {NextVersion} is recorded after the gap, which history reports.")]
+    public static partial void AuditPreviousMissing(ILogger logger, string policyId, int version, int nextVersion, double waitSeconds);
 }

@@ -6,6 +6,7 @@ using Microsoft.Extensions.Azure;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace CorsFunctions.Worker.Policies;
@@ -51,10 +52,11 @@ internal static class PolicyServiceCollectionExtensions
         services.TryAddSingleton(provider => provider.GetRequiredService<TableServiceClient>()
             .GetTableClient(provider.GetRequiredService<IOptions<CorsPolicyOptions>>().Value.TableName));
         services.TryAddSingleton<IPolicyStore, TablePolicyStore>();
-        services.TryAddSingleton<Audit.IPolicyAuditLog>(provider =>
+        services.TryAddSingleton(provider =>
         {
             var options = provider.GetRequiredService<IOptions<CorsPolicyOptions>>().Value;
-            return new Audit.TablePolicyAuditLog(provider.GetRequiredService<TableServiceClient>().GetTableClient(options.AuditTableName), options.PartitionKey);
+            return new Audit.PolicyAuditLog(provider.GetRequiredService<TableServiceClient>().GetTableClient(options.AuditTableName), options.PartitionKey,
+                provider.GetRequiredService<TimeProvider>(), provider.GetRequiredService<ILogger<Audit.PolicyAuditLog>>());
         });
         services.TryAddSingleton<PolicyWritePipeline>();
 

@@ -7,16 +7,39 @@ using Microsoft.Extensions.Logging;
 namespace CorsFunctions.Worker.Policies;
 
 /// <summary>
-/// The one way a policy is written, by the management API and the CLI alike: validate with Core (every error,
-/// nothing invalid is stored), check the caller's condition against the row read just before, write conditionally
-/// on that row's ETag (so the audited "before" is exactly what was replaced), then record the change in the
-/// audit log and as a structured log event. Store exceptions propagate; <see cref="StoreFailures"/> sorts them.
+/// The one way a policy is written, by the management API and the CLI alike: validate (Core's rules, what a row
+/// can hold, and that the row reads back as the very definition validated), check the caller's condition against
+/// the row read just before, take the next audit version, write the row (storing that version) conditionally on
+/// the ETag read, then record the change in the chained audit log and as a log event. Store exceptions before the
+/// row is written propagate (<see cref="StoreFailures"/> sorts them) and nothing is written; once it is written, the
+/// record is made whatever the caller's cancellation, and a failure there is logged with the whole entry.
 /// </summary>
-internal sealed class PolicyWritePipeline(IPolicyStore store, IPolicyAuditLog audit, TimeProvider time, ILogger<PolicyWritePipeline> logger)
+internal sealed class PolicyWritePipeline(IPolicyStore store, PolicyAuditLog audit, TimeProvider time, ILogger<PolicyWritePipeline> logger)
 {
-    /// <summary>Every reason <paramref name="definition"/> cannot be stored: Core's validation, then what a table row cannot hold.</summary>
-    public static IReadOnlyList<PolicyError> Validate(CorsPolicyDefinition definition) =>
-        [.. PolicyCompiler.Compile(definition).Errors, .. PolicyRowLimits.Check(definition)];
+    // Who a static validation assumes is writing: a name longer than any real writer's, so the size estimate is an upper bound.
+    private static readonly PolicyWriter s_longestWriter = new(new string('w', 64), new string('w', 256), new string('w', 64), new string('w', 16),
+        new string('w', 64), new string('w', 64));
+
+    /// <summary>How long the audit append and the logs after a written row may take, whatever the caller's cancellation.</summary>
+    public static TimeSpan PostCommitTimeout { get; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// Every reason <paramref name="definition"/> cannot be stored: Core's validation, what a table row cannot hold,
+    /// a row that would read back differently, and an entity too large (counting the audit entry as if the policy
+    /// replaced itself; a write checks again with what it really replaces).
+    /// </summary>
+    public static IReadOnlyList<PolicyError> Validate(CorsPolicyDefinition definition)
+    {
+        ArgumentNullException.ThrowIfNull(definition);
+        IReadOnlyList<PolicyError> errors = [.. PolicyCompiler.Compile(definition).Errors, .. PolicyRowLimits.Check(definition)];
+
+        // The round trip is checked once the rest holds, so one mistake is reported once.
+        return
+        [
+            .. errors, .. errors.Count == 0 ? PolicyRoundTrip.Check(definition) : [],
+            .. PolicyRowLimits.CheckEntitySizes(definition, definition, s_longestWriter),
+        ];
+    }
 
     /// <summary>Creates or replaces a policy when it is valid and <paramref name="condition"/> holds.</summary>
     public async Task<PolicyWriteResult> SaveAsync(CorsPolicyDefinition definition, WriteCondition condition, PolicyWriter writer,
@@ -27,8 +50,7 @@ internal sealed class PolicyWritePipeline(IPolicyStore store, IPolicyAuditLog au
         var errors = Validate(definition);
         if (errors.Count > 0)
         {
-            PolicyLog.PolicyRefused(logger, SafeLogValue.Bound(definition.Id), errors.Count);
-            return new PolicyWriteResult(PolicyWriteStatus.Invalid, errors);
+            return Refused(definition.Id, errors);
         }
 
         var before = await store.GetAsync(definition.Id, cancellationToken).ConfigureAwait(false);
@@ -37,17 +59,24 @@ internal sealed class PolicyWritePipeline(IPolicyStore store, IPolicyAuditLog au
             return PolicyWriteResult.NotWritten(PolicyWriteStatus.PreconditionFailed);
         }
 
+        var sizes = PolicyRowLimits.CheckEntitySizes(definition, before?.Definition, writer);
+        if (sizes.Count > 0)
+        {
+            return Refused(definition.Id, sizes);
+        }
+
+        var version = await NextVersionAsync(definition.Id, before, cancellationToken).ConfigureAwait(false);
         var exact = before is null ? new WriteCondition(null, CreateOnly: true) : new WriteCondition(before.ETag, CreateOnly: false);
-        var written = await store.SaveAsync(definition, exact, cancellationToken).ConfigureAwait(false);
+        var written = await store.SaveAsync(definition, version, exact, cancellationToken).ConfigureAwait(false);
         if (written.Outcome != WriteOutcome.Done)
         {
             return PolicyWriteResult.NotWritten(PolicyWriteStatus.PreconditionFailed);
         }
 
         var action = restoredVersion is null ? PolicyAuditAction.Put : PolicyAuditAction.Rollback;
-        var entry = new PolicyAuditEntry(definition.Id, 0, action, time.GetUtcNow(), writer, before?.Definition, definition,
+        var entry = new PolicyAuditEntry(definition.Id, version, action, Now(), writer, before?.Definition, definition,
             before?.ETag.ToString(), written.ETag.ToString(), restoredVersion);
-        return new PolicyWriteResult(PolicyWriteStatus.Written, [], written.ETag, await RecordAsync(entry, cancellationToken).ConfigureAwait(false));
+        return new PolicyWriteResult(PolicyWriteStatus.Written, [], written.ETag, await RecordAsync(entry).ConfigureAwait(false), definition);
     }
 
     /// <summary>Deletes a policy, only if its ETag is still <paramref name="ifMatch"/> when one is given.</summary>
@@ -65,45 +94,107 @@ internal sealed class PolicyWritePipeline(IPolicyStore store, IPolicyAuditLog au
             return PolicyWriteResult.NotWritten(PolicyWriteStatus.PreconditionFailed);
         }
 
+        var version = await NextVersionAsync(id, before, cancellationToken).ConfigureAwait(false);
         var deleted = await store.DeleteAsync(id, before.ETag, cancellationToken).ConfigureAwait(false);
         if (deleted.Outcome != WriteOutcome.Done)
         {
             return PolicyWriteResult.NotWritten(PolicyWriteStatus.PreconditionFailed);
         }
 
-        var entry = new PolicyAuditEntry(id, 0, PolicyAuditAction.Delete, time.GetUtcNow(), writer, before.Definition, null, before.ETag.ToString(), null);
-        return new PolicyWriteResult(PolicyWriteStatus.Written, [], default, await RecordAsync(entry, cancellationToken).ConfigureAwait(false));
-    }
-
-    /// <summary>A dry run of saving <paramref name="definition"/>: every error and the routes that would change owner; writes nothing.</summary>
-    public async Task<PolicyWritePlan> PlanAsync(CorsPolicyDefinition definition, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(definition);
-        var stored = await store.ListAsync(cancellationToken).ConfigureAwait(false);
-        var existing = stored.FirstOrDefault(p => string.Equals(p.Definition.Id, definition.Id, StringComparison.Ordinal));
-        var changes = RouteOwnerChange.Between(stored.Select(p => p.Compile()), definition.Id, definition);
-        return new PolicyWritePlan(Validate(definition), existing is not null, existing?.ETag.ToString(), changes);
+        var entry = new PolicyAuditEntry(id, version, PolicyAuditAction.Delete, Now(), writer, before.Definition, null, before.ETag.ToString(), null);
+        return new PolicyWriteResult(PolicyWriteStatus.Written, [], default, await RecordAsync(entry).ConfigureAwait(false));
     }
 
     /// <summary>
-    /// Appends the audit entry after the write. The write has happened by then, so a failure here is not the
-    /// caller's: it is logged as an error carrying the whole entry (the log then holds the record) and the write stands.
+    /// Writes again the definition version <paramref name="version"/> left behind, as a normal write (validated against
+    /// today's rules, conditional, audited as a rollback), only when the audit chain verifies through that version.
     /// </summary>
-    private async Task<PolicyAuditEntry?> RecordAsync(PolicyAuditEntry entry, CancellationToken cancellationToken)
+    public async Task<PolicyWriteResult> RollbackAsync(string id, int version, WriteCondition condition, PolicyWriter writer, CancellationToken cancellationToken)
     {
-        PolicyAuditEntry? recorded = null;
-        try
+        var (history, _) = await HistoryAsync(id, cancellationToken).ConfigureAwait(false);
+        var entry = history.Entries.FirstOrDefault(e => e.Version == version);
+        if (entry is null && !history.Problems.Any(p => p.Version == version))
         {
-            recorded = await audit.AppendAsync(entry, cancellationToken).ConfigureAwait(false);
-        }
-        catch (Exception exception) when (StoreFailures.Classify(exception, cancellationToken) is not null || exception is RequestFailedException)
-        {
-            PolicyLog.AuditFailed(logger, exception, entry.PolicyId, entry.Action.ToString(), PolicyAuditJson.Serialize(entry));
+            return PolicyWriteResult.NotWritten(PolicyWriteStatus.VersionNotFound);
         }
 
-        PolicyLog.PolicyChanged(logger, entry.PolicyId, entry.Action.ToString(), recorded?.Version ?? 0, entry.Writer.Kind,
-            SafeLogValue.Bound(entry.Writer.Name), SafeLogValue.Bound(entry.Writer.Id), entry.Writer.Source,
+        if (entry is null || !history.VerifiesThrough(version))
+        {
+            return PolicyWriteResult.NotWritten(PolicyWriteStatus.ChainBroken) with { Break = history.Problems.First(p => p.Version <= version + 1) };
+        }
+
+        return entry.After is null
+            ? PolicyWriteResult.NotWritten(PolicyWriteStatus.VersionNotRestorable)
+            : await SaveAsync(entry.After with { Id = id }, condition, writer, cancellationToken, restoredVersion: version).ConfigureAwait(false);
+    }
+
+    /// <summary>The verified audit log of <paramref name="id"/>, and its row as it is now (null when there is none).</summary>
+    public async Task<(PolicyAuditHistory History, StoredPolicy? Current)> HistoryAsync(string id, CancellationToken cancellationToken)
+    {
+        var current = await store.GetAsync(id, cancellationToken).ConfigureAwait(false);
+        return (await audit.ReadAsync(id, current?.AuditVersion ?? 0, cancellationToken).ConfigureAwait(false), current);
+    }
+
+    /// <summary>A dry run of saving <paramref name="definition"/>: every error and the routes that would change owner; writes nothing.</summary>
+    public async Task<PolicyWritePlan> PlanAsync(CorsPolicyDefinition definition, PolicyWriter writer, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(definition);
+        ArgumentNullException.ThrowIfNull(writer);
+        var stored = await store.ListAsync(cancellationToken).ConfigureAwait(false);
+        var existing = stored.FirstOrDefault(p => string.Equals(p.Definition.Id, definition.Id, StringComparison.Ordinal));
+        var changes = RouteOwnerChange.Between(stored.Select(p => p.Compile()), definition.Id, definition);
+        var errors = Validate(definition);
+        return new PolicyWritePlan(errors.Count > 0 ? errors : PolicyRowLimits.CheckEntitySizes(definition, existing?.Definition, writer),
+            existing is not null, existing?.ETag.ToString(), changes);
+    }
+
+    /// <summary>
+    /// The version the next write of a policy is recorded as: one past both the version its row was last written as
+    /// and the last one recorded. Writes to one row are serialized by its ETag, so each writer sees its predecessor's
+    /// version in the row even while that predecessor's audit append is still under way. Read before anything is
+    /// written: an audit table that cannot even be read refuses the write rather than let it go unrecorded.
+    /// </summary>
+    private async Task<int> NextVersionAsync(string id, StoredPolicy? before, CancellationToken cancellationToken) =>
+        Math.Max(before?.AuditVersion ?? 0, await audit.LastVersionAsync(id, cancellationToken).ConfigureAwait(false)) + 1;
+
+    /// <summary>
+    /// Appends the audit entry after the write. The row is written by then, so neither the caller's cancellation (a
+    /// client that went away, a shutdown, Ctrl+C) nor a failure may lose the record: the append runs on its own
+    /// timeout, and anything it throws is logged as an error carrying the whole entry (the log then holds the record).
+    /// </summary>
+    private async Task<PolicyAuditEntry?> RecordAsync(PolicyAuditEntry entry)
+    {
+        PolicyAuditEntry? recorded = null;
+        using (var timeout = new CancellationTokenSource(PostCommitTimeout, time))
+        {
+            try
+            {
+                recorded = await audit.AppendAsync(entry, timeout.Token).ConfigureAwait(false);
+            }
+#pragma warning disable CA1031 // Catching everything is the point: after the write, no failure may escape without the record.
+            catch (Exception exception)
+#pragma warning restore CA1031
+            {
+                PolicyLog.AuditFailed(logger, exception, entry.PolicyId, entry.Action.ToString(), entry.Version, PolicyAuditJson.Serialize(entry));
+            }
+        }
+
+        PolicyLog.PolicyChanged(logger, entry.PolicyId, entry.Action.ToString(), recorded?.Version ?? entry.Version, recorded?.Hash ?? SafeLogValue.Absent,
+            entry.Writer.Kind, SafeLogValue.Bound(entry.Writer.Name), SafeLogValue.Bound(entry.Writer.Id), entry.Writer.Source,
             entry.BeforeETag ?? SafeLogValue.Absent, entry.AfterETag ?? SafeLogValue.Absent);
         return recorded;
+    }
+
+    private PolicyWriteResult Refused(string id, IReadOnlyList<PolicyError> errors)
+    {
+        PolicyLog.PolicyRefused(logger, SafeLogValue.Bound(id), errors.Count);
+        return new PolicyWriteResult(PolicyWriteStatus.Invalid, errors);
+    }
+
+    /// <summary>Now, to the millisecond: what every store keeps exactly, so the hashed time reads back the same.</summary>
+    private DateTimeOffset Now()
+    {
+        var now = time.GetUtcNow();
+        return now.AddTicks(-(now.Ticks % TimeSpan.TicksPerMillisecond));
     }
 }

@@ -14,4 +14,13 @@ internal enum PolicyWriteStatus
 
     /// <summary>There is no such policy: nothing was written.</summary>
     NotFound,
+
+    /// <summary>A rollback named a version the audit log does not hold: nothing was written.</summary>
+    VersionNotFound,
+
+    /// <summary>A rollback named a version that deleted the policy, so it left nothing to restore: nothing was written.</summary>
+    VersionNotRestorable,
+
+    /// <summary>A rollback named a version whose audit chain does not verify (<see cref="PolicyWriteResult.Break"/>): nothing was written.</summary>
+    ChainBroken,
 }

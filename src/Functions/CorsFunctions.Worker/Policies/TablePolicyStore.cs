@@ -31,7 +31,7 @@ internal sealed class TablePolicyStore(TableClient table, IOptions<CorsPolicyOpt
         await FindAsync(id, cancellationToken).ConfigureAwait(false) is { } entity ? PolicyEntityMapper.Read(entity) : null;
 
     /// <inheritdoc />
-    public async Task<WriteResult> SaveAsync(CorsPolicyDefinition definition, WriteCondition condition, CancellationToken cancellationToken)
+    public async Task<WriteResult> SaveAsync(CorsPolicyDefinition definition, int auditVersion, WriteCondition condition, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(definition);
         var existing = await FindAsync(definition.Id, cancellationToken).ConfigureAwait(false);
@@ -40,7 +40,7 @@ internal sealed class TablePolicyStore(TableClient table, IOptions<CorsPolicyOpt
             return new WriteResult(WriteOutcome.PreconditionFailed);
         }
 
-        var entity = PolicyEntityMapper.ToEntity(_policySet, definition, existing);
+        var entity = PolicyEntityMapper.ToEntity(_policySet, definition, existing, auditVersion);
         try
         {
             // Conditional on what was read: a row created or changed meanwhile fails with 409/412 instead of being overwritten.

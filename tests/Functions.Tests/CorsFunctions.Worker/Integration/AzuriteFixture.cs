@@ -29,6 +29,9 @@ public sealed class AzuriteFixture : IAsyncLifetime
         return table;
     }
 
+    /// <summary>Another client of <paramref name="table"/>, with its own <paramref name="options"/> (a hook in its pipeline, say).</summary>
+    public TableClient Client(TableClient table, TableClientOptions options) => new TableServiceClient(ConnectionString, options).GetTableClient(table.Name);
+
     public async Task InitializeAsync()
     {
         var azurite = Path.Combine(RepositoryRoot, "node_modules", ".bin", "azurite-table");

@@ -92,9 +92,9 @@ public sealed class PolicyStoreIntegrationTests(AzuriteFixture azurite, ITestOut
         var table = await SeededTableAsync();
         using var refresher = Refresher(table, refreshSeconds: 3600);
         await refresher.StartAsync(CancellationToken.None);
-        var audit = new TablePolicyAuditLog(await azurite.CreateTableAsync(), PolicySet);
+        var audit = new PolicyAuditLog(await azurite.CreateTableAsync(), PolicySet, TimeProvider.System, NullLogger<PolicyAuditLog>.Instance);
         var pipeline = new PolicyWritePipeline(Store(table), audit, TimeProvider.System, NullLogger<PolicyWritePipeline>.Instance);
-        var handler = new PolicyManagementHandler(Store(table), pipeline, audit, refresher.Loader);
+        var handler = new PolicyManagementHandler(Store(table), pipeline, refresher.Loader);
         var body = new MemoryStream("""{ "routes": ["/api/reports/**"], "allowedOrigins": ["https://reports.example.com"] }"""u8.ToArray());
 
         var clock = Stopwatch.StartNew();
@@ -114,7 +114,7 @@ public sealed class PolicyStoreIntegrationTests(AzuriteFixture azurite, ITestOut
         var etag = (await store.GetAsync("items", CancellationToken.None))!.ETag;
 
         var results = await Task.WhenAll(Enumerable.Range(0, 8).Select(i => store.SaveAsync(
-            TestPolicies.Items() with { Description = $"writer {i}" }, new WriteCondition(etag, false), CancellationToken.None)));
+            TestPolicies.Items() with { Description = $"writer {i}" }, 1, new WriteCondition(etag, false), CancellationToken.None)));
 
         Assert.Single(results, r => r.Outcome == WriteOutcome.Done);
         Assert.Equal(7, results.Count(r => r.Outcome == WriteOutcome.PreconditionFailed));
@@ -128,12 +128,12 @@ public sealed class PolicyStoreIntegrationTests(AzuriteFixture azurite, ITestOut
         var table = await SeededTableAsync();
         var store = Store(table);
         var stored = (await store.GetAsync("items", CancellationToken.None))!;
-        var saved = await store.SaveAsync(stored.Definition with { Description = "v2" }, new WriteCondition(stored.ETag, false), CancellationToken.None);
+        var saved = await store.SaveAsync(stored.Definition with { Description = "v2" }, 1, new WriteCondition(stored.ETag, false), CancellationToken.None);
         Assert.Equal(WriteOutcome.Done, saved.Outcome);
         Assert.NotEqual(stored.ETag, saved.ETag);
 
-        Assert.Equal(WriteOutcome.PreconditionFailed, (await store.SaveAsync(stored.Definition, new WriteCondition(stored.ETag, false), CancellationToken.None)).Outcome);
-        Assert.Equal(WriteOutcome.PreconditionFailed, (await store.SaveAsync(stored.Definition, new WriteCondition(null, true), CancellationToken.None)).Outcome);
+        Assert.Equal(WriteOutcome.PreconditionFailed, (await store.SaveAsync(stored.Definition, 1, new WriteCondition(stored.ETag, false), CancellationToken.None)).Outcome);
+        Assert.Equal(WriteOutcome.PreconditionFailed, (await store.SaveAsync(stored.Definition, 1, new WriteCondition(null, true), CancellationToken.None)).Outcome);
         Assert.Equal(WriteOutcome.PreconditionFailed, (await store.DeleteAsync("items", stored.ETag, CancellationToken.None)).Outcome);
         Assert.Equal(WriteOutcome.NotFound, (await store.DeleteAsync("nothing", null, CancellationToken.None)).Outcome);
         Assert.Equal(WriteOutcome.PreconditionFailed, (await store.DeleteAsync("nothing", stored.ETag, CancellationToken.None)).Outcome);
@@ -149,7 +149,7 @@ public sealed class PolicyStoreIntegrationTests(AzuriteFixture azurite, ITestOut
         entity["Owner"] = "team-a";
         await table.UpdateEntityAsync(entity, entity.ETag, TableUpdateMode.Replace);
 
-        await Store(table).SaveAsync(TestPolicies.Items() with { Description = "v2" }, WriteCondition.None, CancellationToken.None);
+        await Store(table).SaveAsync(TestPolicies.Items() with { Description = "v2" }, 1, WriteCondition.None, CancellationToken.None);
 
         Assert.Equal("team-a", (await table.GetEntityAsync<TableEntity>(PolicySet, "items")).Value["Owner"]);
     }
@@ -200,7 +200,7 @@ public sealed class PolicyStoreIntegrationTests(AzuriteFixture azurite, ITestOut
     public async Task Policy_set_partitions_are_isolated()
     {
         var table = await SeededTableAsync();
-        await table.AddEntityAsync(PolicyEntityMapper.ToEntity("other-app", TestPolicies.Items("other", "/api/other"), null));
+        await table.AddEntityAsync(PolicyEntityMapper.ToEntity("other-app", TestPolicies.Items("other", "/api/other"), null, 0));
         using var refresher = Refresher(table);
 
         await refresher.StartAsync(CancellationToken.None);

@@ -106,13 +106,39 @@ public sealed class PolicyHistoryAndRollbackTests
     }
 
     [Fact]
-    public async Task A_write_whose_audit_append_fails_stands_and_is_not_reported_as_failed()
+    public async Task A_write_whose_audit_append_fails_after_the_row_is_written_stands_and_is_not_reported_as_failed()
     {
-        _api.Audit.Failure = new Azure.RequestFailedException(503, "busy");
+        _api.Audit.AppendFailure = new Azure.RequestFailedException(503, "busy");
 
         var result = await PutAsync(60);
 
         Assert.Equal(200, result.Status);
         Assert.Equal(60, _api.Store.Rows["items"].Definition.MaxAgeSeconds);
+    }
+
+    [Fact]
+    public async Task An_audit_table_that_cannot_be_read_refuses_the_write_before_anything_is_written()
+    {
+        _api.Audit.Failure = new Azure.RequestFailedException(503, "busy");
+
+        await Assert.ThrowsAsync<Azure.RequestFailedException>(() => PutAsync(60));
+
+        Assert.Empty(_api.Store.Rows);
+    }
+
+    [Fact]
+    public async Task The_version_after_a_lost_audit_entry_is_not_reused_and_history_reports_the_gap()
+    {
+        await PutAsync(60);
+        _api.Audit.AppendFailure = new Azure.RequestFailedException(503, "busy");
+        await PutAsync(120);
+        _api.Audit.AppendFailure = null;
+
+        await PutAsync(180);
+
+        var integrity = Json(await _api.Handler.HistoryAsync("items", CancellationToken.None)).GetProperty("integrity");
+        Assert.False(integrity.GetProperty("verified").GetBoolean());
+        Assert.Equal(2, integrity.GetProperty("firstBreak").GetProperty("version").GetInt32());
+        Assert.Contains("missing", integrity.GetProperty("firstBreak").GetProperty("message").GetString(), StringComparison.Ordinal);
     }
 }

@@ -274,7 +274,7 @@ public sealed class PolicyManagementHandlerTests
             TestPolicies.Stored(TestPolicies.Items("zeta")),
             TestPolicies.Stored(TestPolicies.Items("alpha"), "W/\"1\"", new PolicyError(PolicyErrorCodes.StoredWrongType, "MaxAgeSeconds", "abc", "must be an Int32.")),
         ]);
-        var handler = new PolicyManagementHandler(store.Object, _api.Pipeline, _api.Audit, _api.Refresher.Object);
+        var handler = new PolicyManagementHandler(store.Object, _api.Pipeline, _api.Refresher.Object);
 
         var json = Json(await handler.ListAsync(CancellationToken.None)).GetProperty("policies");
 

@@ -102,7 +102,7 @@ public sealed class PolicyEntityMapperTests
     [Fact]
     public void Read_errors_make_an_otherwise_valid_policy_invalid()
     {
-        var entity = PolicyEntityMapper.ToEntity("default", TestPolicies.Items(), null);
+        var entity = PolicyEntityMapper.ToEntity("default", TestPolicies.Items(), null, 0);
         entity["MaxAgeSeconds"] = "abc";
 
         var compilation = PolicyEntityMapper.Read(entity).Compile();
@@ -125,7 +125,7 @@ public sealed class PolicyEntityMapperTests
     {
         var definition = TestPolicies.Items() with { Description = "d", AllowCredentials = true, ExposedHeaders = ["ETag", "X-Total"] };
 
-        var read = PolicyEntityMapper.Read(PolicyEntityMapper.ToEntity("default", definition, null)).Definition;
+        var read = PolicyEntityMapper.Read(PolicyEntityMapper.ToEntity("default", definition, null, 0)).Definition;
 
         Assert.Equal(definition.Routes, read.Routes);
         Assert.Equal(definition.AllowedOrigins, read.AllowedOrigins);
@@ -137,11 +137,11 @@ public sealed class PolicyEntityMapperTests
     [Fact]
     public void Writing_keeps_unknown_properties_of_the_existing_row_and_drops_cleared_known_ones()
     {
-        var existing = PolicyEntityMapper.ToEntity("default", TestPolicies.Items() with { Description = "old" }, null);
+        var existing = PolicyEntityMapper.ToEntity("default", TestPolicies.Items() with { Description = "old" }, null, 0);
         existing["Owner"] = "team-a";
         existing["Ticket"] = 1234;
 
-        var entity = PolicyEntityMapper.ToEntity("default", TestPolicies.Items() with { MaxAgeSeconds = null }, existing);
+        var entity = PolicyEntityMapper.ToEntity("default", TestPolicies.Items() with { MaxAgeSeconds = null }, existing, 0);
 
         Assert.Equal("team-a", entity["Owner"]);
         Assert.Equal(1234, entity["Ticket"]);

@@ -54,7 +54,7 @@ public sealed class PolicyModeMappingTests
     {
         var definition = new CorsPolicyDefinition { Id = "items", Routes = ["/api/items"], AllowedOrigins = ["https://a.example.com"], Mode = mode };
 
-        var entity = PolicyEntityMapper.ToEntity("default", definition, existing: null);
+        var entity = PolicyEntityMapper.ToEntity("default", definition, existing: null, auditVersion: 0);
 
         Assert.Equal(text, entity["Mode"]);
         Assert.Equal(mode, PolicyEntityMapper.Read(entity).Definition.Mode);
