@@ -38,6 +38,20 @@ public sealed class PolicyDryRunTests
     }
 
     [Fact]
+    public async Task Dry_run_and_write_refuse_a_route_holding_the_list_separator_alike()
+    {
+        const string body = """{ "routes": ["/api/items,/**"], "allowedOrigins": ["https://trusted.example.com"], "allowCredentials": true }""";
+
+        var dryRun = await DryRunAsync("items", body);
+        var write = await _api.Handler.PutAsync("items", new MemoryStream(Encoding.UTF8.GetBytes(body)), null, null, false, ManagementHarness.Admin, CancellationToken.None);
+
+        Assert.Equal((400, 400), (dryRun.Status, write.Status));
+        Assert.All(new[] { dryRun, write }, result =>
+            Assert.Equal(["route.invalid_character"], Json(result).GetProperty("errors").EnumerateArray().Select(e => e.GetProperty("code").GetString())));
+        Assert.Empty(_api.Store.Rows);
+    }
+
+    [Fact]
     public async Task Dry_run_of_a_replacement_reports_the_current_etag_and_the_routes_it_gives_up()
     {
         var current = _api.Store.Seed(TestPolicies.Items("items", "/api/items", "/api/items/*"));

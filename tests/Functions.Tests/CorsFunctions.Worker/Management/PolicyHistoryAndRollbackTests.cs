@@ -1,4 +1,5 @@
 using System.Text;
+using Moq;
 using System.Text.Json;
 using CorsFunctions.Worker.Management;
 using CorsFunctions.Worker.Policies.Audit;
@@ -140,5 +141,36 @@ public sealed class PolicyHistoryAndRollbackTests
         Assert.False(integrity.GetProperty("verified").GetBoolean());
         Assert.Equal(2, integrity.GetProperty("firstBreak").GetProperty("version").GetInt32());
         Assert.Contains("missing", integrity.GetProperty("firstBreak").GetProperty("message").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_write_whose_caller_goes_away_once_the_row_is_written_answers_and_is_recorded()
+    {
+        using var caller = new CancellationTokenSource();
+        _api.Store.BeforeWrite = caller.Cancel;
+        _api.Refresher.Setup(r => r.RefreshAsync(It.IsAny<CancellationToken>()))
+            .Returns<CancellationToken>(token => Task.FromCanceled<bool>(token));
+
+        var result = await _api.Handler.PutAsync("items", Body("""{ "routes": ["/api/items"], "allowedOrigins": ["https://trusted.example.com"] }"""),
+            null, null, false, ManagementHarness.Admin, caller.Token);
+
+        Assert.Equal(200, result.Status);
+        Assert.Equal([1], _api.Audit.Entries.Select(e => e.Version));
+    }
+
+    [Fact]
+    public async Task Rollback_to_an_entry_changed_after_it_was_written_is_refused_with_the_break()
+    {
+        await PutAsync(60);
+        await PutAsync(120);
+        _api.Audit.Rows.First()["WriterName"] = "someone else";
+
+        var result = await _api.Handler.RollbackAsync("items", "1", null, ManagementHarness.Admin, CancellationToken.None);
+
+        Assert.Equal(409, result.Status);
+        var problem = Json(result);
+        Assert.Equal("urn:corsfunctions:problem:audit-chain-broken", problem.GetProperty("type").GetString());
+        Assert.Contains("v1: does not match its own hash", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Equal(120, _api.Store.Rows["items"].Definition.MaxAgeSeconds);
     }
 }
