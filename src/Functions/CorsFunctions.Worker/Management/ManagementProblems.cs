@@ -24,6 +24,12 @@ internal static class ManagementProblems
 
     public static ManagementResult BadRequest(string detail) => Problem(400, "bad-request", "Bad request", detail);
 
+    public static ManagementResult JsonRequired(string? contentType) =>
+        Problem(415, "unsupported-media-type", "Content-Type must be application/json",
+            $"Writes (PUT, rollback) need the header Content-Type: {JsonContentType.MediaType}; this request sent " +
+            $"{(contentType is null ? "none" : $"'{SafeLogValue.Bound(contentType)}'")}. A browser sends that type to another site only after a CORS " +
+            "preflight, so no form or simple cross-site request can write. Nothing was written.");
+
     public static ManagementResult PolicyNotFound(string id) =>
         Problem(404, "policy-not-found", "Policy not found", $"There is no policy '{SafeLogValue.Bound(id)}' in this policy set.");
 

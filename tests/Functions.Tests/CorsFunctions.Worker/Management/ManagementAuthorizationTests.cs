@@ -21,6 +21,8 @@ public sealed class ManagementAuthorizationTests
 
     private static readonly FunctionContext Context = Mock.Of<FunctionContext>(c => c.InvocationId == "inv" && c.FunctionDefinition == Mock.Of<FunctionDefinition>());
 
+    private static readonly KeyValuePair<string, string> Json = new("Content-Type", "application/json");
+
     private static readonly Dictionary<string, string?> PlatformAuthOn = new() { [ManagementCallerReader.PlatformAuthenticationSetting] = "True" };
 
     private static string Principal(string name, string objectId, params string[] roles) => Convert.ToBase64String(Encoding.UTF8.GetBytes(JsonSerializer.Serialize(new
@@ -37,8 +39,9 @@ public sealed class ManagementAuthorizationTests
 
     private static Task<Microsoft.Azure.Functions.Worker.Http.HttpResponseData> PutAsync(ManagementHarness api, string? principal)
     {
-        KeyValuePair<string, string>[] headers = principal is null ? [] :
+        KeyValuePair<string, string>[] headers = principal is null ? [Json] :
         [
+            Json,
             new(ManagementCallerReader.PrincipalHeader, principal),
             new("X-MS-CLIENT-PRINCIPAL-NAME", "spoofed@example.com"),
             new("X-MS-CLIENT-PRINCIPAL-ID", "00000000-0000-0000-0000-000000000000"),
@@ -119,7 +122,7 @@ public sealed class ManagementAuthorizationTests
     public async Task Entra_mode_still_allows_reads_and_dry_runs_with_the_admin_key()
     {
         var api = Api(CorsManagementAuthorization.EntraAppRole, platformAuth: false);
-        var request = new FakeHttpRequestData("PUT", Url + "?dryRun=true", body: Policy) { IdentitiesFromHost = [ManagementHarness.HostKey()] };
+        var request = new FakeHttpRequestData("PUT", Url + "?dryRun=true", [Json], Policy) { IdentitiesFromHost = [ManagementHarness.HostKey()] };
 
         var dryRun = await api.Functions.PutAsync(request, "items", Context, CancellationToken.None);
         var list = await api.Functions.ListAsync(new FakeHttpRequestData("GET", "https://app.example.net/api/cors-policies"), Context, CancellationToken.None);
