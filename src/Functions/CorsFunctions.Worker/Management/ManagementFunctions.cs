@@ -11,8 +11,8 @@ namespace CorsFunctions.Worker.Management;
 
 /// <summary>
 /// The management API: <c>cors-policies</c> (CRUD, history, rollback) and <c>cors-check</c> under the <c>api</c> route
-/// prefix. Every function is auth level Admin: the host lets only the admin (master) key through, before the worker
-/// runs. Writes may further need an Entra ID app role (<see cref="ManagementAuthorizer"/>). Each function only adapts
+/// prefix. Every function is auth level Admin: the host lets only callers it grants that level through (the master key,
+/// a platform site token), before the worker runs. Writes may further need an Entra ID app role (<see cref="ManagementAuthorizer"/>). Each function only adapts
 /// HTTP to a handler. Opt-in: while <see cref="CorsPolicyOptions.EnableManagementApi"/> is off, every function
 /// answers 404 and touches nothing. No exception reaches the host: store failures and bugs answer a problem.
 /// PUT and rollback need <c>Content-Type: application/json</c> (<see cref="JsonContentType"/>), checked before anything

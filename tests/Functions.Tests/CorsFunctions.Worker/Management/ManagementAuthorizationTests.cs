@@ -1,23 +1,26 @@
 using System.Net;
-using System.Text;
+using System.Security.Claims;
 using System.Text.Json;
 using CorsFunctions.Worker;
 using CorsFunctions.Worker.Management;
 using CorsFunctions.Worker.Policies.Audit;
 using CorsFunctions.Functions.Tests.TestSupport;
 using Microsoft.Azure.Functions.Worker;
+using Microsoft.Azure.Functions.Worker.Http;
 using Moq;
 
 namespace CorsFunctions.Functions.Tests.Management;
 
 /// <summary>
-/// Who may write, per <see cref="CorsPolicyOptions.ManagementAuthorization"/>, and that identity headers a client
-/// sends itself are worth nothing unless App Service Authentication is really on.
+/// Who may write, per <see cref="CorsPolicyOptions.ManagementAuthorization"/>; how each caller the host lets through
+/// (a key, a platform site or ARM token, an App Service Authentication principal, nobody on a keyless local run) is
+/// recorded; and that identity headers a client sends itself are worth nothing unless App Service Authentication is on.
 /// </summary>
 public sealed class ManagementAuthorizationTests
 {
     private const string Url = "https://app.example.net/api/cors-policies/items";
     private const string Policy = """{ "routes": ["/api/items"], "allowedOrigins": ["https://trusted.example.com"] }""";
+    private const string OpsId = "22222222-2222-2222-2222-222222222222";
 
     private static readonly FunctionContext Context = Mock.Of<FunctionContext>(c => c.InvocationId == "inv" && c.FunctionDefinition == Mock.Of<FunctionDefinition>());
 
@@ -25,44 +28,119 @@ public sealed class ManagementAuthorizationTests
 
     private static readonly Dictionary<string, string?> PlatformAuthOn = new() { [ManagementCallerReader.PlatformAuthenticationSetting] = "True" };
 
-    private static string Principal(string name, string objectId, params string[] roles) => Convert.ToBase64String(Encoding.UTF8.GetBytes(JsonSerializer.Serialize(new
-    {
-        auth_typ = "aad",
-        name_typ = "name",
-        role_typ = "http://schemas.microsoft.com/ws/2008/06/identity/claims/role",
-        claims = new[] { new { typ = "name", val = name }, new { typ = "http://schemas.microsoft.com/identity/claims/objectidentifier", val = objectId } }
-            .Concat(roles.Select(r => new { typ = "roles", val = r })),
-    })));
+    private static readonly string Ops = ClientPrincipals.Encode("ops@example.com", OpsId, ["Reader", ManagementAuthorizer.WriteRole]);
 
     private static ManagementHarness Api(CorsManagementAuthorization mode, bool platformAuth) =>
-        new(new CorsPolicyOptions { EnableManagementApi = true, ManagementAuthorization = mode }, platformAuth ? PlatformAuthOn : null);
+        new(new CorsPolicyOptions { EnableManagementApi = true, ManagementAuthorization = mode, ManagementTenantId = ClientPrincipals.Tenant },
+            platformAuth ? PlatformAuthOn : null);
 
-    private static Task<Microsoft.Azure.Functions.Worker.Http.HttpResponseData> PutAsync(ManagementHarness api, string? principal)
+    /// <summary>A PUT of the policy with <paramref name="principal"/> in the header (and spoofable name headers) and the host's <paramref name="identities"/>.</summary>
+    private static Task<HttpResponseData> PutAsync(ManagementHarness api, string? principal, params ClaimsIdentity[] identities)
     {
         KeyValuePair<string, string>[] headers = principal is null ? [Json] :
         [
             Json,
-            new(ManagementCallerReader.PrincipalHeader, principal),
+            new(ClientPrincipalReader.Header, principal),
             new("X-MS-CLIENT-PRINCIPAL-NAME", "spoofed@example.com"),
             new("X-MS-CLIENT-PRINCIPAL-ID", "00000000-0000-0000-0000-000000000000"),
         ];
-        var request = new FakeHttpRequestData("PUT", Url, headers, Policy) { IdentitiesFromHost = [ManagementHarness.HostKey()] };
+        var request = new FakeHttpRequestData("PUT", Url, headers, Policy) { IdentitiesFromHost = identities.Length == 0 ? [HostIdentities.Key()] : identities };
         return api.Functions.PutAsync(request, "items", Context, CancellationToken.None);
     }
 
-    private static string ProblemType(Microsoft.Azure.Functions.Worker.Http.HttpResponseData response) =>
+    private static string ProblemType(HttpResponseData response) =>
         JsonDocument.Parse(((FakeHttpResponseData)response).ReadBody()).RootElement.GetProperty("type").GetString()!;
+
+    /// <summary>Writes in <see cref="CorsManagementAuthorization.AdminKey"/> mode as the host's <paramref name="identities"/> and returns who was recorded.</summary>
+    private static async Task<PolicyWriter> RecordedWriterAsync(string? principal, bool platformAuth, params ClaimsIdentity[] identities)
+    {
+        var api = Api(CorsManagementAuthorization.AdminKey, platformAuth);
+        var request = new FakeHttpRequestData("PUT", Url, principal is null ? [Json] : [Json, new(ClientPrincipalReader.Header, principal)], Policy)
+        {
+            IdentitiesFromHost = identities,
+        };
+
+        var response = await api.Functions.PutAsync(request, "items", Context, CancellationToken.None);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return Assert.Single(api.Audit.Entries).Writer;
+    }
 
     [Fact]
     public async Task Admin_key_mode_lets_the_key_holder_write_and_records_the_key_not_a_spoofed_principal()
     {
         var api = Api(CorsManagementAuthorization.AdminKey, platformAuth: false);
 
-        var response = await PutAsync(api, Principal("mallory@example.com", "11111111-1111-1111-1111-111111111111", ManagementAuthorizer.WriteRole));
+        var response = await PutAsync(api, ClientPrincipals.Encode("mallory@example.com", "11111111-1111-1111-1111-111111111111", [ManagementAuthorizer.WriteRole]));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var writer = Assert.Single(api.Audit.Entries).Writer;
-        Assert.Equal(new PolicyWriter(PolicyWriterKinds.Key, "master", null, PolicyWriter.ApiSource), writer);
+        Assert.Equal(new PolicyWriter(PolicyWriterKinds.Key, "master", null, PolicyWriter.ApiSource, HostIdentityReader.KeyAuthenticationType), writer);
+    }
+
+    [Theory]
+    [InlineData(HostIdentities.ScmIssuer)]
+    [InlineData("https://app.azurewebsites.net")]
+    public async Task A_platform_site_token_is_recorded_as_a_site_token_with_its_issuer_and_authentication_type(string issuer)
+    {
+        var writer = await RecordedWriterAsync(null, platformAuth: false, HostIdentities.SiteToken(issuer, subject: "site-admin"));
+
+        Assert.Equal(new PolicyWriter(PolicyWriterKinds.SiteToken, issuer, "site-admin", PolicyWriter.ApiSource, HostIdentityReader.JwtAuthenticationType), writer);
+    }
+
+    [Fact]
+    public async Task A_site_token_identity_is_found_whatever_the_order_the_host_merged_them_in()
+    {
+        var writer = await RecordedWriterAsync(null, platformAuth: false, [.. HostIdentities.SiteToken().Reverse()]);
+
+        Assert.Equal((PolicyWriterKinds.SiteToken, HostIdentities.ScmIssuer, (string?)null), (writer.Kind, writer.Name, writer.Id));
+    }
+
+    [Fact]
+    public async Task An_ARM_restricted_token_is_recorded_as_such()
+    {
+        var writer = await RecordedWriterAsync(null, platformAuth: false, HostIdentities.ArmToken());
+
+        Assert.Equal(new PolicyWriter(PolicyWriterKinds.ArmToken, HostIdentityReader.ArmTokenName, null, PolicyWriter.ApiSource,
+            HostIdentityReader.ArmTokenAuthenticationType), writer);
+    }
+
+    [Fact]
+    public async Task A_key_names_the_caller_before_a_platform_token_sent_with_it()
+    {
+        var writer = await RecordedWriterAsync(null, platformAuth: false, [.. HostIdentities.SiteToken(), HostIdentities.Key("deploy", "Admin"), HostIdentities.ArmToken()]);
+
+        Assert.Equal((PolicyWriterKinds.Key, "deploy"), (writer.Kind, writer.Name));
+    }
+
+    [Fact]
+    public async Task An_App_Service_Authentication_principal_is_recorded_with_its_provider_object_id_and_tenant()
+    {
+        var writer = await RecordedWriterAsync(Ops, platformAuth: true, HostIdentities.Key());
+
+        Assert.Equal(new PolicyWriter(PolicyWriterKinds.Principal, "ops@example.com", OpsId, PolicyWriter.ApiSource, "aad", ClientPrincipals.Tenant), writer);
+    }
+
+    [Fact]
+    public async Task A_keyless_local_run_is_recorded_as_unidentified()
+    {
+        var writer = await RecordedWriterAsync(null, platformAuth: false);
+
+        Assert.Equal(new PolicyWriter(PolicyWriterKinds.Unidentified, ManagementCallerReader.UnidentifiedName, null, PolicyWriter.ApiSource), writer);
+    }
+
+    [Fact]
+    public async Task The_history_shows_how_each_writer_was_authenticated_and_its_tenant()
+    {
+        var api = Api(CorsManagementAuthorization.EntraAppRole, platformAuth: true);
+        await PutAsync(api, Ops);
+
+        var history = (FakeHttpResponseData)await api.Functions.HistoryAsync(new FakeHttpRequestData("GET", Url + "/history") { IdentitiesFromHost = [HostIdentities.Key()] },
+            "items", Context, CancellationToken.None);
+
+        var by = JsonDocument.Parse(history.ReadBody()).RootElement.GetProperty("versions")[0].GetProperty("by");
+        Assert.Equal(("principal", "ops@example.com", OpsId), (by.GetProperty("kind").GetString(), by.GetProperty("name").GetString(), by.GetProperty("id").GetString()));
+        Assert.Equal(("aad", ClientPrincipals.Tenant), (by.GetProperty("authenticationType").GetString(), by.GetProperty("tenantId").GetString()));
     }
 
     [Fact]
@@ -70,7 +148,7 @@ public sealed class ManagementAuthorizationTests
     {
         var api = Api(CorsManagementAuthorization.EntraAppRole, platformAuth: false);
 
-        var response = await PutAsync(api, Principal("mallory@example.com", "11111111-1111-1111-1111-111111111111", ManagementAuthorizer.WriteRole));
+        var response = await PutAsync(api, ClientPrincipals.Encode("mallory@example.com", "11111111-1111-1111-1111-111111111111", [ManagementAuthorizer.WriteRole]));
 
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
         Assert.Equal(ManagementProblems.TypePrefix + "platform-authentication-off", ProblemType(response));
@@ -79,25 +157,95 @@ public sealed class ManagementAuthorizationTests
     }
 
     [Fact]
-    public async Task Entra_mode_lets_a_platform_principal_with_the_app_role_write_and_records_who()
+    public async Task Entra_mode_lets_a_platform_principal_of_the_tenant_with_the_app_role_write_and_records_who()
     {
         var api = Api(CorsManagementAuthorization.EntraAppRole, platformAuth: true);
 
-        var response = await PutAsync(api, Principal("ops@example.com", "22222222-2222-2222-2222-222222222222", "Reader", ManagementAuthorizer.WriteRole));
+        var response = await PutAsync(api, Ops);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal(new PolicyWriter(PolicyWriterKinds.Principal, "ops@example.com", "22222222-2222-2222-2222-222222222222", PolicyWriter.ApiSource),
+        Assert.Equal(new PolicyWriter(PolicyWriterKinds.Principal, "ops@example.com", OpsId, PolicyWriter.ApiSource, "aad", ClientPrincipals.Tenant),
             Assert.Single(api.Audit.Entries).Writer);
     }
 
-    [Theory]
-    [InlineData(false)]
-    [InlineData(true)]
-    public async Task Entra_mode_refuses_a_principal_without_the_role_and_a_caller_without_a_principal(bool withPrincipal)
+    [Fact]
+    public async Task Entra_mode_compares_the_tenant_as_a_guid_whatever_its_case()
     {
         var api = Api(CorsManagementAuthorization.EntraAppRole, platformAuth: true);
 
-        var response = await PutAsync(api, withPrincipal ? Principal("dev@example.com", "33333333-3333-3333-3333-333333333333", "CorsPolicies.Read") : null);
+        var response = await PutAsync(api, ClientPrincipals.Encode("ops@example.com", OpsId, [ManagementAuthorizer.WriteRole], tenantId: ClientPrincipals.Tenant.ToUpperInvariant()));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    public static TheoryData<string, ClaimsIdentity[]> CallersWithoutAPrincipal => new()
+    {
+        { "the master key", [HostIdentities.Key()] },
+        { "a platform site token", HostIdentities.SiteToken() },
+        { "an ARM token", [HostIdentities.ArmToken()] },
+    };
+
+    [Theory]
+    [MemberData(nameof(CallersWithoutAPrincipal))]
+    public async Task Entra_mode_refuses_a_caller_the_host_let_through_without_a_signed_in_principal(string caller, ClaimsIdentity[] identities)
+    {
+        var api = Api(CorsManagementAuthorization.EntraAppRole, platformAuth: true);
+
+        var response = await PutAsync(api, null, identities);
+
+        Assert.True(response.StatusCode == HttpStatusCode.Forbidden, caller);
+        Assert.Equal(ManagementProblems.TypePrefix + "principal-required", ProblemType(response));
+        Assert.Empty(api.Store.Rows);
+    }
+
+    [Theory]
+    [InlineData("github")]
+    [InlineData("google")]
+    [InlineData("")]
+    public async Task Entra_mode_refuses_a_principal_of_another_authentication_provider(string provider)
+    {
+        var api = Api(CorsManagementAuthorization.EntraAppRole, platformAuth: true);
+
+        var response = await PutAsync(api, ClientPrincipals.Encode("octocat", OpsId, [ManagementAuthorizer.WriteRole], provider));
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        Assert.Equal(ManagementProblems.TypePrefix + "entra-id-required", ProblemType(response));
+        Assert.Empty(api.Store.Rows);
+    }
+
+    [Theory]
+    [InlineData(ClientPrincipals.OtherTenant)]
+    [InlineData(null)]
+    [InlineData("not-a-tenant")]
+    public async Task Entra_mode_refuses_a_principal_of_another_tenant_or_of_none(string? tenant)
+    {
+        var api = Api(CorsManagementAuthorization.EntraAppRole, platformAuth: true);
+
+        var response = await PutAsync(api, ClientPrincipals.Encode("guest@other.example", OpsId, [ManagementAuthorizer.WriteRole], tenantId: tenant));
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        Assert.Equal(ManagementProblems.TypePrefix + "tenant-not-allowed", ProblemType(response));
+        Assert.Empty(api.Store.Rows);
+    }
+
+    [Fact]
+    public async Task Entra_mode_refuses_a_principal_without_an_object_id()
+    {
+        var api = Api(CorsManagementAuthorization.EntraAppRole, platformAuth: true);
+
+        var response = await PutAsync(api, ClientPrincipals.Encode("ops@example.com", null, [ManagementAuthorizer.WriteRole]));
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        Assert.Equal(ManagementProblems.TypePrefix + "object-id-required", ProblemType(response));
+        Assert.Empty(api.Store.Rows);
+    }
+
+    [Fact]
+    public async Task Entra_mode_refuses_a_principal_without_the_role()
+    {
+        var api = Api(CorsManagementAuthorization.EntraAppRole, platformAuth: true);
+
+        var response = await PutAsync(api, ClientPrincipals.Encode("dev@example.com", "33333333-3333-3333-3333-333333333333", ["CorsPolicies.Read"]));
 
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
         Assert.Equal(ManagementProblems.TypePrefix + "write-role-required", ProblemType(response));
@@ -115,6 +263,7 @@ public sealed class ManagementAuthorizationTests
         var response = await PutAsync(api, header);
 
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        Assert.Equal(ManagementProblems.TypePrefix + "principal-required", ProblemType(response));
         Assert.Empty(api.Store.Rows);
     }
 
@@ -122,7 +271,7 @@ public sealed class ManagementAuthorizationTests
     public async Task Entra_mode_still_allows_reads_and_dry_runs_with_the_admin_key()
     {
         var api = Api(CorsManagementAuthorization.EntraAppRole, platformAuth: false);
-        var request = new FakeHttpRequestData("PUT", Url + "?dryRun=true", [Json], Policy) { IdentitiesFromHost = [ManagementHarness.HostKey()] };
+        var request = new FakeHttpRequestData("PUT", Url + "?dryRun=true", [Json], Policy) { IdentitiesFromHost = [HostIdentities.Key()] };
 
         var dryRun = await api.Functions.PutAsync(request, "items", Context, CancellationToken.None);
         var list = await api.Functions.ListAsync(new FakeHttpRequestData("GET", "https://app.example.net/api/cors-policies"), Context, CancellationToken.None);
@@ -133,7 +282,7 @@ public sealed class ManagementAuthorizationTests
     }
 
     [Fact]
-    public void Without_a_host_key_identity_the_writer_is_recorded_as_unidentified()
+    public void Without_a_host_identity_the_writer_is_recorded_as_unidentified()
     {
         var reader = new ManagementCallerReader(new Microsoft.Extensions.Configuration.ConfigurationBuilder().Build());
 
