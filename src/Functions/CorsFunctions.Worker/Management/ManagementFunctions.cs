@@ -147,7 +147,9 @@ internal sealed class ManagementFunctions(PolicyManagementHandler policies, Cors
         return authorizer.RefuseWrite(caller) is { } refusal ? Task.FromResult(refusal) : write(caller.Writer);
     }
 
-    private ManagementCaller Caller(HttpRequestData request) => callers.Read(request.Identities, name => Header(request, name));
+    // In the ASP.NET Core integration the request's identities are the worker's own HttpContext.User: the host passes none.
+    private ManagementCaller Caller(HttpRequestData request) =>
+        callers.Read(request.FunctionContext.GetHttpContext() is null ? request.Identities : null, name => Header(request, name));
 
     private static string? Header(HttpRequestData request, string name) =>
         request.Headers.TryGetValues(name, out var values) ? string.Join(",", values) : null;

@@ -129,6 +129,52 @@ public sealed class ManagementAuthorizationTests
         Assert.Equal(new PolicyWriter(PolicyWriterKinds.Unidentified, ManagementCallerReader.UnidentifiedName, null, PolicyWriter.ApiSource), writer);
     }
 
+    /// <summary>
+    /// A PUT in the ASP.NET Core integration: the host forwards the HTTP request, headers included, and passes no identity;
+    /// the request's identities are the worker's own <c>HttpContext.User</c> (here one claiming a key, as an app's own
+    /// middleware could), which are not the host's.
+    /// </summary>
+    private static async Task<(HttpResponseData Response, ManagementHarness Api)> PutInAspNetCoreModelAsync(CorsManagementAuthorization mode,
+        Dictionary<string, string?> settings, string? principal)
+    {
+        var api = new ManagementHarness(new CorsPolicyOptions { EnableManagementApi = true, ManagementAuthorization = mode, ManagementTenantId = ClientPrincipals.Tenant },
+            settings);
+        var httpContext = new Microsoft.AspNetCore.Http.DefaultHttpContext { User = new ClaimsPrincipal(HostIdentities.Key("forged")) };
+        var context = FakeInvocation.AspNetCore(httpContext, new FakeHttpRequestData("PUT", Url)).Context;
+        var request = new FakeHttpRequestData("PUT", Url, principal is null ? [Json] : [Json, new(ClientPrincipalReader.Header, principal)], Policy, context)
+        {
+            IdentitiesFromHost = [.. httpContext.User.Identities],
+        };
+
+        return (await api.Functions.PutAsync(request, "items", Context, CancellationToken.None), api);
+    }
+
+    [Theory]
+    [InlineData(true, PolicyWriterKinds.AdminLevel, ManagementCallerReader.AdminLevelName)]
+    [InlineData(false, PolicyWriterKinds.Unidentified, ManagementCallerReader.UnidentifiedName)]
+    public async Task In_the_ASP_NET_Core_integration_a_caller_without_a_principal_is_recorded_by_the_admin_level_the_host_checked_on_App_Service(
+        bool onAppService, string kind, string name)
+    {
+        Dictionary<string, string?> settings = onAppService ? new() { [ManagementCallerReader.AppServiceSiteSetting] = "app" } : [];
+
+        var (response, api) = await PutInAspNetCoreModelAsync(CorsManagementAuthorization.AdminKey, settings, principal: null);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(new PolicyWriter(kind, name, null, PolicyWriter.ApiSource), Assert.Single(api.Audit.Entries).Writer);
+    }
+
+    [Fact]
+    public async Task In_the_ASP_NET_Core_integration_an_App_Service_Authentication_principal_still_names_the_writer()
+    {
+        var settings = new Dictionary<string, string?>(PlatformAuthOn) { [ManagementCallerReader.AppServiceSiteSetting] = "app" };
+
+        var (response, api) = await PutInAspNetCoreModelAsync(CorsManagementAuthorization.EntraAppRole, settings, Ops);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal((PolicyWriterKinds.Principal, OpsId, ClientPrincipals.Tenant), (Assert.Single(api.Audit.Entries).Writer.Kind,
+            api.Audit.Entries[0].Writer.Id, api.Audit.Entries[0].Writer.TenantId));
+    }
+
     [Fact]
     public async Task The_history_shows_how_each_writer_was_authenticated_and_its_tenant()
     {

@@ -21,6 +21,13 @@ internal static class PolicyWriterKinds
     /// <summary>An ARM restricted token (<c>x-ms-site-restricted-token</c>) the host validated, which it grants the admin level.</summary>
     public const string ArmToken = "arm-token";
 
+    /// <summary>
+    /// The host granted the admin level on App Service, but the worker cannot see by which credential: in the ASP.NET
+    /// Core integration the host forwards the HTTP request to the worker without its identities (an empty gRPC
+    /// <c>RpcHttp</c>). Only a signed-in App Service Authentication principal names such a caller.
+    /// </summary>
+    public const string AdminLevel = "admin-level";
+
     /// <summary>Nothing identified the caller (a local run where the host enforces no keys).</summary>
     public const string Unidentified = "unidentified";
 
