@@ -51,6 +51,19 @@ public sealed class ManagementAuthorizationTests
     private static string ProblemType(HttpResponseData response) =>
         JsonDocument.Parse(((FakeHttpResponseData)response).ReadBody()).RootElement.GetProperty("type").GetString()!;
 
+    /// <summary>A PUT in <see cref="CorsManagementAuthorization.EntraAppRole"/> mode answers 403 <paramref name="problem"/> and writes nothing.</summary>
+    private static async Task AssertWriteRefusedAsync(string problem, string? principal, bool platformAuth = true, params ClaimsIdentity[] identities)
+    {
+        var api = Api(CorsManagementAuthorization.EntraAppRole, platformAuth);
+
+        var response = await PutAsync(api, principal, identities);
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        Assert.Equal(ManagementProblems.TypePrefix + problem, ProblemType(response));
+        Assert.Empty(api.Store.Rows);
+        Assert.Empty(api.Audit.Entries);
+    }
+
     /// <summary>Writes in <see cref="CorsManagementAuthorization.AdminKey"/> mode as the host's <paramref name="identities"/> and returns who was recorded.</summary>
     private static async Task<PolicyWriter> RecordedWriterAsync(string? principal, bool platformAuth, params ClaimsIdentity[] identities)
     {
@@ -192,14 +205,8 @@ public sealed class ManagementAuthorizationTests
     [Fact]
     public async Task Spoofed_principal_headers_get_nothing_while_platform_authentication_is_off()
     {
-        var api = Api(CorsManagementAuthorization.EntraAppRole, platformAuth: false);
-
-        var response = await PutAsync(api, ClientPrincipals.Encode("mallory@example.com", "11111111-1111-1111-1111-111111111111", [ManagementAuthorizer.WriteRole]));
-
-        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
-        Assert.Equal(ManagementProblems.TypePrefix + "platform-authentication-off", ProblemType(response));
-        Assert.Empty(api.Store.Rows);
-        Assert.Empty(api.Audit.Entries);
+        await AssertWriteRefusedAsync("platform-authentication-off",
+            ClientPrincipals.Encode("mallory@example.com", "11111111-1111-1111-1111-111111111111", [ManagementAuthorizer.WriteRole]), platformAuth: false);
     }
 
     [Fact]
@@ -235,13 +242,8 @@ public sealed class ManagementAuthorizationTests
     [MemberData(nameof(CallersWithoutAPrincipal))]
     public async Task Entra_mode_refuses_a_caller_the_host_let_through_without_a_signed_in_principal(string caller, ClaimsIdentity[] identities)
     {
-        var api = Api(CorsManagementAuthorization.EntraAppRole, platformAuth: true);
-
-        var response = await PutAsync(api, null, identities);
-
-        Assert.True(response.StatusCode == HttpStatusCode.Forbidden, caller);
-        Assert.Equal(ManagementProblems.TypePrefix + "principal-required", ProblemType(response));
-        Assert.Empty(api.Store.Rows);
+        _ = caller; // names the case in the test output
+        await AssertWriteRefusedAsync("principal-required", null, identities: identities);
     }
 
     [Theory]
@@ -250,13 +252,7 @@ public sealed class ManagementAuthorizationTests
     [InlineData("")]
     public async Task Entra_mode_refuses_a_principal_of_another_authentication_provider(string provider)
     {
-        var api = Api(CorsManagementAuthorization.EntraAppRole, platformAuth: true);
-
-        var response = await PutAsync(api, ClientPrincipals.Encode("octocat", OpsId, [ManagementAuthorizer.WriteRole], provider));
-
-        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
-        Assert.Equal(ManagementProblems.TypePrefix + "entra-id-required", ProblemType(response));
-        Assert.Empty(api.Store.Rows);
+        await AssertWriteRefusedAsync("entra-id-required", ClientPrincipals.Encode("octocat", OpsId, [ManagementAuthorizer.WriteRole], provider));
     }
 
     [Theory]
@@ -265,37 +261,19 @@ public sealed class ManagementAuthorizationTests
     [InlineData("not-a-tenant")]
     public async Task Entra_mode_refuses_a_principal_of_another_tenant_or_of_none(string? tenant)
     {
-        var api = Api(CorsManagementAuthorization.EntraAppRole, platformAuth: true);
-
-        var response = await PutAsync(api, ClientPrincipals.Encode("guest@other.example", OpsId, [ManagementAuthorizer.WriteRole], tenantId: tenant));
-
-        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
-        Assert.Equal(ManagementProblems.TypePrefix + "tenant-not-allowed", ProblemType(response));
-        Assert.Empty(api.Store.Rows);
+        await AssertWriteRefusedAsync("tenant-not-allowed", ClientPrincipals.Encode("guest@other.example", OpsId, [ManagementAuthorizer.WriteRole], tenantId: tenant));
     }
 
     [Fact]
     public async Task Entra_mode_refuses_a_principal_without_an_object_id()
     {
-        var api = Api(CorsManagementAuthorization.EntraAppRole, platformAuth: true);
-
-        var response = await PutAsync(api, ClientPrincipals.Encode("ops@example.com", null, [ManagementAuthorizer.WriteRole]));
-
-        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
-        Assert.Equal(ManagementProblems.TypePrefix + "object-id-required", ProblemType(response));
-        Assert.Empty(api.Store.Rows);
+        await AssertWriteRefusedAsync("object-id-required", ClientPrincipals.Encode("ops@example.com", null, [ManagementAuthorizer.WriteRole]));
     }
 
     [Fact]
     public async Task Entra_mode_refuses_a_principal_without_the_role()
     {
-        var api = Api(CorsManagementAuthorization.EntraAppRole, platformAuth: true);
-
-        var response = await PutAsync(api, ClientPrincipals.Encode("dev@example.com", "33333333-3333-3333-3333-333333333333", ["CorsPolicies.Read"]));
-
-        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
-        Assert.Equal(ManagementProblems.TypePrefix + "write-role-required", ProblemType(response));
-        Assert.Empty(api.Store.Rows);
+        await AssertWriteRefusedAsync("write-role-required", ClientPrincipals.Encode("dev@example.com", "33333333-3333-3333-3333-333333333333", ["CorsPolicies.Read"]));
     }
 
     [Theory]
@@ -304,13 +282,7 @@ public sealed class ManagementAuthorizationTests
     [InlineData("W10=")]
     public async Task A_malformed_principal_header_is_no_principal(string header)
     {
-        var api = Api(CorsManagementAuthorization.EntraAppRole, platformAuth: true);
-
-        var response = await PutAsync(api, header);
-
-        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
-        Assert.Equal(ManagementProblems.TypePrefix + "principal-required", ProblemType(response));
-        Assert.Empty(api.Store.Rows);
+        await AssertWriteRefusedAsync("principal-required", header);
     }
 
     [Fact]
