@@ -57,14 +57,19 @@ param policyTableName string = 'CorsPolicies'
 param policyAuditTableName string = 'CorsPolicyAudit'
 
 @description('''Who may write policies through the management API (off until CorsPolicies__EnableManagementApi=true). Every management
-function needs the admin (master) key at the host. AdminKey: the master key alone. EntraAppRole: writes also need App Service
-Authentication (Entra ID) with a principal holding the app role CorsPolicies.Write; configure the authentication yourself (not in
-this template); without it every write is refused.''')
+function needs the admin level at the host (the master key, or a platform site token). AdminKey: nothing more. EntraAppRole: writes
+also need App Service Authentication (Entra ID) with a principal of managementTenantId holding the app role CorsPolicies.Write;
+configure the authentication yourself (not in this template); without it every write is refused.''')
 @allowed([
   'AdminKey'
   'EntraAppRole'
 ])
 param managementAuthorization string = 'AdminKey'
+
+@description('''The Entra ID tenant (a GUID) whose principals may write in EntraAppRole mode (CorsPolicies__ManagementTenantId; the app
+refuses to start in that mode without it): an app registration open to other tenants lets their principals sign in, and be
+assigned the app role there. Defaults to the tenant of the deployment.''')
+param managementTenantId string = tenant().tenantId
 
 @description('Policy set (PartitionKey in the policy table) served by this app.')
 @minLength(1)
@@ -216,6 +221,7 @@ module functionApp 'modules/functionapp.bicep' = {
     policyTableName: storage.outputs.policyTableName
     auditTableName: storage.outputs.auditTableName
     managementAuthorization: managementAuthorization
+    managementTenantId: managementTenantId
     policySet: policySet
     refreshSeconds: policyRefreshSeconds
     identityId: identity.outputs.id

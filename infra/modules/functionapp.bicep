@@ -49,6 +49,9 @@ param auditTableName string
 @description('Who may write through the management API: AdminKey or EntraAppRole.')
 param managementAuthorization string
 
+@description('The Entra ID tenant whose principals may write in EntraAppRole mode.')
+param managementTenantId string
+
 @description('Policy set (PartitionKey) the app serves.')
 param policySet string
 
@@ -197,6 +200,10 @@ var policySettings = [
   {
     name: 'CorsPolicies__ManagementAuthorization'
     value: managementAuthorization
+  }
+  {
+    name: 'CorsPolicies__ManagementTenantId'
+    value: managementTenantId
   }
   {
     name: 'CorsPolicies__PartitionKey'

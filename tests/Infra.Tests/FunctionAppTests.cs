@@ -99,6 +99,9 @@ public sealed class FunctionAppTests
         Assert.Equal(snapshot.Scenario.PolicyTable, settings["CorsPolicies__TableName"]);
         Assert.Equal(snapshot.Scenario.AuditTable, settings["CorsPolicies__AuditTableName"]);
         Assert.Equal(snapshot.Scenario.ManagementAuthorization, settings["CorsPolicies__ManagementAuthorization"]);
+
+        // The app refuses to start in EntraAppRole mode without a tenant: the deployment's, unless one is given.
+        Assert.Equal(snapshot.Scenario.ManagementTenantId, settings["CorsPolicies__ManagementTenantId"]);
         Assert.False(settings.ContainsKey("CorsPolicies__EnableManagementApi"), "the deployed template leaves the management API off");
         Assert.Equal(snapshot.Scenario.PolicySet, settings["CorsPolicies__PartitionKey"]);
         Assert.Equal(snapshot.Scenario.RefreshSeconds, settings["CorsPolicies__RefreshSeconds"]);

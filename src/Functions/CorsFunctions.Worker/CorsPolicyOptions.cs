@@ -40,11 +40,18 @@ public sealed class CorsPolicyOptions
     public bool EnableManagementApi { get; set; }
 
     /// <summary>
-    /// Who may write through the management functions. Every management function requires the admin (master) key
-    /// at the host in both modes; <see cref="CorsManagementAuthorization.EntraAppRole"/> also requires an Entra ID
-    /// principal with the app role <c>CorsPolicies.Write</c> for writes.
+    /// Who may write through the management functions. Every management function requires the admin level at the
+    /// host in both modes (the master key, or a platform site token the host grants that level); <see cref="CorsManagementAuthorization.EntraAppRole"/> also requires an Entra ID
+    /// principal of <see cref="ManagementTenantId"/> with the app role <c>CorsPolicies.Write</c> for writes.
     /// </summary>
     public CorsManagementAuthorization ManagementAuthorization { get; set; } = CorsManagementAuthorization.AdminKey;
+
+    /// <summary>
+    /// The Entra ID tenant (a GUID) whose principals may write in <see cref="CorsManagementAuthorization.EntraAppRole"/>
+    /// mode, required there: App Service Authentication accepts any tenant a multi-tenant app registration lets sign in,
+    /// and an app role can be assigned in any of them, so the role alone does not say who the writer is.
+    /// </summary>
+    public string? ManagementTenantId { get; set; }
 
     /// <summary>The interval between background reloads.</summary>
     internal TimeSpan RefreshInterval => TimeSpan.FromSeconds(RefreshSeconds);

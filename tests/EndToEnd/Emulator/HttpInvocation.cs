@@ -16,7 +16,11 @@ internal static class HttpInvocation
     /// The invocation for <paramref name="request"/>: <c>RpcHttp</c> with method, absolute URL, headers and, unless the
     /// request itself is forwarded to the worker's HTTP server (<paramref name="withBody"/> false), the body bytes.
     /// </summary>
-    /// <remarks>A valid key's identity travels in <c>identities</c>, as the host sends its ClaimsPrincipal (never as a header).</remarks>
+    /// <remarks>
+    /// A valid key's identity travels in <c>identities</c>, as the host sends its ClaimsPrincipal (never as a header); only
+    /// when the request is not forwarded: for a worker with the ASP.NET Core integration the host sends an empty
+    /// <c>RpcHttp</c> (<c>GrpcMessageConversionExtensions.ToRpcHttp</c>), so no identity reaches it.
+    /// </remarks>
     public static async Task<InvocationRequest> CreateAsync(HttpRequest request, RouteMatch match, KeyIdentity? key, bool withBody)
     {
         var http = new RpcHttp { Method = request.Method, Url = request.GetEncodedUrl() };
@@ -33,7 +37,7 @@ internal static class HttpInvocation
             http.NullableHeaders[name] = new NullableString { Value = values.ToString() };
         }
 
-        if (key is not null)
+        if (key is not null && withBody)
         {
             http.Identities.Add(new RpcClaimsIdentity
             {

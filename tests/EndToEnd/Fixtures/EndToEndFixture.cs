@@ -106,6 +106,9 @@ public abstract class EndToEndFixture(bool aspNetCoreIntegration, params string[
             ["CorsPolicies__EnableManagementApi"] = "true",
             ["CorsPolicies__AuditTableName"] = AuditTableName,
             ["CorsPolicies__RefreshSeconds"] = RefreshInterval.TotalSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture),
+
+            // What App Service sets for every app (Core Tools does not): the emulator checks keys as App Service's host does.
+            ["WEBSITE_SITE_NAME"] = "corsfunctions-e2e",
         };
         _host = await FunctionHost.StartAsync(new FunctionHostOptions(_appDirectory, FunctionKey, MasterKey, _appSettings));
         Api = new HttpClient { BaseAddress = _host.BaseAddress };

@@ -11,7 +11,7 @@ internal sealed class FakeHttpRequestData : HttpRequestData
 {
     public FakeHttpRequestData(string method, string url, IEnumerable<KeyValuePair<string, string>>? headers = null,
         string? body = null, FunctionContext? context = null)
-        : base(context ?? new Mock<FunctionContext>().Object)
+        : base(context ?? BuiltInModelContext())
     {
         Method = method;
         Url = new Uri(url);
@@ -35,4 +35,12 @@ internal sealed class FakeHttpRequestData : HttpRequestData
     public override string Method { get; }
 
     public override HttpResponseData CreateResponse() => new FakeHttpResponseData(FunctionContext);
+
+    /// <summary>An invocation of the built-in model: no HttpContext among its items.</summary>
+    private static FunctionContext BuiltInModelContext()
+    {
+        var context = new Mock<FunctionContext>();
+        context.Setup(c => c.Items).Returns(new Dictionary<object, object>());
+        return context.Object;
+    }
 }

@@ -45,6 +45,5 @@ internal sealed class ManagementHarness
     public ManagementFunctions Functions { get; }
 
     /// <summary>The identity the host attaches when a request presents the key named <paramref name="name"/> at <paramref name="level"/>.</summary>
-    public static ClaimsIdentity HostKey(string name = "master", string level = "Admin") =>
-        new([new Claim(ManagementCallerReader.AuthLevelClaim, level), new Claim(ManagementCallerReader.KeyNameClaim, name)], ManagementCallerReader.KeyAuthenticationType);
+    public static ClaimsIdentity HostKey(string name = "master", string level = "Admin") => HostIdentities.Key(name, level);
 }

@@ -1,4 +1,5 @@
 using Azure;
+using Azure.Data.Tables;
 using CorsFunctions.Core.Policies;
 using CorsFunctions.Worker.Policies;
 
@@ -18,6 +19,13 @@ internal static class TestPolicies
         AllowedHeaders = ["X-Auth-Token", "Content-Type"],
         MaxAgeSeconds = 600,
     };
+
+    /// <summary>
+    /// The definition read from a table row with <paramref name="rowKey"/> as its RowKey (as the store reads it, so the
+    /// id is whatever someone typed there) and <paramref name="routes"/>.
+    /// </summary>
+    public static CorsPolicyDefinition FromRow(string rowKey, string routes) =>
+        PolicyEntityMapper.Read(new TableEntity("default", rowKey) { ["Routes"] = routes, ["AllowedOrigins"] = TrustedOrigin }).Definition;
 
     public static StoredPolicy Stored(CorsPolicyDefinition definition, string etag = "W/\"1\"", params PolicyError[] readErrors) =>
         new(definition, readErrors, new ETag(etag));

@@ -10,4 +10,5 @@ param policySet = 'tenant-a'
 param policyRefreshSeconds = 120
 param appCanWritePolicies = true
 param managementAuthorization = 'EntraAppRole'
+param managementTenantId = '72f988bf-86f1-41af-91ab-2d7cd011db47'
 param policyAuditTableName = 'OtherPolicyAudit'

@@ -21,7 +21,8 @@ public sealed record Scenario(
     int RefusalSpikeMinimum = 50,
     string? ActionGroupId = null,
     string AuditTable = "CorsPolicyAudit",
-    string ManagementAuthorization = "AdminKey")
+    string ManagementAuthorization = "AdminKey",
+    string ManagementTenantId = "[tenant().tenantId]")
 {
     public static IReadOnlyList<Scenario> All { get; } =
     [
@@ -35,7 +36,8 @@ public sealed record Scenario(
         // Dedicated plans have no content share at all (contentStorage is ignored).
         new("b1-dedicated", "B1", NeedsAccountKey: false),
         new("p1v3-operator", "P1v3", NeedsAccountKey: false, "OtherPolicies", "tenant-a", "120",
-            "11111111-2222-3333-4444-555555555555", "Group", AppWritesPolicies: true, AuditTable: "OtherPolicyAudit", ManagementAuthorization: "EntraAppRole"),
+            "11111111-2222-3333-4444-555555555555", "Group", AppWritesPolicies: true, AuditTable: "OtherPolicyAudit", ManagementAuthorization: "EntraAppRole",
+            ManagementTenantId: "72f988bf-86f1-41af-91ab-2d7cd011db47"),
         // Observability is optional piece by piece: everything off but the refusal spike alert, which notifies a group.
         new("b1-quiet", "B1", NeedsAccountKey: false, Workbook: false, SnapshotAgeAlert: false, InvalidPolicyAlert: false,
             RefusalSpikeMinimum: 7, ActionGroupId: "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-ops/providers/Microsoft.Insights/actionGroups/ops"),

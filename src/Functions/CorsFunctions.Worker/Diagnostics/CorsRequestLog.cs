@@ -6,8 +6,8 @@ namespace CorsFunctions.Worker.Diagnostics;
 
 /// <summary>
 /// Every log event of the request path, source-generated: event ids and messages in one place. The public
-/// methods take raw request values and bound them with <see cref="SafeLogValue"/> only when the level is on;
-/// a decision's detail is safe by construction.
+/// methods take raw request values and policy ids (row keys anyone with write access to the table could type) and
+/// bound them with <see cref="SafeLogValue"/> only when the level is on; a decision's detail is safe by construction.
 /// </summary>
 internal static partial class CorsRequestLog
 {
@@ -20,13 +20,14 @@ internal static partial class CorsRequestLog
         }
 
         var (safeMethod, safePath, safeOrigin) = (SafeLogValue.Bound(requestMethod), SafeLogValue.Bound(path), SafeLogValue.Bound(origin));
+        var safePolicyId = SafeLogValue.BoundOrNull(policyId);
         if (result.IsAllowed)
         {
-            PreflightAllowed(logger, safeMethod, safePath, safeOrigin, policyId);
+            PreflightAllowed(logger, safeMethod, safePath, safeOrigin, safePolicyId);
         }
         else
         {
-            PreflightRejected(logger, result.Rejection, safeMethod, safePath, safeOrigin, policyId, result.Detail);
+            PreflightRejected(logger, result.Rejection, safeMethod, safePath, safeOrigin, safePolicyId, result.Detail);
         }
     }
 
@@ -38,14 +39,14 @@ internal static partial class CorsRequestLog
             return;
         }
 
-        var (safePath, safeOrigin) = (SafeLogValue.Bound(path), SafeLogValue.Bound(origin));
+        var (safePath, safeOrigin, safePolicyId) = (SafeLogValue.Bound(path), SafeLogValue.Bound(origin), SafeLogValue.BoundOrNull(policyId));
         if (result.IsAllowed)
         {
-            ActualRequestAllowed(logger, safePath, safeOrigin, policyId);
+            ActualRequestAllowed(logger, safePath, safeOrigin, safePolicyId);
         }
         else
         {
-            ActualRequestRefused(logger, result.Rejection, safePath, safeOrigin, policyId);
+            ActualRequestRefused(logger, result.Rejection, safePath, safeOrigin, safePolicyId);
         }
     }
 
@@ -70,7 +71,7 @@ internal static partial class CorsRequestLog
     {
         if (logger.IsEnabled(LogLevel.Warning))
         {
-            NotStampedCore(logger, reason, SafeLogValue.Bound(method), SafeLogValue.Bound(path), SafeLogValue.Bound(origin), policyId);
+            NotStampedCore(logger, reason, SafeLogValue.Bound(method), SafeLogValue.Bound(path), SafeLogValue.Bound(origin), SafeLogValue.BoundOrNull(policyId));
         }
     }
 
@@ -88,7 +89,8 @@ internal static partial class CorsRequestLog
 
         var (safeMethod, safePath, safeOrigin) = (SafeLogValue.Bound(requestMethod), SafeLogValue.Bound(path), SafeLogValue.Bound(origin));
         var (detail, enforcedOutcome) = (wouldAnswer.Detail, Outcome(answered.IsAllowed));
-        ReportOnlyPreflightRefused(logger, policyId, wouldAnswer.Rejection, safeMethod, safePath, safeOrigin, detail, enforcedOutcome, enforcedPolicyId);
+        var (safePolicyId, safeEnforcedPolicyId) = (SafeLogValue.BoundOrNull(policyId), SafeLogValue.BoundOrNull(enforcedPolicyId));
+        ReportOnlyPreflightRefused(logger, safePolicyId, wouldAnswer.Rejection, safeMethod, safePath, safeOrigin, detail, enforcedOutcome, safeEnforcedPolicyId);
     }
 
     /// <summary>Logs (Information) that a report-only policy would refuse an actual request; nothing when it would allow it.</summary>
@@ -101,7 +103,8 @@ internal static partial class CorsRequestLog
         }
 
         var (safePath, safeOrigin, enforcedOutcome) = (SafeLogValue.Bound(path), SafeLogValue.Bound(origin), Outcome(answered.IsAllowed));
-        ReportOnlyActualRequestRefused(logger, policyId, wouldAnswer.Rejection, safePath, safeOrigin, enforcedOutcome, enforcedPolicyId);
+        var (safePolicyId, safeEnforcedPolicyId) = (SafeLogValue.BoundOrNull(policyId), SafeLogValue.BoundOrNull(enforcedPolicyId));
+        ReportOnlyActualRequestRefused(logger, safePolicyId, wouldAnswer.Rejection, safePath, safeOrigin, enforcedOutcome, safeEnforcedPolicyId);
     }
 
     private static string Outcome(bool allowed) => allowed ? CorsAttributes.Allowed : CorsAttributes.Rejected;

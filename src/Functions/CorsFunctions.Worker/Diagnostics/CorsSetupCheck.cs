@@ -1,3 +1,4 @@
+using CorsFunctions.Core.Policies;
 using CorsFunctions.Core.Routing;
 using Microsoft.Extensions.Logging;
 
@@ -28,8 +29,10 @@ internal static class CorsSetupCheck
     }
 
     /// <summary>
-    /// Warns when the loaded policies govern none of the functions: no policy at all, or none under the route prefix
-    /// (one warning for the cause, not one per function); otherwise once per function no policy route reaches.
+    /// Warns when the loaded policies govern none of the functions: no enforced policy at all, or none under the route
+    /// prefix (one warning for the cause, not one per function); otherwise once per function no enforced policy route
+    /// reaches. Report-only policies never count: they only log what they would decide, so a function they alone
+    /// cover refuses every CORS request (NoPolicy) as if they were not there.
     /// </summary>
     public static void CheckPolicies(IReadOnlyList<HttpFunction> functions, string routePrefix, PolicySet policies, CorsPolicyOptions options, ILogger logger)
     {
@@ -42,7 +45,8 @@ internal static class CorsSetupCheck
         }
 
         // Invalid policies with readable routes count: they govern (refuse) their routes and are reported on their own.
-        var routes = policies.Entries.SelectMany(e => e.Compilation.Routes).ToList();
+        // Any mode but ReportOnly is enforced, as the set resolves it (an invalid mode fails closed).
+        var routes = policies.Entries.Where(e => e.Mode != PolicyMode.ReportOnly).SelectMany(e => e.Compilation.Routes).ToList();
         if (routes.Count == 0)
         {
             CorsSetupLog.NoPolicies(logger, options.PartitionKey, options.TableName, functions.Count);

@@ -14,13 +14,13 @@ internal static partial class CorsSetupLog
     [LoggerMessage(3001, LogLevel.Warning, "HTTP function {FunctionName} (route {Route}) lists \"options\": the host sends the preflights for {Route} to it instead of to CorsPreflight, and a function key it needs turns them into 401. Fix: remove \"options\" from its methods; CorsPreflight answers every preflight.")]
     public static partial void ListsOptions(ILogger logger, string functionName, string route);
 
-    [LoggerMessage(3002, LogLevel.Warning, "No CORS policy of policy set {PolicySet} (table {Table}) has a route under the route prefix /{RoutePrefix}, which the host puts before every function route: every cross-origin request to the functions is refused (NoPolicy). Fix: start the policies' routes with /{RoutePrefix}/ (e.g. /{RoutePrefix}/items/*), or change host.json extensions.http.routePrefix.")]
+    [LoggerMessage(3002, LogLevel.Warning, "No enforced CORS policy of policy set {PolicySet} (table {Table}) has a route under the route prefix /{RoutePrefix}, which the host puts before every function route: every cross-origin request to the functions is refused (NoPolicy). Fix: start the policies' routes with /{RoutePrefix}/ (e.g. /{RoutePrefix}/items/*), or change host.json extensions.http.routePrefix.")]
     public static partial void RoutePrefixUnused(ILogger logger, string policySet, string table, string routePrefix);
 
-    [LoggerMessage(3003, LogLevel.Warning, "HTTP function {FunctionName} (route {Route}) is governed by no CORS policy of policy set {PolicySet} (table {Table}): cross-origin requests to it are refused (NoPolicy). Fix: add a policy with the route {PolicyRoute} (or a wider one), unless no page on another origin calls it.")]
+    [LoggerMessage(3003, LogLevel.Warning, "HTTP function {FunctionName} (route {Route}) is governed by no enforced CORS policy of policy set {PolicySet} (table {Table}; report-only policies govern nothing): cross-origin requests to it are refused (NoPolicy). Fix: add a policy with the route {PolicyRoute} (or a wider one), or switch a report-only one that covers it to enforce, unless no page on another origin calls it.")]
     public static partial void FunctionWithoutPolicy(ILogger logger, string functionName, string route, string policySet, string table, string policyRoute);
 
-    [LoggerMessage(3004, LogLevel.Warning, "Policy set {PolicySet} of table {Table} holds no CORS policy: every cross-origin request to the app's {FunctionCount} HTTP functions is refused (NoPolicy). Fix: add policies to the table (partition key {PolicySet}), or point CorsPolicies__PartitionKey / CorsPolicies__TableName at the ones you wrote.")]
+    [LoggerMessage(3004, LogLevel.Warning, "Policy set {PolicySet} of table {Table} holds no CORS policy that is enforced (report-only policies govern nothing): every cross-origin request to the app's {FunctionCount} HTTP functions is refused (NoPolicy). Fix: add policies to the table (partition key {PolicySet}), switch report-only ones to enforce, or point CorsPolicies__PartitionKey / CorsPolicies__TableName at the ones you wrote.")]
     public static partial void NoPolicies(ILogger logger, string policySet, string table, int functionCount);
 
     [LoggerMessage(3005, LogLevel.Warning, "The CORS setup checks could not run (CORS itself is not affected).")]

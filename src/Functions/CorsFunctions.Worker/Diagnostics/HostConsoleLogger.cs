@@ -5,7 +5,8 @@ namespace CorsFunctions.Worker.Diagnostics;
 
 /// <summary>
 /// One background category's console logger: <c>warn: Category[EventId] message (ExceptionType: exception message)</c>
-/// on a single line, since the host relays each line as a separate log message.
+/// on a single line, since the host relays each line as a separate log message: every character a log viewer could
+/// take for a line break or a bidi control (<see cref="SafeLogValue.IsUnsafe"/>) becomes a space.
 /// </summary>
 internal sealed class HostConsoleLogger(string category, HostConsoleLoggerProvider provider) : ILogger
 {
@@ -51,7 +52,7 @@ internal sealed class HostConsoleLogger(string category, HostConsoleLoggerProvid
     {
         for (var i = 0; i < line.Length; i++)
         {
-            if (char.IsControl(line[i]))
+            if (SafeLogValue.IsUnsafe(line[i]))
             {
                 line[i] = ' ';
             }

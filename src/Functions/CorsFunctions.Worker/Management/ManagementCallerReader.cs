@@ -1,99 +1,57 @@
-using System.Security.Claims;
-using System.Text;
-using System.Text.Json;
 using CorsFunctions.Worker.Policies.Audit;
 using Microsoft.Extensions.Configuration;
 
 namespace CorsFunctions.Worker.Management;
 
 /// <summary>
-/// Reads who is calling from what the platform guarantees: the key identity the Functions host attaches to the
-/// invocation (AuthenticationType <c>WebJobsAuthLevel</c>, with the key's level and name; it travels over the
+/// Reads who is calling from what the platform guarantees: the identities the Functions host attaches to the
+/// invocation (a key, a platform site token or an ARM token: <see cref="HostIdentityReader"/>; they travel over the
 /// host's gRPC channel, not in a header), and the <c>X-MS-CLIENT-PRINCIPAL</c> header only when App Service
 /// Authentication is on (<c>WEBSITE_AUTH_ENABLED=True</c>): its front end then removes any such header a client sent
-/// and sets its own. With authentication off a client can send the header itself, so it is ignored.
+/// and sets its own (<see cref="ClientPrincipalReader"/>). With authentication off a client can send the header itself,
+/// so it is ignored. A signed-in principal names the caller before the key or token it came with. In the ASP.NET Core
+/// integration the host forwards only the HTTP request (headers included) and no identity, so there a caller is named
+/// only by its principal, or recorded as holding the admin level on App Service.
 /// </summary>
 internal sealed class ManagementCallerReader(IConfiguration configuration)
 {
     /// <summary>The app setting App Service sets when its authentication is enabled.</summary>
     public const string PlatformAuthenticationSetting = "WEBSITE_AUTH_ENABLED";
 
-    /// <summary>The header App Service Authentication sets: the principal's claims as base64 JSON.</summary>
-    public const string PrincipalHeader = "X-MS-CLIENT-PRINCIPAL";
+    /// <summary>The setting App Service sets for every app (Core Tools does not): there the host always checks keys.</summary>
+    public const string AppServiceSiteSetting = "WEBSITE_SITE_NAME";
 
-    /// <summary>The AuthenticationType of the host's key identity.</summary>
-    public const string KeyAuthenticationType = "WebJobsAuthLevel";
+    /// <summary>The name recorded when nothing identified the caller.</summary>
+    public const string UnidentifiedName = "no key (the host enforced none)";
 
-    /// <summary>The host's claim naming the key's level (<c>Admin</c>, <c>Function</c>).</summary>
-    public const string AuthLevelClaim = "http://schemas.microsoft.com/2017/07/functions/claims/authlevel";
-
-    /// <summary>The host's claim naming the key (<c>master</c> for the admin key).</summary>
-    public const string KeyNameClaim = "http://schemas.microsoft.com/2017/07/functions/claims/keyid";
-
-    // A principal header beyond this is no App Service principal; it is ignored rather than parsed.
-    private const int MaxPrincipalHeaderLength = 32 * 1024;
-
-    private static readonly string[] NameClaims = ["name", "preferred_username", ClaimTypes.Name, ClaimTypes.Upn];
-    private static readonly string[] ObjectIdClaims = ["http://schemas.microsoft.com/identity/claims/objectidentifier", "oid"];
+    /// <summary>The name recorded when the host checked a credential the worker cannot see.</summary>
+    public const string AdminLevelName = "admin level (the ASP.NET Core integration does not pass the host's identities on)";
 
     /// <summary>Whether App Service Authentication is on for this app.</summary>
     public bool PlatformAuthenticated =>
         bool.TryParse(configuration[PlatformAuthenticationSetting], out var enabled) && enabled;
 
-    /// <summary>The caller of a request with the host's <paramref name="identities"/> and <paramref name="header"/> reading its headers.</summary>
-    public ManagementCaller Read(IEnumerable<ClaimsIdentity> identities, Func<string, string?> header)
+    /// <summary>Whether the app runs on App Service, where the host checks the function's auth level.</summary>
+    public bool OnAppService => !string.IsNullOrEmpty(configuration[AppServiceSiteSetting]);
+
+    /// <summary>
+    /// The caller of a request with the host's <paramref name="identities"/> (null when the host passes none: the ASP.NET
+    /// Core integration, whose request identities are the worker's own, never the host's) and <paramref name="header"/>
+    /// reading its headers.
+    /// </summary>
+    public ManagementCaller Read(IEnumerable<System.Security.Claims.ClaimsIdentity>? identities, Func<string, string?> header)
     {
-        ArgumentNullException.ThrowIfNull(identities);
         ArgumentNullException.ThrowIfNull(header);
         var platform = PlatformAuthenticated;
-        if (platform && ReadPrincipal(header(PrincipalHeader)) is { } principal)
+        if (platform && ClientPrincipalReader.Read(header(ClientPrincipalReader.Header)) is { } signedIn)
         {
-            return principal;
+            return new ManagementCaller(signedIn.Writer, true, signedIn.Roles);
         }
 
-        var key = identities.FirstOrDefault(i => string.Equals(i.AuthenticationType, KeyAuthenticationType, StringComparison.Ordinal));
-        var writer = key is null
-            ? new PolicyWriter(PolicyWriterKinds.Unidentified, "no key (the host enforced none)", null, PolicyWriter.ApiSource)
-            : new PolicyWriter(PolicyWriterKinds.Key, key.FindFirst(KeyNameClaim)?.Value ?? $"{key.FindFirst(AuthLevelClaim)?.Value ?? "unnamed"} key", null, PolicyWriter.ApiSource);
+        var writer = (identities is null ? null : HostIdentityReader.Identify([.. identities]))
+            ?? (identities is null && OnAppService
+                ? new PolicyWriter(PolicyWriterKinds.AdminLevel, AdminLevelName, null, PolicyWriter.ApiSource)
+                : new PolicyWriter(PolicyWriterKinds.Unidentified, UnidentifiedName, null, PolicyWriter.ApiSource));
         return new ManagementCaller(writer, platform, new HashSet<string>(StringComparer.Ordinal));
     }
-
-    /// <summary>The principal App Service Authentication put in the header, or null when there is none or it cannot be read.</summary>
-    private static ManagementCaller? ReadPrincipal(string? encoded)
-    {
-        if (string.IsNullOrEmpty(encoded) || encoded.Length > MaxPrincipalHeaderLength)
-        {
-            return null;
-        }
-
-        try
-        {
-            using var document = JsonDocument.Parse(Encoding.UTF8.GetString(Convert.FromBase64String(encoded)));
-            var root = document.RootElement;
-            if (root.ValueKind != JsonValueKind.Object)
-            {
-                return null;
-            }
-
-            var roleType = root.TryGetProperty("role_typ", out var typ) && typ.ValueKind == JsonValueKind.String ? typ.GetString() : null;
-            var claims = root.TryGetProperty("claims", out var list) && list.ValueKind == JsonValueKind.Array
-                ? list.EnumerateArray()
-                    .Where(c => c.ValueKind == JsonValueKind.Object)
-                    .Select(c => (Type: Text(c, "typ"), Value: Text(c, "val")))
-                    .Where(c => c.Type is not null && c.Value is not null)
-                    .ToList()
-                : [];
-            var roles = claims.Where(c => c.Type == "roles" || c.Type == roleType).Select(c => c.Value!).ToHashSet(StringComparer.Ordinal);
-            var name = NameClaims.Select(type => claims.FirstOrDefault(c => c.Type == type).Value).FirstOrDefault(v => v is not null);
-            var id = ObjectIdClaims.Select(type => claims.FirstOrDefault(c => c.Type == type).Value).FirstOrDefault(v => v is not null);
-            return new ManagementCaller(new PolicyWriter(PolicyWriterKinds.Principal, name ?? id ?? "unnamed principal", id, PolicyWriter.ApiSource), true, roles);
-        }
-        catch (Exception e) when (e is FormatException or JsonException or ArgumentException)
-        {
-            return null;
-        }
-    }
-
-    private static string? Text(JsonElement claim, string property) =>
-        claim.TryGetProperty(property, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
 }

@@ -11,10 +11,13 @@ namespace CorsFunctions.Worker.Management;
 
 /// <summary>
 /// The management API: <c>cors-policies</c> (CRUD, history, rollback) and <c>cors-check</c> under the <c>api</c> route
-/// prefix. Every function is auth level Admin: the host lets only the admin (master) key through, before the worker
-/// runs. Writes may further need an Entra ID app role (<see cref="ManagementAuthorizer"/>). Each function only adapts
+/// prefix. Every function is auth level Admin: the host lets only callers it grants that level through (the master key,
+/// a platform site token), before the worker runs. Writes may further need an Entra ID app role (<see cref="ManagementAuthorizer"/>). Each function only adapts
 /// HTTP to a handler. Opt-in: while <see cref="CorsPolicyOptions.EnableManagementApi"/> is off, every function
 /// answers 404 and touches nothing. No exception reaches the host: store failures and bugs answer a problem.
+/// PUT and rollback need <c>Content-Type: application/json</c> (<see cref="JsonContentType"/>), checked before anything
+/// else runs, so that no cross-site "simple" request can write where no key is enforced (a local run). DELETE needs no
+/// such header: a browser cannot send it to another site without a CORS preflight in the first place.
 /// </summary>
 internal sealed class ManagementFunctions(PolicyManagementHandler policies, CorsCheckHandler check, ManagementCallerReader callers,
     ManagementAuthorizer authorizer, IOptions<CorsPolicyOptions> options, ILogger<ManagementFunctions> logger)
@@ -37,16 +40,16 @@ internal sealed class ManagementFunctions(PolicyManagementHandler policies, Cors
         [HttpTrigger(AuthorizationLevel.Admin, "get", Route = PolicyRoute)] HttpRequestData request, string id, FunctionContext context, CancellationToken cancellationToken) =>
         AnswerAsync(request, context, () => policies.GetAsync(id, cancellationToken), cancellationToken);
 
-    /// <summary>Creates or replaces one policy; <c>?dryRun=true</c> only says what it would do.</summary>
+    /// <summary>Creates or replaces one policy; <c>?dryRun=true</c> only says what it would do. The body is JSON, declared as such.</summary>
     [Function("CorsPolicyPut")]
     public Task<HttpResponseData> PutAsync(
         [HttpTrigger(AuthorizationLevel.Admin, "put", Route = PolicyRoute)] HttpRequestData request, string id, FunctionContext context, CancellationToken cancellationToken) =>
-        AnswerAsync(request, context, () => Query(request, "dryRun") switch
+        AnswerAsync(request, context, () => WithJsonAsync(request, () => Query(request, "dryRun") switch
         {
             null or "false" => WriteAsync(request, writer => policies.PutAsync(id, request.Body, Header(request, "If-Match"), Header(request, "If-None-Match"), false, writer, cancellationToken)),
             "true" => policies.PutAsync(id, request.Body, Header(request, "If-Match"), Header(request, "If-None-Match"), true, Caller(request).Writer, cancellationToken),
             _ => Task.FromResult(ManagementProblems.BadRequest("dryRun must be 'true' or 'false'.")),
-        }, cancellationToken);
+        }), cancellationToken);
 
     /// <summary>Deletes one policy.</summary>
     [Function("CorsPolicyDelete")]
@@ -61,13 +64,16 @@ internal sealed class ManagementFunctions(PolicyManagementHandler policies, Cors
         CancellationToken cancellationToken) =>
         AnswerAsync(request, context, () => policies.HistoryAsync(id, cancellationToken), cancellationToken);
 
-    /// <summary>Restores the definition an earlier version left behind (<c>?version=N</c>), as an audited write.</summary>
+    /// <summary>
+    /// Restores the definition an earlier version left behind (<c>?version=N</c>), as an audited write. The body is
+    /// ignored (empty or <c>{}</c>), but the request must declare JSON: a body-less POST is what any page can send.
+    /// </summary>
     [Function("CorsPolicyRollback")]
     public Task<HttpResponseData> RollbackAsync(
         [HttpTrigger(AuthorizationLevel.Admin, "post", Route = PolicyRoute + "/rollback")] HttpRequestData request, string id, FunctionContext context,
         CancellationToken cancellationToken) =>
-        AnswerAsync(request, context, () => WriteAsync(request, writer =>
-            policies.RollbackAsync(id, Query(request, "version"), Header(request, "If-Match"), writer, cancellationToken)), cancellationToken);
+        AnswerAsync(request, context, () => WithJsonAsync(request, () => WriteAsync(request, writer =>
+            policies.RollbackAsync(id, Query(request, "version"), Header(request, "If-Match"), writer, cancellationToken))), cancellationToken);
 
     /// <summary>Explains the CORS decision for a request, from the snapshot in force or a proposed policy.</summary>
     [Function("CorsCheck")]
@@ -127,6 +133,13 @@ internal sealed class ManagementFunctions(PolicyManagementHandler policies, Cors
         return await WriteAsync(request, result, cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>Runs <paramref name="handle"/> when the request declares a JSON body; else answers 415 and touches nothing.</summary>
+    private static Task<ManagementResult> WithJsonAsync(HttpRequestData request, Func<Task<ManagementResult>> handle)
+    {
+        var contentType = Header(request, "Content-Type");
+        return JsonContentType.IsJson(contentType) ? handle() : Task.FromResult(ManagementProblems.JsonRequired(contentType));
+    }
+
     /// <summary>Runs <paramref name="write"/> as the caller when the caller may write; else answers the refusal.</summary>
     private Task<ManagementResult> WriteAsync(HttpRequestData request, Func<PolicyWriter, Task<ManagementResult>> write)
     {
@@ -134,7 +147,9 @@ internal sealed class ManagementFunctions(PolicyManagementHandler policies, Cors
         return authorizer.RefuseWrite(caller) is { } refusal ? Task.FromResult(refusal) : write(caller.Writer);
     }
 
-    private ManagementCaller Caller(HttpRequestData request) => callers.Read(request.Identities, name => Header(request, name));
+    // In the ASP.NET Core integration the request's identities are the worker's own HttpContext.User: the host passes none.
+    private ManagementCaller Caller(HttpRequestData request) =>
+        callers.Read(request.FunctionContext.GetHttpContext() is null ? request.Identities : null, name => Header(request, name));
 
     private static string? Header(HttpRequestData request, string name) =>
         request.Headers.TryGetValues(name, out var values) ? string.Join(",", values) : null;

@@ -25,6 +25,12 @@ internal static class ManagementProblems
 
     public static ManagementResult BadRequest(string detail) => Problem(400, "bad-request", "Bad request", detail);
 
+    public static ManagementResult JsonRequired(string? contentType) =>
+        Problem(415, "unsupported-media-type", "Content-Type must be application/json",
+            $"Writes (PUT, rollback) need the header Content-Type: {JsonContentType.MediaType}; this request sent " +
+            $"{(contentType is null ? "none" : $"'{SafeLogValue.Bound(contentType)}'")}. A browser sends that type to another site only after a CORS " +
+            "preflight, so no form or simple cross-site request can write. Nothing was written.");
+
     public static ManagementResult PolicyNotFound(string id) =>
         Problem(404, "policy-not-found", "Policy not found", $"There is no policy '{SafeLogValue.Bound(id)}' in this policy set.");
 
@@ -46,6 +52,27 @@ internal static class ManagementProblems
 
     public static ManagementResult Disabled { get; } = Problem(404, "management-api-off", "Not found",
         $"The management API is off: set {CorsPolicyOptions.SectionName}__{nameof(CorsPolicyOptions.EnableManagementApi)}=true to use it.");
+
+    public static ManagementResult PrincipalRequired(string callerKind) =>
+        Problem(403, "principal-required", "Not allowed to write",
+            $"{EntraAppRoleMode} writes need a principal signed in through App Service Authentication; this request came with a {callerKind} alone " +
+            "(the host grants the admin level to the master key and to platform tokens, which name no person). Sign in with a token for this app " +
+            "and send it with the key. Nothing was written.");
+
+    public static ManagementResult EntraIdRequired(string? provider) =>
+        Problem(403, "entra-id-required", "Not allowed to write",
+            $"{EntraAppRoleMode} writes need a principal signed in with Entra ID (App Service Authentication provider " +
+            $"'{ManagementAuthorizer.EntraIdProvider}'); this one was signed in with '{SafeLogValue.Bound(provider)}'. Nothing was written.");
+
+    public static ManagementResult TenantNotAllowed(string? tenantId) =>
+        Problem(403, "tenant-not-allowed", "Not allowed to write",
+            $"{EntraAppRoleMode} writes need a principal of the tenant set in {CorsPolicyOptions.SectionName}__{nameof(CorsPolicyOptions.ManagementTenantId)}; " +
+            $"this one is of tenant '{SafeLogValue.Bound(tenantId)}' (tid). Sign in with an account of that tenant. Nothing was written.");
+
+    public static ManagementResult ObjectIdRequired() =>
+        Problem(403, "object-id-required", "Not allowed to write",
+            $"{EntraAppRoleMode} writes need a principal with an object id (oid), which the audit log records; this principal carries none. " +
+            "Nothing was written.");
 
     public static ManagementResult WriteRoleRequired(string role) =>
         Problem(403, "write-role-required", "Not allowed to write",
@@ -78,6 +105,9 @@ internal static class ManagementProblems
     public static ManagementResult InternalError(string invocationId) =>
         Problem(500, "internal-error", "Internal error",
             $"The request failed unexpectedly; the error is logged with invocation id {invocationId}. Read the policy again to see whether a write took effect before retrying.");
+
+    private static string EntraAppRoleMode =>
+        $"{CorsPolicyOptions.SectionName}__{nameof(CorsPolicyOptions.ManagementAuthorization)}={nameof(CorsManagementAuthorization.EntraAppRole)}:";
 
     private static ManagementResult Problem(int status, string type, string title, string detail, IReadOnlyList<PolicyErrorDocument>? errors = null,
         IReadOnlyList<RouteOwnerChange>? routeChanges = null, int? retryAfterSeconds = null) =>

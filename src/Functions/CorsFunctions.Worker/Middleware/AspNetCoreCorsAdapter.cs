@@ -26,8 +26,7 @@ internal sealed class AspNetCoreCorsAdapter(CorsRequestHandler handler)
 
             case CorsAction.StampResponse:
             case CorsAction.VaryOnOrigin:
-                StampWhenStarting(httpContext.Response, decision, corsRequest);
-                await next(context).ConfigureAwait(false);
+                await RunStampingWhenStartingAsync(context, httpContext.Response, decision, corsRequest, next).ConfigureAwait(false);
                 break;
 
             default:
@@ -61,19 +60,42 @@ internal sealed class AspNetCoreCorsAdapter(CorsRequestHandler handler)
         }
     }
 
-    private void StampWhenStarting(HttpResponse response, CorsDecision decision, ICorsRequest corsRequest)
+    /// <summary>
+    /// Runs the function and stamps its response just before the headers go out. When the function threw, nothing is
+    /// stamped, counted or logged, exactly as in the built-in model (whose stamping never runs after a throw): what the
+    /// server then sends (the failed invocation's answer) is not the function's response and carries no CORS grant. A
+    /// response the function started itself before throwing was stamped as it started, with the headers it sent.
+    /// </summary>
+    private async Task RunStampingWhenStartingAsync(FunctionContext context, HttpResponse response, CorsDecision decision, ICorsRequest corsRequest,
+        FunctionExecutionDelegate next)
     {
         if (response.HasStarted)
         {
             handler.NotStamped(decision, corsRequest, UnstampedReason.ResponseStarted);
+            await next(context).ConfigureAwait(false);
             return;
         }
 
+        var functionThrew = false;
         response.OnStarting(() =>
         {
-            var sink = new HeaderDictionarySink(response.Headers);
-            handler.TryWrite(decision, ref sink, corsRequest);
+            if (!functionThrew)
+            {
+                var sink = new HeaderDictionarySink(response.Headers);
+                handler.TryWrite(decision, ref sink, corsRequest);
+            }
+
             return Task.CompletedTask;
         });
+
+        try
+        {
+            await next(context).ConfigureAwait(false);
+        }
+        catch
+        {
+            functionThrew = true;
+            throw;
+        }
     }
 }

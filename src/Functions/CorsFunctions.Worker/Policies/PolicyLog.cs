@@ -29,9 +29,9 @@ internal static partial class PolicyLog
     [LoggerMessage(2007, LogLevel.Warning, "Route {Route} is named by several CORS policies: {Winner} governs it, {Losers} are ignored there.")]
     public static partial void RouteConflict(ILogger logger, string route, string winner, string losers);
 
-    [LoggerMessage(2010, LogLevel.Information, "CORS policy {PolicyId} changed ({Action}, audit version {Version}, hash {AuditHash}) by {WriterKind} {WriterName} (id {WriterId}) via {Source}: ETag {BeforeETag} -> {AfterETag}.")]
+    [LoggerMessage(2010, LogLevel.Information, "CORS policy {PolicyId} changed ({Action}, audit version {Version}, hash {AuditHash}) by {WriterKind} {WriterName} (id {WriterId}, authenticated as {WriterAuthenticationType}, tenant {WriterTenantId}) via {Source}: ETag {BeforeETag} -> {AfterETag}.")]
     public static partial void PolicyChanged(ILogger logger, string policyId, string action, int version, string auditHash, string writerKind, string writerName,
-        string writerId, string source, string beforeETag, string afterETag);
+        string writerId, string writerAuthenticationType, string writerTenantId, string source, string beforeETag, string afterETag);
 
     [LoggerMessage(2011, LogLevel.Error, "CORS policy {PolicyId} was changed ({Action}, audit version {Version}) but the audit log could not be written; the change stands and the history will show the version as missing. The entry: {Entry}")]
     public static partial void AuditFailed(ILogger logger, Exception exception, string policyId, string action, int version, string entry);

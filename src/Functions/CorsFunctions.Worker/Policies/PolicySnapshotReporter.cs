@@ -65,7 +65,9 @@ internal sealed class PolicySnapshotReporter(IOptions<CorsPolicyOptions> options
             var key = $"{conflict.Route} {conflict.Winner} {losers}";
             if (conflicts.Add(key) && !_reportedConflicts.Contains(key))
             {
-                PolicyLog.RouteConflict(logger, conflict.Route, conflict.Winner, losers);
+                // The route and ids come from stored rows (an invalid id still holds its routes): each one bounded.
+                PolicyLog.RouteConflict(logger, SafeLogValue.Bound(conflict.Route), SafeLogValue.Bound(conflict.Winner),
+                    string.Join(", ", conflict.Losers.Select(SafeLogValue.Bound)));
             }
         }
 

@@ -175,13 +175,14 @@ internal sealed class PolicyWritePipeline(IPolicyStore store, PolicyAuditLog aud
             catch (Exception exception)
 #pragma warning restore CA1031
             {
-                PolicyLog.AuditFailed(logger, exception, entry.PolicyId, entry.Action.ToString(), entry.Version, PolicyAuditJson.Serialize(entry));
+                PolicyLog.AuditFailed(logger, exception, SafeLogValue.Bound(entry.PolicyId), entry.Action.ToString(), entry.Version, PolicyAuditJson.Serialize(entry));
             }
         }
 
-        PolicyLog.PolicyChanged(logger, entry.PolicyId, entry.Action.ToString(), recorded?.Version ?? entry.Version, recorded?.Hash ?? SafeLogValue.Absent,
-            entry.Writer.Kind, SafeLogValue.Bound(entry.Writer.Name), SafeLogValue.Bound(entry.Writer.Id), entry.Writer.Source,
-            entry.BeforeETag ?? SafeLogValue.Absent, entry.AfterETag ?? SafeLogValue.Absent);
+        var writer = entry.Writer;
+        PolicyLog.PolicyChanged(logger, SafeLogValue.Bound(entry.PolicyId), entry.Action.ToString(), recorded?.Version ?? entry.Version, recorded?.Hash ?? SafeLogValue.Absent,
+            writer.Kind, SafeLogValue.Bound(writer.Name), SafeLogValue.Bound(writer.Id), SafeLogValue.Bound(writer.AuthenticationType),
+            SafeLogValue.Bound(writer.TenantId), writer.Source, entry.BeforeETag ?? SafeLogValue.Absent, entry.AfterETag ?? SafeLogValue.Absent);
         return recorded;
     }
 

@@ -1,3 +1,4 @@
+using CorsFunctions.Core.Policies;
 using CorsFunctions.Core.Routing;
 using CorsFunctions.Functions.Tests.TestSupport;
 using CorsFunctions.Worker;
@@ -67,7 +68,7 @@ public sealed class CorsSetupCheckTests
         CorsSetupCheck.CheckPolicies([Function("List", "items", "get"), Function("Invoice", "orders/{id}/invoice", "get")], "api",
             Policies("/api/items"), Options, _logger);
 
-        AssertOneWarning(3003, "HTTP function Invoice (route /api/orders/{id}/invoice) is governed by no CORS policy of policy set shop (table CorsPolicies)", "add a policy with the route /api/orders/*/invoice");
+        AssertOneWarning(3003, "HTTP function Invoice (route /api/orders/{id}/invoice) is governed by no enforced CORS policy of policy set shop (table CorsPolicies;", "add a policy with the route /api/orders/*/invoice");
     }
 
     [Fact]
@@ -121,6 +122,38 @@ public sealed class CorsSetupCheckTests
         CorsSetupCheck.CheckPolicies([Function("Get", "items/{id}", "get")], "api", PolicySet.Create([broken]), Options, _logger);
 
         Assert.Empty(_logger.Collector.GetSnapshot());
+    }
+
+    [Fact]
+    public void A_function_covered_only_by_a_report_only_policy_is_named_as_governed_by_none()
+    {
+        var observing = TestPolicies.Items("invoices-draft", "/api/orders/*/invoice") with { Mode = PolicyMode.ReportOnly };
+        var policies = PolicySet.Create([TestPolicies.Items("items", "/api/items"), observing]);
+
+        CorsSetupCheck.CheckPolicies([Function("List", "items", "get"), Function("Invoice", "orders/{id}/invoice", "get")], "api", policies, Options, _logger);
+
+        AssertOneWarning(3003, "HTTP function Invoice (route /api/orders/{id}/invoice) is governed by no enforced CORS policy", "report-only policies govern nothing");
+    }
+
+    [Fact]
+    public void A_policy_set_of_report_only_policies_alone_gives_the_no_policy_warning()
+    {
+        var observing = TestPolicies.Items("everything-draft", "/**") with { Mode = PolicyMode.ReportOnly };
+
+        CorsSetupCheck.CheckPolicies([Function("List", "items", "get")], "api", PolicySet.Create([observing]), Options, _logger);
+
+        AssertOneWarning(3004, "Policy set shop of table CorsPolicies holds no CORS policy that is enforced", "switch report-only ones to enforce");
+    }
+
+    [Fact]
+    public void Report_only_routes_under_the_prefix_do_not_hide_enforced_routes_outside_it()
+    {
+        var observing = TestPolicies.Items("items-draft", "/api/items") with { Mode = PolicyMode.ReportOnly };
+        var policies = PolicySet.Create([TestPolicies.Items("items", "/items"), observing]);
+
+        CorsSetupCheck.CheckPolicies([Function("List", "items", "get")], "api", policies, Options, _logger);
+
+        AssertOneWarning(3002, "No enforced CORS policy of policy set shop", "under the route prefix /api");
     }
 
     [Fact]

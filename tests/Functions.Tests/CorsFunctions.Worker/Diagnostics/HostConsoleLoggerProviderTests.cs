@@ -56,6 +56,23 @@ public sealed class HostConsoleLoggerProviderTests : IDisposable
         Assert.EndsWith("(InvalidOperationException: first  second)", lines[1], StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData('\u2028')] // Zl
+    [InlineData('\u2029')] // Zp
+    [InlineData('\u202E')] // Cf: right-to-left override
+    [InlineData('\u2066')] // Cf: left-to-right isolate
+    [InlineData('\u200B')] // Cf: zero-width space
+    public void Unicode_separators_and_format_characters_become_spaces_on_the_line_the_host_relays(char unsafeCharacter)
+    {
+        var logger = _provider.CreateLogger(typeof(PolicySnapshotReporter).FullName!);
+
+        PolicyLog.InvalidPolicy(logger, "items", "/api/items", "Description", "b\u00FCro", $"is wrong{unsafeCharacter}fail: forged");
+
+        var line = Assert.Single(_stderr.ToString().Split(Environment.NewLine, StringSplitOptions.RemoveEmptyEntries));
+        Assert.DoesNotContain(unsafeCharacter, line);
+        Assert.EndsWith("Description b\u00FCro is wrong fail: forged", line, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Other_categories_are_not_written_since_invocation_logs_already_reach_the_host()
     {

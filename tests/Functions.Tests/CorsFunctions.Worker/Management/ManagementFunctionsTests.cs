@@ -25,8 +25,51 @@ public sealed class ManagementFunctionsTests
         return Mock.Of<FunctionContext>(c => c.InvocationId == "inv-1" && c.FunctionDefinition == definition.Object);
     }
 
+    /// <summary>A request with the master key's identity; a PUT or POST declares its JSON body, as a client of the API does.</summary>
     private static FakeHttpRequestData Request(string method, string url, string? body = null, params KeyValuePair<string, string>[] headers) =>
-        new(method, url, headers, body) { IdentitiesFromHost = [ManagementHarness.HostKey()] };
+        new(method, url, method is "PUT" or "POST" ? [new("Content-Type", "application/json"), .. headers] : headers, body)
+        {
+            IdentitiesFromHost = [ManagementHarness.HostKey()],
+        };
+
+    /// <summary>The content types a form or a fetch without preflight can send to another site (none included).</summary>
+    private static readonly string?[] SimpleContentTypes =
+    [
+        "text/plain", "text/plain;charset=UTF-8", "application/x-www-form-urlencoded", "multipart/form-data; boundary=----x", null,
+        "text/plain; x=application/json", "application/json, text/plain", "application/jsonp",
+    ];
+
+    private static readonly string[] Writes = ["put", "dry-run", "rollback"];
+
+    public static TheoryData<string, string?> WritesWithSimpleContentTypes()
+    {
+        var data = new TheoryData<string, string?>();
+        foreach (var write in Writes)
+        {
+            foreach (var contentType in SimpleContentTypes)
+            {
+                data.Add(write, contentType);
+            }
+        }
+
+        return data;
+    }
+
+    /// <summary>Sends one kind of write (<see cref="Writes"/>) with the master key and <paramref name="contentType"/> (null: none).</summary>
+    private Task<HttpResponseData> SendWriteAsync(string write, string? contentType)
+    {
+        KeyValuePair<string, string>[] headers = contentType is null ? [] : [new("Content-Type", contentType)];
+        var (method, url, body) = write switch
+        {
+            "put" => ("PUT", Url, Policy),
+            "dry-run" => ("PUT", Url + "?dryRun=true", Policy),
+            _ => ("POST", Url + "/rollback?version=1", ""),
+        };
+        var request = new FakeHttpRequestData(method, url, headers, body) { IdentitiesFromHost = [ManagementHarness.HostKey()] };
+        return method == "PUT"
+            ? _api.Functions.PutAsync(request, "items", _context, CancellationToken.None)
+            : _api.Functions.RollbackAsync(request, "items", _context, CancellationToken.None);
+    }
 
     private static JsonElement Body(HttpResponseData response) => JsonDocument.Parse(((FakeHttpResponseData)response).ReadBody()).RootElement;
 
@@ -98,6 +141,46 @@ public sealed class ManagementFunctionsTests
         Assert.Equal(ManagementResult.ProblemContentType, response.WireHeaders()["Content-Type"]);
         Assert.Equal(ManagementProblems.TypePrefix + "invalid-policy", Body(response).GetProperty("type").GetString());
         Assert.NotEmpty(Body(response).GetProperty("errors").EnumerateArray());
+    }
+
+    [Theory]
+    [MemberData(nameof(WritesWithSimpleContentTypes))]
+    public async Task A_write_a_cross_site_simple_request_could_send_is_refused_415_before_any_store_call(string write, string? contentType)
+    {
+        _api.Store.Failure = new InvalidOperationException("the store must not be called"); // it would answer 500
+
+        var response = (FakeHttpResponseData)await SendWriteAsync(write, contentType);
+
+        Assert.Equal(HttpStatusCode.UnsupportedMediaType, response.StatusCode);
+        Assert.Equal(ManagementProblems.TypePrefix + "unsupported-media-type", Body(response).GetProperty("type").GetString());
+        Assert.Contains("Content-Type: application/json", Body(response).GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Equal(0, _api.Store.Writes);
+        Assert.Empty(_api.Audit.Entries);
+    }
+
+    [Theory]
+    [InlineData("application/json")]
+    [InlineData("application/json; charset=utf-8")]
+    [InlineData("Application/JSON;charset=UTF-8")]
+    public async Task Every_write_declaring_JSON_is_accepted(string contentType)
+    {
+        var put = await SendWriteAsync("put", contentType);
+        var dryRun = await SendWriteAsync("dry-run", contentType);
+        var rollback = await SendWriteAsync("rollback", contentType);
+
+        Assert.Equal([HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.OK], new[] { put.StatusCode, dryRun.StatusCode, rollback.StatusCode });
+        Assert.Equal(2, _api.Audit.Entries.Count); // the put and the rollback; a dry run writes nothing
+    }
+
+    [Fact]
+    public async Task Delete_needs_no_content_type_since_no_browser_sends_it_to_another_site_without_a_preflight()
+    {
+        _api.Store.Seed(TestPolicies.Items());
+        var request = new FakeHttpRequestData("DELETE", Url) { IdentitiesFromHost = [ManagementHarness.HostKey()] };
+
+        var response = await _api.Functions.DeleteAsync(request, "items", _context, CancellationToken.None);
+
+        Assert.Equal(HttpStatusCode.NoContent, response.StatusCode);
     }
 
     [Fact]

@@ -224,6 +224,42 @@ public sealed class AspNetCoreCorsAdapterTests : IDisposable
         Assert.Empty(_cors.Points("preflight"));
     }
 
+    [Theory]
+    [InlineData(Trusted)] // would be granted
+    [InlineData("https://evil.example.com")] // would be refused: Vary only
+    [InlineData(null)] // no Origin: Vary only, never counted
+    public async Task A_function_that_throws_gets_no_CORS_header_and_nothing_is_counted_or_logged_as_in_the_built_in_model(string? origin)
+    {
+        var (context, response, invocation) = origin is null ? Invocation("GET") : Invocation("GET", (CorsHeaderNames.Origin, origin));
+
+        await Assert.ThrowsAsync<InvalidOperationException>(() =>
+            _middleware.Invoke(invocation.Context, Function(_ => throw new InvalidOperationException("the function failed"))));
+
+        // The worker's server still sends a response for the request (the host answers 500 for the failed invocation).
+        context.Response.StatusCode = StatusCodes.Status500InternalServerError;
+        await response.StartAsync();
+
+        Assert.Equal(1, _functionRuns);
+        Assert.Empty(response.WireHeaders());
+        Assert.Empty(_cors.Decisions.GetMeasurementSnapshot());
+        Assert.Empty(_cors.Logger.Collector.GetSnapshot());
+    }
+
+    [Fact]
+    public async Task A_function_that_started_its_response_before_throwing_sent_the_grant_with_it()
+    {
+        var (_, response, invocation) = Invocation("GET", (CorsHeaderNames.Origin, Trusted));
+
+        await Assert.ThrowsAsync<InvalidOperationException>(() => _middleware.Invoke(invocation.Context, Function(_ =>
+        {
+            response.StartAsync().GetAwaiter().GetResult(); // the headers are on the wire
+            throw new InvalidOperationException("the function failed half-way");
+        })));
+
+        Assert.Equal(Trusted, response.WireHeaders()[CorsHeaderNames.AllowOrigin]);
+        Assert.Equal("allowed", Assert.Single(_cors.Points("actual")).Tags["cors.outcome"]);
+    }
+
     private static (HttpContext Context, StartableResponseFeature Response, FakeInvocation Invocation) Invocation(string method,
         params (string Name, string Value)[] headers)
     {

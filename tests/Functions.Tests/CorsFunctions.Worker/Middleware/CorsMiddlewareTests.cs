@@ -201,11 +201,15 @@ public sealed class CorsMiddlewareTests : IDisposable
     }
 
     [Fact]
-    public async Task An_exception_of_the_function_itself_is_not_swallowed()
+    public async Task An_exception_of_the_function_itself_is_not_swallowed_and_nothing_is_stamped_counted_or_logged()
     {
         var invocation = FakeInvocation.Http(new FakeHttpRequestData("GET", ItemsUrl, [new(CorsHeaderNames.Origin, Trusted)]));
 
         await Assert.ThrowsAsync<TimeoutException>(() => _middleware.Invoke(invocation.Context, _ => throw new TimeoutException()));
+
+        Assert.Null(invocation.InvocationResult);
+        Assert.Empty(_cors.Decisions.GetMeasurementSnapshot());
+        Assert.Empty(_cors.Logger.Collector.GetSnapshot());
     }
 
     private static FakeHttpRequestData Preflight(string origin, string method, string? requestHeaders = null)

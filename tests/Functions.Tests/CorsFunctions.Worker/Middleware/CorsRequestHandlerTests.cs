@@ -398,6 +398,20 @@ public sealed class CorsRequestHandlerTests : IDisposable
     }
 
     [Fact]
+    public void A_row_key_carrying_a_bidi_override_reaches_the_request_log_neutralized()
+    {
+        // An invalid id still holds its readable routes (fail closed), so the refusal names it.
+        using var cors = CorsHarness.With(TestPolicies.FromRow("items\u202Egnp.exe", "/api/items"));
+
+        var (decision, _) = Decide(cors, Preflight("/api/items", Trusted, "PUT"));
+
+        Assert.Equal(CorsRejection.InvalidPolicy, decision.Preflight.Rejection);
+        var record = cors.Logger.LatestRecord;
+        Assert.Equal("items?gnp.exe", record.GetStructuredStateValue("PolicyId"));
+        Assert.DoesNotContain('\u202E', record.Message);
+    }
+
+    [Fact]
     public void The_decision_reads_the_snapshot_in_force_at_each_request()
     {
         var source = new Mock<IPolicySnapshotSource>();

@@ -170,10 +170,49 @@ public sealed class CorsPolicyOptionsValidatorTests
     public void Management_authorization_defaults_to_the_admin_key_and_binds_entra_app_role_by_name()
     {
         using var defaults = Services(("CorsPolicies:ConnectionString", "UseDevelopmentStorage=true"));
-        using var entra = Services(("CorsPolicies:ConnectionString", "UseDevelopmentStorage=true"), ("CorsPolicies:ManagementAuthorization", "EntraAppRole"));
+        using var entra = Services(("CorsPolicies:ConnectionString", "UseDevelopmentStorage=true"), ("CorsPolicies:ManagementAuthorization", "EntraAppRole"),
+            ("CorsPolicies:ManagementTenantId", Tenant));
 
         Assert.Equal(CorsManagementAuthorization.AdminKey, defaults.GetRequiredService<IOptions<CorsPolicyOptions>>().Value.ManagementAuthorization);
-        Assert.Equal(CorsManagementAuthorization.EntraAppRole, entra.GetRequiredService<IOptions<CorsPolicyOptions>>().Value.ManagementAuthorization);
+        var bound = entra.GetRequiredService<IOptions<CorsPolicyOptions>>().Value;
+        Assert.Equal((CorsManagementAuthorization.EntraAppRole, Tenant), (bound.ManagementAuthorization, bound.ManagementTenantId));
+    }
+
+    private const string Tenant = "72f988bf-86f1-41af-91ab-2d7cd011db47";
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("")]
+    [InlineData("  ")]
+    public void Entra_app_role_mode_without_a_tenant_is_refused_at_start_up(string? tenant)
+    {
+        var result = Validate(new CorsPolicyOptions
+        {
+            ConnectionString = "UseDevelopmentStorage=true", ManagementAuthorization = CorsManagementAuthorization.EntraAppRole, ManagementTenantId = tenant,
+        });
+
+        Assert.True(result.Failed);
+        Assert.Contains("CorsPolicies__ManagementTenantId is required with CorsPolicies__ManagementAuthorization=EntraAppRole", result.FailureMessage, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(CorsManagementAuthorization.EntraAppRole)]
+    [InlineData(CorsManagementAuthorization.AdminKey)]
+    public void A_tenant_that_is_not_a_guid_is_refused_in_either_mode(CorsManagementAuthorization mode)
+    {
+        var result = Validate(new CorsPolicyOptions { ConnectionString = "UseDevelopmentStorage=true", ManagementAuthorization = mode, ManagementTenantId = "contoso.onmicrosoft.com" });
+
+        Assert.True(result.Failed);
+        Assert.Contains("CorsPolicies__ManagementTenantId 'contoso.onmicrosoft.com' must be the Entra ID tenant id, a GUID", result.FailureMessage, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(CorsManagementAuthorization.EntraAppRole, Tenant)]
+    [InlineData(CorsManagementAuthorization.AdminKey, null)]
+    [InlineData(CorsManagementAuthorization.AdminKey, Tenant)]
+    public void A_guid_tenant_or_no_tenant_in_admin_key_mode_is_valid(CorsManagementAuthorization mode, string? tenant)
+    {
+        Assert.True(Validate(new CorsPolicyOptions { ConnectionString = "UseDevelopmentStorage=true", ManagementAuthorization = mode, ManagementTenantId = tenant }).Succeeded);
     }
 
     [Fact]

@@ -62,6 +62,18 @@ public sealed class PolicySnapshotReporterTests
     }
 
     [Fact]
+    public void A_row_key_carrying_a_bidi_override_reaches_the_conflict_log_neutralized()
+    {
+        // U+202E would show "b<RLO>exe.txt" reversed; the id is invalid but its readable route still conflicts.
+        Report(unchanged: false, TestPolicies.Items("a", "/x"), TestPolicies.FromRow("b\u202Eexe.txt", "/x"));
+
+        var conflict = Assert.Single(_logger.Collector.GetSnapshot(), r => r.Id.Id == 2007);
+        Assert.Equal("Route /x is named by several CORS policies: a governs it, b?exe.txt are ignored there.", conflict.Message);
+        var invalid = Assert.Single(_logger.Collector.GetSnapshot(), r => r.Id.Id == 2004);
+        Assert.DoesNotContain('\u202E', invalid.Message);
+    }
+
+    [Fact]
     public void The_snapshot_and_its_versions_are_required()
     {
         var snapshot = new PolicySnapshot(PolicySet.Empty, DateTimeOffset.UnixEpoch);
