@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Azure.Data.Tables;
 using CorsFunctions.Cli.Commands;
+using CorsFunctions.Worker.Policies;
 
 namespace CorsFunctions.Cli;
 
@@ -27,12 +28,15 @@ internal static class CliApplication
         };
     }
 
-    /// <summary>Runs <paramref name="args"/>; a command line that does not parse is a usage error (exit 2) with every problem listed.</summary>
+    /// <summary>
+    /// Runs <paramref name="args"/>; a command line that does not parse is a usage error (exit 2) with every problem listed.
+    /// Table calls are retried as the app retries them (<see cref="TableRetry"/>) unless <paramref name="clientOptions"/> say otherwise.
+    /// </summary>
     public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, CancellationToken cancellationToken,
         TableClientOptions? clientOptions = null)
     {
         ArgumentNullException.ThrowIfNull(error);
-        var parse = Create(clientOptions ?? new TableClientOptions()).Parse(args);
+        var parse = Create(clientOptions ?? TableRetry.CreateOptions()).Parse(args);
         if (parse.Errors.Count > 0)
         {
             foreach (var parseError in parse.Errors)

@@ -1,12 +1,13 @@
 using Azure.Core;
 using Azure.Data.Tables;
+using CorsFunctions.Functions.Tests.TestSupport;
 
 namespace CorsFunctions.Cli.Tests.Support;
 
-/// <summary>Runs <c>corsfunctions</c> in-process, as its Program does, capturing both streams.</summary>
+/// <summary>Runs <c>corsfunctions</c> in-process, as its Program does, capturing both streams; table calls retried as in production, with short waits.</summary>
 internal static class Tool
 {
-    public static async Task<CliResult> RunAsync(params string[] args) => await RunAsync(new TableClientOptions { Retry = { MaxRetries = 0 } }, args);
+    public static async Task<CliResult> RunAsync(params string[] args) => await RunAsync(ProductionRetries.WithShortDelays(), args);
 
     public static async Task<CliResult> RunAsync(TableClientOptions clientOptions, params string[] args)
     {
@@ -18,7 +19,7 @@ internal static class Tool
     /// <summary>Client options whose pipeline runs <paramref name="beforeFirstWrite"/> once, just before the first entity write is sent.</summary>
     public static TableClientOptions BeforeFirstWrite(Action beforeFirstWrite)
     {
-        var options = new TableClientOptions { Retry = { MaxRetries = 0 } };
+        var options = ProductionRetries.WithShortDelays();
         options.AddPolicy(new BeforeFirstWritePolicy(beforeFirstWrite), HttpPipelinePosition.PerCall);
         return options;
     }
