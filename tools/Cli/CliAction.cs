@@ -9,7 +9,7 @@ namespace CorsFunctions.Cli;
 internal static class CliAction
 {
     /// <summary>Sets <paramref name="body"/> as the action of <paramref name="command"/>.</summary>
-    public static void Set(Command command, TableOptions table, Func<ParseResult, CommandOutput, CancellationToken, Task<int>> body)
+    public static void Set(Command command, Func<ParseResult, CommandOutput, CancellationToken, Task<int>> body)
     {
         ArgumentNullException.ThrowIfNull(command);
         command.SetAction(async (parse, cancellationToken) =>
@@ -24,7 +24,7 @@ internal static class CliAction
                 await output.Error.WriteLineAsync($"corsfunctions {command.Name}: {e.Message}").ConfigureAwait(false);
                 return e.ExitCode;
             }
-            catch (Exception e) when (StoreErrors.Describe(e, $"table {parse.GetValue(table.Table)}") is { } message)
+            catch (Exception e) when (StoreErrors.Describe(e) is { } message)
             {
                 await output.Error.WriteLineAsync($"corsfunctions {command.Name}: {message}").ConfigureAwait(false);
                 return ExitCodes.StoreFailed;

@@ -18,7 +18,7 @@ internal sealed class PolicyTable
     private readonly TableClient _table;
     private readonly TableClient _auditTable;
     private readonly TablePolicyStore _store;
-    private readonly TablePolicyAuditLog _audit;
+    private readonly TableNamedAuditLog _audit;
     private readonly PolicyWritePipeline _pipeline;
 
     private readonly TokenCredential? _credential;
@@ -35,7 +35,7 @@ internal sealed class PolicyTable
         _table = service.GetTableClient(options.TableName);
         _auditTable = service.GetTableClient(options.AuditTableName);
         _store = new TablePolicyStore(_table, Microsoft.Extensions.Options.Options.Create(options));
-        _audit = new TablePolicyAuditLog(_auditTable, options.PartitionKey);
+        _audit = new TableNamedAuditLog(new TablePolicyAuditLog(_auditTable, options.PartitionKey), _auditTable.Name);
         _pipeline = new PolicyWritePipeline(_store, _audit, TimeProvider.System, NullLogger<PolicyWritePipeline>.Instance);
     }
 
@@ -55,7 +55,7 @@ internal sealed class PolicyTable
         {
             return await _store.ListAsync(cancellationToken).ConfigureAwait(false);
         }
-        catch (RequestFailedException e) when (StoreErrors.IsTableMissing(e))
+        catch (TableStoreException e) when (StoreErrors.IsTableMissing(e))
         {
             return null;
         }
@@ -65,8 +65,8 @@ internal sealed class PolicyTable
     /// Creates the table (a first push). Only called after listing found none, so an operator whose role covers
     /// only an existing table never needs the right to create one.
     /// </summary>
-    public async Task CreateTableAsync(CancellationToken cancellationToken) =>
-        await _table.CreateIfNotExistsAsync(cancellationToken).ConfigureAwait(false);
+    public Task CreateTableAsync(CancellationToken cancellationToken) =>
+        TableCalls.RunAsync(_table.Name, () => _table.CreateIfNotExistsAsync(cancellationToken), cancellationToken);
 
     /// <summary>Every reason <paramref name="policy"/> cannot be stored: its read errors, then the write pipeline's validation.</summary>
     public static IReadOnlyList<PolicyError> Validate(StoredPolicy policy)
@@ -91,7 +91,7 @@ internal sealed class PolicyTable
         {
             return [.. (await _audit.ListAsync(id, cancellationToken).ConfigureAwait(false)).OrderBy(e => e.Version)];
         }
-        catch (RequestFailedException e) when (StoreErrors.IsTableMissing(e))
+        catch (TableStoreException e) when (StoreErrors.IsTableMissing(e))
         {
             return [];
         }
@@ -105,14 +105,17 @@ internal sealed class PolicyTable
     /// </summary>
     public async Task<PolicyWriter> PrepareWriteAsync(CancellationToken cancellationToken)
     {
-        try
+        await TableCalls.RunAsync(_auditTable.Name, async () =>
         {
-            await _auditTable.CreateIfNotExistsAsync(cancellationToken).ConfigureAwait(false);
-        }
-        catch (RequestFailedException e) when (e.Status == 403)
-        {
-            // Not allowed to create tables; writing entries may still be.
-        }
+            try
+            {
+                await _auditTable.CreateIfNotExistsAsync(cancellationToken).ConfigureAwait(false);
+            }
+            catch (RequestFailedException e) when (e.Status == 403)
+            {
+                // Not allowed to create tables; writing entries may still be.
+            }
+        }, cancellationToken).ConfigureAwait(false);
 
         return _credential is null
             ? CliWriter.ForConnectionString()

@@ -12,7 +12,7 @@ internal static class PullCommand
         var command = new Command("pull", "Write the policies of the table as a policy file (invalid rows as they read, with a warning).");
         command.Options.Add(outputFile);
         table.AddTo(command);
-        CliAction.Set(command, table, async (parse, output, cancellationToken) =>
+        CliAction.Set(command, async (parse, output, cancellationToken) =>
         {
             var policyTable = table.Connect(parse);
             var stored = await policyTable.ListAsync(cancellationToken).ConfigureAwait(false);

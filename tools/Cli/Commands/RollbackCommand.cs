@@ -17,7 +17,7 @@ internal static class RollbackCommand
         command.Options.Add(id);
         command.Options.Add(version);
         table.AddTo(command);
-        CliAction.Set(command, table, async (parse, output, cancellationToken) =>
+        CliAction.Set(command, async (parse, output, cancellationToken) =>
         {
             var (policyId, number) = (parse.GetRequiredValue(id), parse.GetValue(version));
             var policyTable = table.Connect(parse);

@@ -46,7 +46,8 @@ internal static class PolicyServiceCollectionExtensions
         services.TryAddSingleton<Audit.IPolicyAuditLog>(provider =>
         {
             var options = provider.GetRequiredService<IOptions<CorsPolicyOptions>>().Value;
-            return new Audit.TablePolicyAuditLog(provider.GetRequiredService<TableServiceClient>().GetTableClient(options.AuditTableName), options.PartitionKey);
+            var table = provider.GetRequiredService<TableServiceClient>().GetTableClient(options.AuditTableName);
+            return new Audit.TableNamedAuditLog(new Audit.TablePolicyAuditLog(table, options.PartitionKey), table.Name);
         });
         services.TryAddSingleton<PolicyWritePipeline>();
 

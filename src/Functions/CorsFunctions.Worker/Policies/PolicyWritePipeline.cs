@@ -96,7 +96,7 @@ internal sealed class PolicyWritePipeline(IPolicyStore store, IPolicyAuditLog au
         {
             recorded = await audit.AppendAsync(entry, cancellationToken).ConfigureAwait(false);
         }
-        catch (Exception exception) when (StoreFailures.Classify(exception, cancellationToken) is not null || exception is RequestFailedException)
+        catch (Exception exception) when (exception is RequestFailedException or TableStoreException || StoreFailures.Classify(exception, cancellationToken) is not null)
         {
             PolicyLog.AuditFailed(logger, exception, entry.PolicyId, entry.Action.ToString(), PolicyAuditJson.Serialize(entry));
         }

@@ -13,10 +13,11 @@ internal static class StoreFailures
     /// Classifies <paramref name="exception"/>. A cancellation counts as a timeout only when the caller did not ask
     /// for it (<paramref name="callerCancellation"/> not cancelled): the SDK's own network timeout surfaces as one.
     /// An <see cref="AggregateException"/> is what the SDK throws when every retry failed, one inner exception per
-    /// attempt: see <see cref="ClassifyAttempts"/>.
+    /// attempt: see <see cref="ClassifyAttempts"/>. A <see cref="TableStoreException"/> is classified by what it wraps.
     /// </summary>
     public static StoreFailureKind? Classify(Exception exception, CancellationToken callerCancellation) => exception switch
     {
+        TableStoreException { InnerException: { } inner } => Classify(inner, callerCancellation),
         RequestFailedException { Status: 403 } => StoreFailureKind.Forbidden,
         RequestFailedException { Status: 404, ErrorCode: "TableNotFound" } => StoreFailureKind.TableMissing,
         RequestFailedException { Status: 0 or 408 or 429 or 500 or 502 or 503 or 504 } => StoreFailureKind.Unavailable,
@@ -26,6 +27,9 @@ internal static class StoreFailures
         AggregateException aggregate => ClassifyAttempts(aggregate.InnerExceptions, callerCancellation),
         _ => null,
     };
+
+    /// <summary>The table a store failure happened on, when the table class named it (<see cref="TableStoreException"/>); else null.</summary>
+    public static string? TableOf(Exception exception) => (exception as TableStoreException)?.TableName;
 
     /// <summary>
     /// The failure of several attempts, every one of them considered: an attempt that is not a store failure makes the

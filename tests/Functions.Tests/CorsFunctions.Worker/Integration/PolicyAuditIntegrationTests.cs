@@ -113,6 +113,20 @@ public sealed class PolicyAuditIntegrationTests(AzuriteFixture azurite)
         var failure = await Assert.ThrowsAnyAsync<Exception>(() => pipeline.SaveAsync(TestPolicies.Items(), WriteCondition.None, Operator, CancellationToken.None));
 
         Assert.Equal(StoreFailureKind.TableMissing, StoreFailures.Classify(failure, CancellationToken.None));
+        Assert.Equal(policies.Name, StoreFailures.TableOf(failure));
         Assert.Empty(await auditTable.QueryAsync<TableEntity>().ToListAsync());
+    }
+
+    [Fact]
+    public async Task A_failure_of_the_audit_table_names_the_audit_table()
+    {
+        var (_, auditTable, _, audit) = await CreateAsync();
+        await auditTable.DeleteAsync();
+        var named = new TableNamedAuditLog(audit, auditTable.Name);
+
+        var failure = await Assert.ThrowsAnyAsync<Exception>(() => named.ListAsync("items", CancellationToken.None));
+
+        Assert.Equal(StoreFailureKind.TableMissing, StoreFailures.Classify(failure, CancellationToken.None));
+        Assert.Equal(auditTable.Name, StoreFailures.TableOf(failure));
     }
 }

@@ -3,6 +3,7 @@ using System.Text.Json;
 using Azure;
 using CorsFunctions.Worker;
 using CorsFunctions.Worker.Management;
+using CorsFunctions.Worker.Policies;
 using CorsFunctions.Functions.Tests.TestSupport;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Azure.Functions.Worker.Http;
@@ -178,6 +179,18 @@ public sealed class ManagementFunctionsTests
 
         Assert.Equal(0, _api.Store.Writes);
         Assert.Empty(_api.Audit.Entries);
+    }
+
+    [Fact]
+    public async Task A_store_failure_names_the_table_it_happened_on_in_the_detail_and_in_table()
+    {
+        _api.Store.Failure = TableStoreException.On("CorsPolicyAudit", new RequestFailedException(503, "Server busy", "ServerBusy", null));
+
+        var response = await _api.Functions.HistoryAsync(Request("GET", Url + "/history"), "items", _context, CancellationToken.None);
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+        Assert.Equal("CorsPolicyAudit", Body(response).GetProperty("table").GetString());
+        Assert.Contains("on table 'CorsPolicyAudit'", Body(response).GetProperty("detail").GetString(), StringComparison.Ordinal);
     }
 
     [Fact]

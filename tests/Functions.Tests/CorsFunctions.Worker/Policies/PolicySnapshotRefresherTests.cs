@@ -233,7 +233,9 @@ public sealed class PolicySnapshotRefresherTests : IAsyncDisposable
         Assert.Same(good, _refresher.Current);
         Assert.Equal("items", _refresher.Current.Policies.Resolve("/api/items/42").PolicyId);
         var warning = Assert.Single(_logs.GetSnapshot(), r => r.Id.Id == 2002);
-        Assert.IsType(failure, warning.Exception);
+        var named = Assert.IsType<TableStoreException>(warning.Exception);
+        Assert.Equal("CorsPolicies", named.TableName);
+        Assert.IsType(failure, named.InnerException);
     }
 
     [Fact]
