@@ -17,6 +17,11 @@ internal static class CliApplication
         var id = new Option<string>("--id") { Description = "The policy id.", Required = true };
         return new RootCommand("corsfunctions: validate, compare, push, pull, check, audit, roll back and export the CORS policies of a CorsFunctions policy table.")
         {
+            new Option<bool>(CliAction.Verbose)
+            {
+                Description = "On a failure, print the exception and its stack trace after the one-line message.",
+                Recursive = true,
+            },
             ValidateCommand.Create(source),
             DiffCommand.Create(table, file),
             PushCommand.Create(table, file),
@@ -29,7 +34,8 @@ internal static class CliApplication
     }
 
     /// <summary>
-    /// Runs <paramref name="args"/>; a command line that does not parse is a usage error (exit 2) with every problem listed.
+    /// Runs <paramref name="args"/>; a command line that does not parse is a usage error (exit 2) with every problem listed,
+    /// and no exception leaves (see <see cref="CliAction"/>: exit 3 for the store, 5 for a bug).
     /// Table calls are retried as the app retries them (<see cref="TableRetry"/>) unless <paramref name="clientOptions"/> say otherwise.
     /// </summary>
     public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, CancellationToken cancellationToken,
@@ -48,6 +54,17 @@ internal static class CliApplication
             return ExitCodes.BadInput;
         }
 
-        return await parse.InvokeAsync(new InvocationConfiguration { Output = output, Error = error }, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            // Without the default handler: an exception System.CommandLine itself meets is not printed with its stack trace and exit 1.
+            return await parse.InvokeAsync(new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false }, cancellationToken)
+                .ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            // Outside any command's action (which has its own last resort), e.g. standard output closed while help is written.
+            await CliAction.FailAsync(parse, error, $"corsfunctions: {CliAction.Unexpected(e)}", e).ConfigureAwait(false);
+            return ExitCodes.InternalError;
+        }
     }
 }

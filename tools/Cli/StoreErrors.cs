@@ -30,15 +30,13 @@ internal static class StoreErrors
                 $"{where}: no Azure credential: {Reason(cause)} Sign in (az login) or use --connection-string.",
             StoreFailureKind.Unavailable =>
                 $"{where}: the table service cannot be reached, is busy or timed out: {Reason(cause)} Nothing more was written; try again.",
-            _ when cause is RequestFailedException e => $"{where}: the table service answered {e.Status} {e.ErrorCode}: {FirstLine(e.Message)}",
+            _ when cause is RequestFailedException e => $"{where}: the table service answered {e.Status} {e.ErrorCode}: {OneLine.Of(e.Message)}",
             _ => null,
         };
     }
 
     /// <summary>What went wrong, in one line: the last attempt's reason and how many attempts there were, when the SDK retried.</summary>
     private static string Reason(Exception exception) => exception is AggregateException { InnerExceptions: [.., var last] } attempts
-        ? $"{FirstLine(last.Message)} ({attempts.InnerExceptions.Count} attempts)."
-        : FirstLine(exception.Message);
-
-    private static string FirstLine(string message) => message.Split('\n', 2)[0].Trim();
+        ? $"{OneLine.Of(last.Message)} ({attempts.InnerExceptions.Count} attempts)."
+        : OneLine.Of(exception.Message);
 }

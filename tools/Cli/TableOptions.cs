@@ -88,9 +88,12 @@ internal sealed class TableOptions(TableClientOptions clientOptions)
             var credential = PolicyServiceCollectionExtensions.CreateCredential(options);
             return new PolicyTable(PolicyServiceCollectionExtensions.CreateServiceClient(options, clientOptions, credential), options, credential);
         }
-        catch (Exception e) when (e is FormatException or InvalidOperationException)
+        catch (Exception e) when (e is ArgumentException or FormatException or InvalidOperationException)
         {
-            throw new CliException($"--connection-string is not a storage connection string: {e.Message}");
+            // The SDK's message may quote part of the string (a key), so it is not repeated.
+            throw new CliException("--connection-string is not a storage connection string: give Key=Value pairs separated by ';' " +
+                "(DefaultEndpointsProtocol=https;AccountName=...;AccountKey=...;EndpointSuffix=core.windows.net, or TableEndpoint=...;SharedAccessSignature=...), " +
+                "or UseDevelopmentStorage=true for Azurite.");
         }
     }
 }
