@@ -10,9 +10,6 @@ namespace CorsFunctions.Cli.Tests;
 /// </summary>
 public sealed class CliActionTests
 {
-    private const string ClosedPort =
-        "DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==;TableEndpoint=http://127.0.0.1:1/devstoreaccount1;";
-
     private static Task<CliResult> RunWithABugAsync(params string[] args)
     {
         var options = ProductionRetries.WithShortDelays();
@@ -23,7 +20,7 @@ public sealed class CliActionTests
     [Fact]
     public async Task An_unexpected_failure_is_one_line_naming_it_and_exit_5()
     {
-        var result = await RunWithABugAsync("validate", "--connection-string", ClosedPort);
+        var result = await RunWithABugAsync("validate", "--connection-string", ClosedPort.ConnectionString);
 
         Assert.Equal(ExitCodes.InternalError, result.ExitCode);
         var line = Assert.Single(result.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
@@ -35,7 +32,7 @@ public sealed class CliActionTests
     [Fact]
     public async Task With_verbose_the_unexpected_failure_is_followed_by_its_stack_trace()
     {
-        var result = await RunWithABugAsync("validate", "--connection-string", ClosedPort, "--verbose");
+        var result = await RunWithABugAsync("validate", "--connection-string", ClosedPort.ConnectionString, "--verbose");
 
         Assert.Equal(ExitCodes.InternalError, result.ExitCode);
         Assert.StartsWith("corsfunctions validate: unexpected error", result.Error, StringComparison.Ordinal);

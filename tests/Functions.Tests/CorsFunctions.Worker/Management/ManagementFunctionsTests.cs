@@ -17,19 +17,12 @@ public sealed class ManagementFunctionsTests
     private const string Policy = """{ "routes": ["/api/items"], "allowedOrigins": ["https://trusted.example.com"] }""";
 
     private readonly ManagementHarness _api = new();
-    private readonly FunctionContext _context = Context();
-
-    private static FunctionContext Context()
-    {
-        var definition = new Mock<FunctionDefinition>();
-        definition.Setup(d => d.Name).Returns("CorsPolicyPut");
-        return Mock.Of<FunctionContext>(c => c.InvocationId == "inv-1" && c.FunctionDefinition == definition.Object);
-    }
+    private readonly FunctionContext _context = ManagementHarness.Context("CorsPolicyPut");
 
     private static FakeHttpRequestData Request(string method, string url, string? body = null, params KeyValuePair<string, string>[] headers) =>
-        new(method, url, headers, body) { IdentitiesFromHost = [ManagementHarness.HostKey()] };
+        ManagementHarness.AdminRequest(method, url, body, headers);
 
-    private static JsonElement Body(HttpResponseData response) => JsonDocument.Parse(((FakeHttpResponseData)response).ReadBody()).RootElement;
+    private static JsonElement Body(HttpResponseData response) => ManagementHarness.Body(response);
 
     [Fact]
     public async Task While_the_management_API_is_off_every_function_answers_404_and_touches_no_store()
