@@ -9,10 +9,15 @@ internal static class Tool
 {
     public static async Task<CliResult> RunAsync(params string[] args) => await RunAsync(ProductionRetries.WithShortDelays(), args);
 
-    public static async Task<CliResult> RunAsync(TableClientOptions clientOptions, params string[] args)
+    public static Task<CliResult> RunAsync(TableClientOptions clientOptions, params string[] args) => RunAsync(clientOptions, CliEnvironment.None, args);
+
+    /// <summary>A run that may read <paramref name="environment"/>'s standard input and variables.</summary>
+    public static Task<CliResult> RunAsync(CliEnvironment environment, params string[] args) => RunAsync(ProductionRetries.WithShortDelays(), environment, args);
+
+    private static async Task<CliResult> RunAsync(TableClientOptions clientOptions, CliEnvironment environment, string[] args)
     {
         var (output, error) = (new StringWriter(), new StringWriter());
-        var exitCode = await CliApplication.RunAsync(args, output, error, CancellationToken.None, clientOptions);
+        var exitCode = await CliApplication.RunAsync(args, output, error, CancellationToken.None, clientOptions, environment);
         return new CliResult(exitCode, output.ToString(), error.ToString());
     }
 
