@@ -62,7 +62,9 @@ public sealed class ValidateCommandTests(AzuriteFixture azurite) : IDisposable
     [InlineData("""{ "policies": [ { "id": "a", "maxAgeSeconds": "abc" } ] }""", "maxAgeSeconds")]
     [InlineData("""{ "policies": [ { "id": "a", "allowCredentials": "yes" } ] }""", "allowCredentials")]
     [InlineData("""{ "policies": [ { "id": "a", "mode": "audit" } ] }""", "mode")]
-    [InlineData("""{ "policies": [ null ] }""", "array of policy objects")]
+    [InlineData("""{ "policies": [ null ] }""", "$.policies[0] must be an object")]
+    [InlineData("""{ "policies": null }""", "$.policies is missing")]
+    [InlineData("{}", "$.policies is missing")]
     [InlineData("""{ "items": [] }""", "items")]
     [InlineData("[]", "not a policy file")]
     public async Task A_malformed_file_is_a_clear_usage_error_naming_what_is_wrong(string json, string named)
@@ -73,6 +75,26 @@ public sealed class ValidateCommandTests(AzuriteFixture azurite) : IDisposable
         Assert.StartsWith("corsfunctions validate: ", result.Error, StringComparison.Ordinal);
         Assert.Contains(named, result.Error, StringComparison.Ordinal);
         Assert.Empty(result.Output);
+    }
+
+    [Fact]
+    public async Task Every_json_error_of_a_file_is_listed_on_its_own_line_with_its_path()
+    {
+        var file = _files.WithPolicies(
+            """{ "id": "a", "routes": "/api/a", "maxAgeSeconds": "abc" }""",
+            """{ "id": "b", "origns": ["https://b.example.com"], "allowCredentials": "yes" }""");
+
+        var result = await Tool.RunAsync("validate", "--file", file);
+
+        Assert.Equal(ExitCodes.BadInput, result.ExitCode);
+        var lines = result.Error.TrimEnd().Split(Environment.NewLine);
+        Assert.Equal($"corsfunctions validate: {file}: not a policy file (4 errors):", lines[0]);
+        Assert.Equal("  $.policies[0].routes must be an array of strings", lines[1]);
+        Assert.Equal("  $.policies[0].maxAgeSeconds must be a whole number from -2147483648 to 2147483647", lines[2]);
+        Assert.StartsWith("  $.policies[1].origns is not a known member; the members are id, ", lines[3], StringComparison.Ordinal);
+        Assert.Equal("  $.policies[1].allowCredentials must be true or false", lines[4]);
+        Assert.StartsWith("Expected { \"policies\": [", lines[5], StringComparison.Ordinal);
+        Assert.DoesNotContain("System.", result.Error, StringComparison.Ordinal);
     }
 
     [Fact]

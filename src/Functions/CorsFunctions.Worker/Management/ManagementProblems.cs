@@ -17,7 +17,16 @@ internal static class ManagementProblems
         Problem(400, "invalid-policy", "The policy is invalid", "Nothing was written. Fix every error listed in 'errors'.",
             [.. errors.Select(PolicyErrorDocument.From)], routeChanges);
 
-    public static ManagementResult MalformedJson(string detail) => Problem(400, "malformed-json", "Malformed JSON", detail);
+    /// <summary>A body that is not the JSON expected: every error in <c>jsonErrors</c>, each with its JSON path.</summary>
+    public static ManagementResult MalformedJson(IReadOnlyList<JsonInputError> errors)
+    {
+        ArgumentNullException.ThrowIfNull(errors);
+        return new(400, new ProblemDocument(TypePrefix + "malformed-json", "Malformed JSON", 400,
+            $"Nothing was written. Fix every error listed in 'jsonErrors' ({errors.Count}), each with its JSON path: {errors[0]}{(errors.Count > 1 ? "; ..." : ".")}")
+        {
+            JsonErrors = errors,
+        });
+    }
 
     public static ManagementResult BodyTooLarge(int limit) =>
         Problem(413, "body-too-large", "Request body too large", $"The body must be at most {limit} bytes. Nothing was written.");
