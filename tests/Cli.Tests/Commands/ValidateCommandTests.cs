@@ -56,6 +56,28 @@ public sealed class ValidateCommandTests(AzuriteFixture azurite) : IDisposable
         Assert.Contains($"[{PolicyErrorCodes.IdDuplicate}]", result.Error, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Every_entry_of_an_id_given_twice_is_reported_with_its_own_errors_and_where_it_is()
+    {
+        var file = _files.WithPolicies(
+            """{ "id": "a", "routes": ["/api/a"], "allowedOrigins": ["https://a.example.com"] }""",
+            """{ "id": "b", "routes": ["/api/b"], "allowedOrigins": ["https://b.example.com"] }""",
+            """{ "id": "a", "routes": ["/api/a2"], "allowedOrigins": ["https://a.example.com/"], "allowedMethods": ["TRACE"] }""");
+
+        var result = await Tool.RunAsync("validate", "--file", file);
+
+        Assert.Equal(ExitCodes.Refused, result.ExitCode);
+        var lines = result.Error.TrimEnd().Split(Environment.NewLine);
+        Assert.Equal("policy 'a' ($.policies[0]): 1 error", lines[0]);
+        Assert.EndsWith($"[{PolicyErrorCodes.IdDuplicate}]", lines[1], StringComparison.Ordinal);
+        Assert.Equal("policy 'a' ($.policies[2]): 3 errors", lines[2]);
+        Assert.EndsWith($"[{PolicyErrorCodes.OriginTrailingSlash}]", lines[3], StringComparison.Ordinal);
+        Assert.EndsWith($"[{PolicyErrorCodes.MethodForbidden}]", lines[4], StringComparison.Ordinal);
+        Assert.EndsWith($"[{PolicyErrorCodes.IdDuplicate}]", lines[5], StringComparison.Ordinal);
+        Assert.Equal(6, lines.Length);
+        Assert.EndsWith("2 of 3 policies invalid.", result.Output.Trim(), StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("{ not json", "not a policy file")]
     [InlineData("""{ "policies": [ { "id": "a", "allowedOrigin": ["https://a.example.com"] } ] }""", "allowedOrigin")]

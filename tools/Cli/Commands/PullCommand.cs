@@ -16,7 +16,7 @@ internal static class PullCommand
         {
             var policyTable = table.Connect(parse);
             var stored = await policyTable.ListAsync(cancellationToken).ConfigureAwait(false);
-            foreach (var (id, errors) in PolicyValidation.Check(stored))
+            foreach (var (id, _, errors) in PolicyValidation.Check(stored))
             {
                 await output.Error.WriteLineAsync($"warning: policy '{id}' is invalid in the table ({string.Join("; ", errors)}); it is written as it reads.").ConfigureAwait(false);
             }
