@@ -174,16 +174,19 @@ public sealed class ManagementFunctionsTests
         Assert.Empty(_api.Audit.Entries);
     }
 
-    [Fact]
-    public async Task A_store_failure_names_the_table_it_happened_on_in_the_detail_and_in_table()
+    [Theory]
+    [InlineData(403, "AuthorizationPermissionMismatch", "store-forbidden")]
+    [InlineData(404, "TableNotFound", "store-table-missing")]
+    [InlineData(503, "ServerBusy", "store-unavailable")]
+    public async Task A_store_failure_names_the_table_it_happened_on_in_the_detail_and_in_table(int status, string code, string type)
     {
-        _api.Store.Failure = TableStoreException.On("CorsPolicyAudit", new RequestFailedException(503, "Server busy", "ServerBusy", null));
+        _api.Store.Failure = TableStoreException.On("CorsPolicyAudit", new RequestFailedException(status, "failed", code, null));
 
         var response = await _api.Functions.HistoryAsync(Request("GET", Url + "/history"), "items", _context, CancellationToken.None);
 
-        Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+        Assert.Equal(ManagementProblems.TypePrefix + type, Body(response).GetProperty("type").GetString());
         Assert.Equal("CorsPolicyAudit", Body(response).GetProperty("table").GetString());
-        Assert.Contains("on table 'CorsPolicyAudit'", Body(response).GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Contains("table 'CorsPolicyAudit'", Body(response).GetProperty("detail").GetString(), StringComparison.Ordinal);
     }
 
     [Fact]
