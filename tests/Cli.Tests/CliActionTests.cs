@@ -23,20 +23,24 @@ public sealed class CliActionTests
         var result = await RunWithABugAsync("validate", "--connection-string", ClosedPort.ConnectionString);
 
         Assert.Equal(ExitCodes.InternalError, result.ExitCode);
-        var line = Assert.Single(result.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        var line = Assert.Single(result.ErrorLines);
         Assert.StartsWith("corsfunctions validate: unexpected error (InvalidOperationException: boom). This is a bug", line, StringComparison.Ordinal);
         Assert.Contains("--verbose", line, StringComparison.Ordinal);
         Assert.Empty(result.Output);
     }
 
-    [Fact]
-    public async Task With_verbose_the_unexpected_failure_is_followed_by_its_stack_trace()
+    [Theory]
+    [InlineData(true, ExitCodes.InternalError, "unexpected error (InvalidOperationException: boom)", "System.InvalidOperationException: boom")]
+    [InlineData(false, ExitCodes.StoreFailed, "table CorsPolicies: the table service cannot be reached", "TableStoreException: Table CorsPolicies: Retry failed after 4 tries")]
+    public async Task With_verbose_a_failure_is_followed_by_the_exception_and_its_stack_trace(bool bug, int exitCode, string line, string exception)
     {
-        var result = await RunWithABugAsync("validate", "--connection-string", ClosedPort.ConnectionString, "--verbose");
+        string[] args = ["validate", "--connection-string", ClosedPort.ConnectionString, "--verbose"];
 
-        Assert.Equal(ExitCodes.InternalError, result.ExitCode);
-        Assert.StartsWith("corsfunctions validate: unexpected error", result.Error, StringComparison.Ordinal);
-        Assert.Contains("System.InvalidOperationException: boom", result.Error, StringComparison.Ordinal);
+        var result = bug ? await RunWithABugAsync(args) : await Tool.RunAsync(args);
+
+        Assert.Equal(exitCode, result.ExitCode);
+        Assert.StartsWith($"corsfunctions validate: {line}", result.Error, StringComparison.Ordinal);
+        Assert.Contains(exception, result.Error, StringComparison.Ordinal);
         Assert.Contains("   at ", result.Error, StringComparison.Ordinal);
     }
 

@@ -13,6 +13,13 @@ public sealed class ValidateCommandTests(AzuriteFixture azurite) : IDisposable
 
     public void Dispose() => _files.Dispose();
 
+    /// <summary>Validates a file of <paramref name="policies"/>: the run, and each line of its standard error as written.</summary>
+    private async Task<(CliResult Result, string[] Errors)> ValidateAsync(params string[] policies)
+    {
+        var result = await Tool.RunAsync("validate", "--file", _files.WithPolicies(policies));
+        return (result, result.Error.TrimEnd().Split(Environment.NewLine));
+    }
+
     [Fact]
     public async Task The_sample_file_is_valid()
     {
@@ -59,15 +66,12 @@ public sealed class ValidateCommandTests(AzuriteFixture azurite) : IDisposable
     [Fact]
     public async Task Every_entry_of_an_id_given_twice_is_reported_with_its_own_errors_and_where_it_is()
     {
-        var file = _files.WithPolicies(
+        var (result, lines) = await ValidateAsync(
             """{ "id": "a", "routes": ["/api/a"], "allowedOrigins": ["https://a.example.com"] }""",
             """{ "id": "b", "routes": ["/api/b"], "allowedOrigins": ["https://b.example.com"] }""",
             """{ "id": "a", "routes": ["/api/a2"], "allowedOrigins": ["https://a.example.com/"], "allowedMethods": ["TRACE"] }""");
 
-        var result = await Tool.RunAsync("validate", "--file", file);
-
         Assert.Equal(ExitCodes.Refused, result.ExitCode);
-        var lines = result.Error.TrimEnd().Split(Environment.NewLine);
         Assert.Equal("policy 'a' ($.policies[0]): 1 error", lines[0]);
         Assert.EndsWith($"[{PolicyErrorCodes.IdDuplicate}]", lines[1], StringComparison.Ordinal);
         Assert.Equal("policy 'a' ($.policies[2]): 3 errors", lines[2]);
@@ -102,15 +106,12 @@ public sealed class ValidateCommandTests(AzuriteFixture azurite) : IDisposable
     [Fact]
     public async Task Every_json_error_of_a_file_is_listed_on_its_own_line_with_its_path()
     {
-        var file = _files.WithPolicies(
+        var (result, lines) = await ValidateAsync(
             """{ "id": "a", "routes": "/api/a", "maxAgeSeconds": "abc" }""",
             """{ "id": "b", "origns": ["https://b.example.com"], "allowCredentials": "yes" }""");
 
-        var result = await Tool.RunAsync("validate", "--file", file);
-
         Assert.Equal(ExitCodes.BadInput, result.ExitCode);
-        var lines = result.Error.TrimEnd().Split(Environment.NewLine);
-        Assert.Equal($"corsfunctions validate: {file}: not a policy file (4 errors):", lines[0]);
+        Assert.Matches(@"^corsfunctions validate: \S+\.json: not a policy file \(4 errors\):$", lines[0]);
         Assert.Equal("  $.policies[0].routes must be an array of strings", lines[1]);
         Assert.Equal("  $.policies[0].maxAgeSeconds must be a whole number from -2147483648 to 2147483647", lines[2]);
         Assert.StartsWith("  $.policies[1].origns is not a known member; the members are id, ", lines[3], StringComparison.Ordinal);

@@ -78,6 +78,22 @@ public sealed class AzuriteFixture : IAsyncLifetime
         return Task.CompletedTask;
     }
 
+    /// <summary>Runs <paramref name="test"/> with an emulator of its own, for a test that breaks it; killed afterwards.</summary>
+    public static async Task WithOwnAsync(Func<AzuriteFixture, Task> test)
+    {
+        ArgumentNullException.ThrowIfNull(test);
+        var emulator = new AzuriteFixture();
+        try
+        {
+            await emulator.InitializeAsync();
+            await test(emulator);
+        }
+        finally
+        {
+            await emulator.DisposeAsync();
+        }
+    }
+
     /// <summary>Stops the emulator where it is (SIGSTOP): connections are still accepted but nothing answers, as a hung service.</summary>
     public void Freeze() => Signal("STOP");
 

@@ -94,30 +94,21 @@ public sealed class ManagementStoreOutageTests
     }
 
     [Fact]
-    public async Task A_put_whose_emulator_hangs_after_its_first_read_answers_503_and_has_written_nothing()
+    public Task A_put_whose_emulator_hangs_after_its_first_read_answers_503_and_has_written_nothing() => AzuriteFixture.WithOwnAsync(async emulator =>
     {
-        var emulator = new AzuriteFixture();
-        await emulator.InitializeAsync();
-        try
-        {
-            var service = new TableServiceClient(emulator.ConnectionString);
-            var (policies, audit) = (service.GetTableClient("CorsPolicies"), service.GetTableClient("CorsPolicyAudit"));
-            await policies.CreateAsync();
-            await audit.CreateAsync();
-            await using var app = App(emulator.ConnectionString,
-                client => client.AddPolicy(new AfterResponsesPolicy(_ => true, 1, emulator.Freeze), HttpPipelinePosition.PerCall),
-                networkTimeout: TimeSpan.FromMilliseconds(500));
+        var service = new TableServiceClient(emulator.ConnectionString);
+        var (policies, audit) = (service.GetTableClient("CorsPolicies"), service.GetTableClient("CorsPolicyAudit"));
+        await policies.CreateAsync();
+        await audit.CreateAsync();
+        await using var app = App(emulator.ConnectionString,
+            client => client.AddPolicy(new AfterResponsesPolicy(_ => true, 1, emulator.Freeze), HttpPipelinePosition.PerCall),
+            networkTimeout: TimeSpan.FromMilliseconds(500));
 
-            var response = await CallAsync(Functions(app), "CorsPolicyPut");
-            emulator.Thaw();
+        var response = await CallAsync(Functions(app), "CorsPolicyPut");
+        emulator.Thaw();
 
-            AssertUnavailable(response, "CorsPolicies");
-            Assert.Empty(await policies.QueryAsync<TableEntity>().ToListAsync());
-            Assert.Empty(await audit.QueryAsync<TableEntity>().ToListAsync());
-        }
-        finally
-        {
-            await emulator.DisposeAsync();
-        }
-    }
+        AssertUnavailable(response, "CorsPolicies");
+        Assert.Empty(await policies.QueryAsync<TableEntity>().ToListAsync());
+        Assert.Empty(await audit.QueryAsync<TableEntity>().ToListAsync());
+    });
 }
