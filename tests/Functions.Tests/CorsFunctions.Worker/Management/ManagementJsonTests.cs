@@ -106,6 +106,27 @@ public sealed class ManagementJsonTests
         Assert.True(error.IndexOf(" is not", StringComparison.Ordinal) < 140, error);
     }
 
+    [Theory]
+    [InlineData("_x9", "$._x9")]
+    [InlineData("a-b", "$['a-b']")]
+    [InlineData("9a", "$['9a']")]
+    [InlineData("", "$['']")]
+    public void An_unknown_member_is_a_dotted_path_only_when_its_name_is_a_plain_identifier(string name, string path)
+    {
+        Assert.StartsWith($"{path} is not a known member", Assert.Single(Errors<PolicyDocument>($$"""{ "{{name}}": 1 }""")), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_plain_identifier_is_dotted_up_to_64_characters()
+    {
+        var (name64, name65) = (new string('a', 64), new string('a', 65));
+
+        var errors = Errors<PolicyDocument>($$"""{ "{{name64}}": 1, "{{name65}}": 1 }""");
+
+        Assert.StartsWith($"$.{name64} is not", errors[0], StringComparison.Ordinal);
+        Assert.StartsWith($"$['{name65}'] is not", errors[1], StringComparison.Ordinal);
+    }
+
     [Fact]
     public void At_most_100_errors_are_listed_then_that_there_were_more()
     {
