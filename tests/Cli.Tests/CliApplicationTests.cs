@@ -31,13 +31,18 @@ public sealed class CliApplicationTests
         Assert.Contains("exactly one of --connection-string", result.Error, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task A_connection_string_that_is_not_one_is_exit_2()
+    [Theory]
+    [InlineData("not a connection string")]
+    [InlineData("AccountKey=c2VjcmV0")]
+    [InlineData("DefaultEndpointsProtocol=https;AccountName=a;AccountKey=not base64!")]
+    [InlineData("TableEndpoint=not a uri;SharedAccessSignature=sv=2020-08-04&sig=abc")]
+    public async Task A_connection_string_that_is_not_one_is_exit_2_in_one_line(string connectionString)
     {
-        var result = await Tool.RunAsync("pull", "--connection-string", "not a connection string");
+        var result = await Tool.RunAsync("pull", "--connection-string", connectionString);
 
         Assert.Equal(ExitCodes.BadInput, result.ExitCode);
-        Assert.Contains("--connection-string is not a storage connection string", result.Error, StringComparison.Ordinal);
+        var line = Assert.Single(result.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.StartsWith("corsfunctions pull: --connection-string is not a storage connection string", line, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -18,6 +18,12 @@ internal static class ExitCodes
     /// <summary>A row changed since it was read (ETag): nothing more was written.</summary>
     public const int Conflict = 4;
 
+    /// <summary>
+    /// A bug: the tool failed in a way it does not know (one line on standard error, the stack trace with
+    /// <c>--verbose</c>). Its own code, never 1, so that a CI gate never reads a crash as "invalid" or "differences".
+    /// </summary>
+    public const int InternalError = 5;
+
     /// <summary>The audit chain of a policy does not verify: history shows where; rollback restored nothing.</summary>
     public const int AuditUnverified = 6;
 }

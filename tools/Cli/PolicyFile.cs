@@ -7,8 +7,9 @@ namespace CorsFunctions.Cli;
 
 /// <summary>
 /// A policy file: <c>{ "policies": [ ... ] }</c>, each policy in the management API's JSON form (the shape of
-/// <c>samples/policies.json</c> and of <c>GET cors-policies</c>). Read with the management API's own JSON rules:
-/// an unknown member, a wrong type or malformed JSON is refused with its JSON path, never guessed.
+/// <c>samples/policies.json</c> and of <c>GET cors-policies</c>). Read with the management API's own JSON rules
+/// (<see cref="ManagementJson.Read{T}"/>): every unknown member, wrong type or malformed JSON of the file is refused
+/// with its JSON path, never guessed.
 /// </summary>
 internal static class PolicyFile
 {
@@ -17,29 +18,31 @@ internal static class PolicyFile
     /// <summary>Reads every policy of <paramref name="path"/>; a file that cannot be read is a <see cref="CliException"/> (exit 2).</summary>
     public static async Task<IReadOnlyList<StoredPolicy>> ReadAsync(string path, CancellationToken cancellationToken)
     {
-        PolicyListDocument? list;
+        byte[] json;
         try
         {
-            await using var stream = File.OpenRead(path);
-            list = await JsonSerializer.DeserializeAsync<PolicyListDocument>(stream, s_options, cancellationToken).ConfigureAwait(false);
+            json = await File.ReadAllBytesAsync(path, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             throw new CliException($"{path}: cannot be read: {e.Message}");
         }
-        catch (JsonException e)
+
+        var (list, errors) = ManagementJson.Read<PolicyListDocument>(json);
+        if (list is { Policies: null })
         {
-            // The message names the JSON path and position (and the unknown member), not a guess at what was meant.
-            throw new CliException($"{path}: not a policy file: {e.Message} Expected {{ \"policies\": [ {{ \"id\": ..., \"routes\": [...], \"allowedOrigins\": [...] }} ] }}.");
+            errors = [new JsonInputError("$.policies", "is missing: a policy file is a JSON object with a \"policies\" array of policy objects")];
         }
 
-        if (list?.Policies is null || list.Policies.Any(p => p is null))
+        if (errors.Count > 0)
         {
-            throw new CliException($"{path}: not a policy file: it must be a JSON object with a \"policies\" array of policy objects.");
+            throw new CliException($"{path}: not a policy file ({errors.Count} error{(errors.Count == 1 ? "" : "s")}):{Environment.NewLine}" +
+                string.Concat(errors.Select(e => $"  {e}{Environment.NewLine}")) +
+                "Expected { \"policies\": [ { \"id\": ..., \"routes\": [...], \"allowedOrigins\": [...] } ] }.");
         }
 
         // An entry with no id keeps an empty one, which validation then reports (id.required) like any other error.
-        return [.. list.Policies.Select(p => new StoredPolicy(p.ToDefinition(p.Id ?? ""), [], default))];
+        return [.. list!.Policies!.Select(p => new StoredPolicy(p.ToDefinition(p.Id ?? ""), [], default))];
     }
 
     /// <summary>The JSON of <paramref name="definitions"/> as a policy file (no ETags, no errors: ready to edit and push).</summary>

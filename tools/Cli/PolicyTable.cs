@@ -55,7 +55,7 @@ internal sealed class PolicyTable
         {
             return await _store.ListAsync(cancellationToken).ConfigureAwait(false);
         }
-        catch (RequestFailedException e) when (StoreErrors.IsTableMissing(e))
+        catch (TableStoreException e) when (StoreErrors.IsTableMissing(e))
         {
             return null;
         }
@@ -65,8 +65,8 @@ internal sealed class PolicyTable
     /// Creates the table (a first push). Only called after listing found none, so an operator whose role covers
     /// only an existing table never needs the right to create one.
     /// </summary>
-    public async Task CreateTableAsync(CancellationToken cancellationToken) =>
-        await _table.CreateIfNotExistsAsync(cancellationToken).ConfigureAwait(false);
+    public Task CreateTableAsync(CancellationToken cancellationToken) =>
+        TableCalls.RunAsync(_table.Name, () => _table.CreateIfNotExistsAsync(cancellationToken), cancellationToken);
 
     /// <summary>Every reason <paramref name="policy"/> cannot be stored: its read errors, then the write pipeline's validation.</summary>
     public static IReadOnlyList<PolicyError> Validate(StoredPolicy policy)
@@ -91,15 +91,15 @@ internal sealed class PolicyTable
         {
             return await _pipeline.HistoryAsync(id, cancellationToken).ConfigureAwait(false);
         }
-        catch (RequestFailedException e) when (StoreErrors.IsTableMissing(e))
+        catch (TableStoreException e) when (StoreErrors.IsTableMissing(e))
         {
             return (PolicyAuditChain.Verify(id, [], 0), await GetAsync(id, cancellationToken).ConfigureAwait(false));
         }
     }
 
-    /// <summary>Restores version <paramref name="version"/> of <paramref name="id"/>, conditional on the row being at <paramref name="expected"/>, audited.</summary>
-    public Task<PolicyWriteResult> RollbackAsync(string id, int version, ETag? expected, PolicyWriter writer, CancellationToken cancellationToken) =>
-        _pipeline.RollbackAsync(id, version, new WriteCondition(expected, CreateOnly: expected is null), writer, cancellationToken);
+    /// <summary>Restores version <paramref name="version"/> of <paramref name="id"/>, conditional on the row the write reads just before it, audited.</summary>
+    public Task<PolicyWriteResult> RollbackAsync(string id, int version, PolicyWriter writer, CancellationToken cancellationToken) =>
+        _pipeline.RollbackAsync(id, version, WriteCondition.None, writer, cancellationToken);
 
     /// <summary>
     /// Gets ready to write: makes sure the audit table exists, so no write goes unrecorded (a 403 means a role scoped
@@ -109,14 +109,17 @@ internal sealed class PolicyTable
     /// </summary>
     public async Task<PolicyWriter> PrepareWriteAsync(CancellationToken cancellationToken)
     {
-        try
+        await TableCalls.RunAsync(_auditTable.Name, async () =>
         {
-            await _auditTable.CreateIfNotExistsAsync(cancellationToken).ConfigureAwait(false);
-        }
-        catch (RequestFailedException e) when (e.Status == 403)
-        {
-            // Not allowed to create tables; writing entries may still be.
-        }
+            try
+            {
+                await _auditTable.CreateIfNotExistsAsync(cancellationToken).ConfigureAwait(false);
+            }
+            catch (RequestFailedException e) when (e.Status == 403)
+            {
+                // Not allowed to create tables; writing entries may still be.
+            }
+        }, cancellationToken).ConfigureAwait(false);
 
         return _credential is null
             ? CliWriter.ForConnectionString()

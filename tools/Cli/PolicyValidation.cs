@@ -4,18 +4,20 @@ using CorsFunctions.Worker.Policies;
 
 namespace CorsFunctions.Cli;
 
-/// <summary>Every error of a set of policies, per policy: what each would get from the app, plus ids given twice.</summary>
+/// <summary>Every error of a set of policies, per entry: what each would get from the app, plus ids given twice.</summary>
 internal static class PolicyValidation
 {
-    /// <summary>The policies with at least one error, in id order, each with every error.</summary>
-    public static IReadOnlyList<(string Id, IReadOnlyList<PolicyError> Errors)> Check(IReadOnlyList<StoredPolicy> policies)
+    /// <summary>
+    /// The entries with at least one error, in id order (the entries of one id in their order), each with every error
+    /// and its position in the list: an id given twice is an error of each of its entries, beside their own errors.
+    /// </summary>
+    public static IReadOnlyList<(string Id, int Index, IReadOnlyList<PolicyError> Errors)> Check(IReadOnlyList<StoredPolicy> policies)
     {
         ArgumentNullException.ThrowIfNull(policies);
         var duplicates = policies.GroupBy(p => p.Definition.Id, StringComparer.Ordinal).Where(g => g.Count() > 1).Select(g => g.Key).ToHashSet(StringComparer.Ordinal);
         return [.. policies
-            .Select(p => (p.Definition.Id, Errors: (IReadOnlyList<PolicyError>)[.. PolicyTable.Validate(p), .. Duplicate(p.Definition.Id, duplicates)]))
+            .Select((p, index) => (p.Definition.Id, index, Errors: (IReadOnlyList<PolicyError>)[.. PolicyTable.Validate(p), .. Duplicate(p.Definition.Id, duplicates)]))
             .Where(p => p.Errors.Count > 0)
-            .DistinctBy(p => p.Id, StringComparer.Ordinal)
             .OrderBy(p => p.Id, StringComparer.Ordinal)];
     }
 
@@ -25,9 +27,12 @@ internal static class PolicyValidation
         ArgumentNullException.ThrowIfNull(output);
         ArgumentNullException.ThrowIfNull(error);
         var invalid = Check(policies);
-        foreach (var (id, errors) in invalid)
+        var repeated = invalid.CountBy(p => p.Id, StringComparer.Ordinal).Where(c => c.Value > 1).Select(c => c.Key).ToHashSet(StringComparer.Ordinal);
+        foreach (var (id, index, errors) in invalid)
         {
-            error.WriteLine($"policy '{id}': {errors.Count} error{(errors.Count == 1 ? "" : "s")}");
+            // The entries of an id given twice are told apart by where they are in the file.
+            var position = repeated.Contains(id) ? $" ($.policies[{index}])" : "";
+            error.WriteLine($"policy '{id}'{position}: {errors.Count} error{(errors.Count == 1 ? "" : "s")}");
             foreach (var policyError in errors)
             {
                 error.WriteLine($"  {policyError}");

@@ -1,3 +1,3 @@
 using CorsFunctions.Cli;
 
-return await CliApplication.RunAsync(args, Console.Out, Console.Error, CancellationToken.None).ConfigureAwait(false);
+return await CliApplication.RunAsync(args, Console.Out, Console.Error, CancellationToken.None, environment: CliEnvironment.Process).ConfigureAwait(false);

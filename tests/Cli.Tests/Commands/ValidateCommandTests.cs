@@ -13,6 +13,13 @@ public sealed class ValidateCommandTests(AzuriteFixture azurite) : IDisposable
 
     public void Dispose() => _files.Dispose();
 
+    /// <summary>Validates a file of <paramref name="policies"/>: the run, and each line of its standard error as written.</summary>
+    private async Task<(CliResult Result, string[] Errors)> ValidateAsync(params string[] policies)
+    {
+        var result = await Tool.RunAsync("validate", "--file", _files.WithPolicies(policies));
+        return (result, result.Error.TrimEnd().Split(Environment.NewLine));
+    }
+
     [Fact]
     public async Task The_sample_file_is_valid()
     {
@@ -56,13 +63,34 @@ public sealed class ValidateCommandTests(AzuriteFixture azurite) : IDisposable
         Assert.Contains($"[{PolicyErrorCodes.IdDuplicate}]", result.Error, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Every_entry_of_an_id_given_twice_is_reported_with_its_own_errors_and_where_it_is()
+    {
+        var (result, lines) = await ValidateAsync(
+            """{ "id": "a", "routes": ["/api/a"], "allowedOrigins": ["https://a.example.com"] }""",
+            """{ "id": "b", "routes": ["/api/b"], "allowedOrigins": ["https://b.example.com"] }""",
+            """{ "id": "a", "routes": ["/api/a2"], "allowedOrigins": ["https://a.example.com/"], "allowedMethods": ["TRACE"] }""");
+
+        Assert.Equal(ExitCodes.Refused, result.ExitCode);
+        Assert.Equal("policy 'a' ($.policies[0]): 1 error", lines[0]);
+        Assert.EndsWith($"[{PolicyErrorCodes.IdDuplicate}]", lines[1], StringComparison.Ordinal);
+        Assert.Equal("policy 'a' ($.policies[2]): 3 errors", lines[2]);
+        Assert.EndsWith($"[{PolicyErrorCodes.OriginTrailingSlash}]", lines[3], StringComparison.Ordinal);
+        Assert.EndsWith($"[{PolicyErrorCodes.MethodForbidden}]", lines[4], StringComparison.Ordinal);
+        Assert.EndsWith($"[{PolicyErrorCodes.IdDuplicate}]", lines[5], StringComparison.Ordinal);
+        Assert.Equal(6, lines.Length);
+        Assert.EndsWith("2 of 3 policies invalid.", result.Output.Trim(), StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("{ not json", "not a policy file")]
     [InlineData("""{ "policies": [ { "id": "a", "allowedOrigin": ["https://a.example.com"] } ] }""", "allowedOrigin")]
     [InlineData("""{ "policies": [ { "id": "a", "maxAgeSeconds": "abc" } ] }""", "maxAgeSeconds")]
     [InlineData("""{ "policies": [ { "id": "a", "allowCredentials": "yes" } ] }""", "allowCredentials")]
     [InlineData("""{ "policies": [ { "id": "a", "mode": "audit" } ] }""", "mode")]
-    [InlineData("""{ "policies": [ null ] }""", "array of policy objects")]
+    [InlineData("""{ "policies": [ null ] }""", "$.policies[0] must be an object")]
+    [InlineData("""{ "policies": null }""", "$.policies is missing")]
+    [InlineData("{}", "$.policies is missing")]
     [InlineData("""{ "items": [] }""", "items")]
     [InlineData("[]", "not a policy file")]
     public async Task A_malformed_file_is_a_clear_usage_error_naming_what_is_wrong(string json, string named)
@@ -73,6 +101,23 @@ public sealed class ValidateCommandTests(AzuriteFixture azurite) : IDisposable
         Assert.StartsWith("corsfunctions validate: ", result.Error, StringComparison.Ordinal);
         Assert.Contains(named, result.Error, StringComparison.Ordinal);
         Assert.Empty(result.Output);
+    }
+
+    [Fact]
+    public async Task Every_json_error_of_a_file_is_listed_on_its_own_line_with_its_path()
+    {
+        var (result, lines) = await ValidateAsync(
+            """{ "id": "a", "routes": "/api/a", "maxAgeSeconds": "abc" }""",
+            """{ "id": "b", "origns": ["https://b.example.com"], "allowCredentials": "yes" }""");
+
+        Assert.Equal(ExitCodes.BadInput, result.ExitCode);
+        Assert.Matches(@"^corsfunctions validate: \S+\.json: not a policy file \(4 errors\):$", lines[0]);
+        Assert.Equal("  $.policies[0].routes must be an array of strings", lines[1]);
+        Assert.Equal("  $.policies[0].maxAgeSeconds must be a whole number from -2147483648 to 2147483647", lines[2]);
+        Assert.StartsWith("  $.policies[1].origns is not a known member; the members are id, ", lines[3], StringComparison.Ordinal);
+        Assert.Equal("  $.policies[1].allowCredentials must be true or false", lines[4]);
+        Assert.StartsWith("Expected { \"policies\": [", lines[5], StringComparison.Ordinal);
+        Assert.DoesNotContain("System.", result.Error, StringComparison.Ordinal);
     }
 
     [Fact]

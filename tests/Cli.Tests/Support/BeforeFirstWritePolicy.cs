@@ -1,5 +1,6 @@
 using Azure.Core;
 using Azure.Core.Pipeline;
+using CorsFunctions.Functions.Tests.TestSupport;
 
 namespace CorsFunctions.Cli.Tests.Support;
 
@@ -10,10 +11,8 @@ internal sealed class BeforeFirstWritePolicy(Action action) : HttpPipelineSynchr
 
     public override void OnSendingRequest(HttpMessage message)
     {
-        var method = message.Request.Method;
-        var isWrite = method == RequestMethod.Put || method == RequestMethod.Delete || method.Method == "MERGE" || method == RequestMethod.Patch
-            || (method == RequestMethod.Post && !message.Request.Uri.Path.EndsWith("/Tables", StringComparison.Ordinal));
-        if (isWrite && Interlocked.Exchange(ref _done, 1) == 0)
+        ArgumentNullException.ThrowIfNull(message);
+        if (TableRequests.IsEntityWrite(message.Request) && Interlocked.Exchange(ref _done, 1) == 0)
         {
             action();
         }

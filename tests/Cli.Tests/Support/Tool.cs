@@ -1,24 +1,30 @@
 using Azure.Core;
 using Azure.Data.Tables;
+using CorsFunctions.Functions.Tests.TestSupport;
 
 namespace CorsFunctions.Cli.Tests.Support;
 
-/// <summary>Runs <c>corsfunctions</c> in-process, as its Program does, capturing both streams.</summary>
+/// <summary>Runs <c>corsfunctions</c> in-process, as its Program does, capturing both streams; table calls retried as in production, with short waits.</summary>
 internal static class Tool
 {
-    public static async Task<CliResult> RunAsync(params string[] args) => await RunAsync(new TableClientOptions { Retry = { MaxRetries = 0 } }, args);
+    public static async Task<CliResult> RunAsync(params string[] args) => await RunAsync(ProductionRetries.WithShortDelays(), args);
 
-    public static async Task<CliResult> RunAsync(TableClientOptions clientOptions, params string[] args)
+    public static Task<CliResult> RunAsync(TableClientOptions clientOptions, params string[] args) => RunAsync(clientOptions, CliEnvironment.None, args);
+
+    /// <summary>A run that may read <paramref name="environment"/>'s standard input and variables.</summary>
+    public static Task<CliResult> RunAsync(CliEnvironment environment, params string[] args) => RunAsync(ProductionRetries.WithShortDelays(), environment, args);
+
+    private static async Task<CliResult> RunAsync(TableClientOptions clientOptions, CliEnvironment environment, string[] args)
     {
         var (output, error) = (new StringWriter(), new StringWriter());
-        var exitCode = await CliApplication.RunAsync(args, output, error, CancellationToken.None, clientOptions);
+        var exitCode = await CliApplication.RunAsync(args, output, error, CancellationToken.None, clientOptions, environment);
         return new CliResult(exitCode, output.ToString(), error.ToString());
     }
 
     /// <summary>Client options whose pipeline runs <paramref name="beforeFirstWrite"/> once, just before the first entity write is sent.</summary>
     public static TableClientOptions BeforeFirstWrite(Action beforeFirstWrite)
     {
-        var options = new TableClientOptions { Retry = { MaxRetries = 0 } };
+        var options = ProductionRetries.WithShortDelays();
         options.AddPolicy(new BeforeFirstWritePolicy(beforeFirstWrite), HttpPipelinePosition.PerCall);
         return options;
     }

@@ -50,7 +50,7 @@ public sealed class BackgroundLogTests(BuiltInModelFixture fixture)
 
         Assert.Equal(LogLevel.Warning, failure.Level);
         Assert.Contains("still serving the snapshot loaded", failure.Message, StringComparison.Ordinal);
-        Assert.Contains("(RequestFailedException: ", failure.Message, StringComparison.Ordinal);
+        Assert.Contains($"(TableStoreException: Table {EndToEndFixture.TableName}: ", failure.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using Azure.Data.Tables;
 using CorsFunctions.Worker.Policies.Audit;
 
@@ -38,14 +37,10 @@ internal sealed class InMemoryAuditTable : IAuditTable
         return Task.FromResult(_rows.GetValueOrDefault((partition, rowKey)));
     }
 
-    public async IAsyncEnumerable<TableEntity> QueryAsync(string partition, IReadOnlyList<string>? select, [EnumeratorCancellation] CancellationToken cancellationToken)
+    public Task<IReadOnlyList<TableEntity>> QueryAsync(string partition, IReadOnlyList<string>? select, CancellationToken cancellationToken)
     {
         ThrowIf(Failure);
-        foreach (var row in _rows.Where(r => r.Key.Partition == partition).Select(r => r.Value).ToList())
-        {
-            await Task.Yield();
-            yield return row;
-        }
+        return Task.FromResult<IReadOnlyList<TableEntity>>([.. _rows.Where(r => r.Key.Partition == partition).Select(r => r.Value)]);
     }
 
     public Task<bool> TryAddAsync(TableEntity entity, CancellationToken cancellationToken)

@@ -1,8 +1,11 @@
 using System.Security.Claims;
+using System.Text.Json;
 using CorsFunctions.Worker;
 using CorsFunctions.Worker.Management;
 using CorsFunctions.Worker.Policies;
 using CorsFunctions.Worker.Policies.Audit;
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.Azure.Functions.Worker.Http;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
@@ -43,6 +46,21 @@ internal sealed class ManagementHarness
     public PolicyManagementHandler Handler { get; }
 
     public ManagementFunctions Functions { get; }
+
+    /// <summary>The context of an invocation of the function named <paramref name="function"/>.</summary>
+    public static FunctionContext Context(string function)
+    {
+        var definition = new Mock<FunctionDefinition>();
+        definition.Setup(d => d.Name).Returns(function);
+        return Mock.Of<FunctionContext>(c => c.InvocationId == "inv-1" && c.FunctionDefinition == definition.Object);
+    }
+
+    /// <summary>A request that presented the master key; a PUT or POST declares its JSON body, as a client of the API does.</summary>
+    public static FakeHttpRequestData AdminRequest(string method, string url, string? body = null, params KeyValuePair<string, string>[] headers) =>
+        new(method, url, method is "PUT" or "POST" ? [new("Content-Type", "application/json"), .. headers] : headers, body) { IdentitiesFromHost = [HostKey()] };
+
+    /// <summary>The JSON body of <paramref name="response"/>.</summary>
+    public static JsonElement Body(HttpResponseData response) => JsonDocument.Parse(((FakeHttpResponseData)response).ReadBody()).RootElement;
 
     /// <summary>The identity the host attaches when a request presents the key named <paramref name="name"/> at <paramref name="level"/>.</summary>
     public static ClaimsIdentity HostKey(string name = "master", string level = "Admin") => HostIdentities.Key(name, level);

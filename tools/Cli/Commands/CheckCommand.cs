@@ -29,7 +29,7 @@ internal static class CheckCommand
         command.Options.Add(privateNetwork);
         command.Options.Add(json);
         source.AddTo(command);
-        CliAction.Set(command, source.Table, async (parse, output, cancellationToken) =>
+        CliAction.Set(command, async (parse, output, cancellationToken) =>
         {
             var (policies, _) = await source.LoadAsync(parse, cancellationToken).ConfigureAwait(false);
             var snapshot = new PolicySnapshot(PolicySet.Create(policies.Select(p => p.Compile())), TimeProvider.System.GetUtcNow());

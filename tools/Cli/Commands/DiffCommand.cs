@@ -11,7 +11,7 @@ internal static class DiffCommand
         var command = new Command("diff", "Show what pushing the file would change in the table. Exit 0 no difference, 1 differences.");
         command.Options.Add(file);
         table.AddTo(command);
-        CliAction.Set(command, table, async (parse, output, cancellationToken) =>
+        CliAction.Set(command, async (parse, output, cancellationToken) =>
         {
             var proposed = await PolicyFile.ReadAsync(parse.GetRequiredValue(file).FullName, cancellationToken).ConfigureAwait(false);
             var policyTable = table.Connect(parse);

@@ -21,7 +21,7 @@ internal static class ExportCommand
         command.Options.Add(policy);
         command.Options.Add(outputDir);
         source.AddTo(command);
-        CliAction.Set(command, source.Table, async (parse, output, cancellationToken) =>
+        CliAction.Set(command, async (parse, output, cancellationToken) =>
         {
             var (policies, where) = await source.LoadAsync(parse, cancellationToken).ConfigureAwait(false);
             if (!PolicyValidation.Report(policies, where, TextWriter.Null, output.Error))

@@ -17,7 +17,7 @@ internal static class HistoryCommand
         command.Options.Add(id);
         command.Options.Add(json);
         table.AddTo(command);
-        CliAction.Set(command, table, async (parse, output, cancellationToken) =>
+        CliAction.Set(command, async (parse, output, cancellationToken) =>
         {
             var policyId = parse.GetRequiredValue(id);
             var policyTable = table.Connect(parse);

@@ -12,11 +12,11 @@ internal static class PullCommand
         var command = new Command("pull", "Write the policies of the table as a policy file (invalid rows as they read, with a warning).");
         command.Options.Add(outputFile);
         table.AddTo(command);
-        CliAction.Set(command, table, async (parse, output, cancellationToken) =>
+        CliAction.Set(command, async (parse, output, cancellationToken) =>
         {
             var policyTable = table.Connect(parse);
             var stored = await policyTable.ListAsync(cancellationToken).ConfigureAwait(false);
-            foreach (var (id, errors) in PolicyValidation.Check(stored))
+            foreach (var (id, _, errors) in PolicyValidation.Check(stored))
             {
                 await output.Error.WriteLineAsync($"warning: policy '{id}' is invalid in the table ({string.Join("; ", errors)}); it is written as it reads.").ConfigureAwait(false);
             }

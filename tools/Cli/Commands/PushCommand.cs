@@ -19,7 +19,7 @@ internal static class PushCommand
         command.Options.Add(file);
         command.Options.Add(prune);
         table.AddTo(command);
-        CliAction.Set(command, table, async (parse, output, cancellationToken) =>
+        CliAction.Set(command, async (parse, output, cancellationToken) =>
         {
             var path = parse.GetRequiredValue(file);
             var proposed = await PolicyFile.ReadAsync(path.FullName, cancellationToken).ConfigureAwait(false);

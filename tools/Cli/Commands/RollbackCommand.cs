@@ -17,13 +17,12 @@ internal static class RollbackCommand
         command.Options.Add(id);
         command.Options.Add(version);
         table.AddTo(command);
-        CliAction.Set(command, table, async (parse, output, cancellationToken) =>
+        CliAction.Set(command, async (parse, output, cancellationToken) =>
         {
             var (policyId, number) = (parse.GetRequiredValue(id), parse.GetValue(version));
             var policyTable = table.Connect(parse);
-            var current = await policyTable.GetAsync(policyId, cancellationToken).ConfigureAwait(false);
             var writer = await policyTable.PrepareWriteAsync(cancellationToken).ConfigureAwait(false);
-            var result = await policyTable.RollbackAsync(policyId, number, current?.ETag, writer, cancellationToken).ConfigureAwait(false);
+            var result = await policyTable.RollbackAsync(policyId, number, writer, cancellationToken).ConfigureAwait(false);
             switch (result.Status)
             {
                 case PolicyWriteStatus.VersionNotFound:

@@ -10,7 +10,7 @@ internal static class ValidateCommand
         ArgumentNullException.ThrowIfNull(source);
         var command = new Command("validate", "Validate every policy of a file (--file) or of the table, listing every error with its code. Exit 0 valid, 1 invalid.");
         source.AddTo(command);
-        CliAction.Set(command, source.Table, async (parse, output, cancellationToken) =>
+        CliAction.Set(command, async (parse, output, cancellationToken) =>
         {
             var (policies, where) = await source.LoadAsync(parse, cancellationToken).ConfigureAwait(false);
             return PolicyValidation.Report(policies, where, output.Output, output.Error) ? ExitCodes.Success : ExitCodes.Refused;

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Web;
+using CorsFunctions.Worker.Diagnostics;
 using CorsFunctions.Worker.Policies;
 using CorsFunctions.Worker.Policies.Audit;
 using Microsoft.Azure.Functions.Worker;
@@ -26,7 +27,6 @@ internal sealed class ManagementFunctions(PolicyManagementHandler policies, Cors
     private const string PolicyRoute = "cors-policies/{id}";
 
     private readonly bool _enabled = options.Value.EnableManagementApi;
-    private readonly string _table = options.Value.TableName;
 
     /// <summary>Lists every policy of the set.</summary>
     [Function("CorsPoliciesList")]
@@ -107,8 +107,8 @@ internal sealed class ManagementFunctions(PolicyManagementHandler policies, Cors
 
     /// <summary>
     /// The one gate of the opt-in, and the one place exceptions stop: <paramref name="handle"/> runs only while the API
-    /// is on; a store failure answers its problem (403 from storage, missing table, 503 with Retry-After), anything
-    /// else a logged 500 problem. Nothing escapes to the host.
+    /// is on; a store failure answers its problem (403 from storage, missing table, 503 with Retry-After) naming the
+    /// table that failed, anything else a logged 500 problem. Nothing escapes to the host.
     /// </summary>
     private async Task<HttpResponseData> AnswerAsync(HttpRequestData request, FunctionContext context, Func<Task<ManagementResult>> handle, CancellationToken cancellationToken)
     {
@@ -121,8 +121,9 @@ internal sealed class ManagementFunctions(PolicyManagementHandler policies, Cors
         }
         catch (Exception exception) when (StoreFailures.Classify(exception, cancellationToken) is { } failure)
         {
-            result = ManagementProblems.StoreFailed(failure, _table);
-            PolicyLog.ManagementStoreFailed(logger, exception, context.FunctionDefinition.Name, failure.ToString(), result.Status);
+            var table = StoreFailures.TableOf(exception);
+            result = ManagementProblems.StoreFailed(failure, table);
+            PolicyLog.ManagementStoreFailed(logger, exception, context.FunctionDefinition.Name, failure.ToString(), table ?? SafeLogValue.Absent, result.Status);
         }
         catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
         {

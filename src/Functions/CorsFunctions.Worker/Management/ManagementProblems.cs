@@ -18,7 +18,16 @@ internal static class ManagementProblems
         Problem(400, "invalid-policy", "The policy is invalid", "Nothing was written. Fix every error listed in 'errors'.",
             [.. errors.Select(PolicyErrorDocument.From)], routeChanges);
 
-    public static ManagementResult MalformedJson(string detail) => Problem(400, "malformed-json", "Malformed JSON", detail);
+    /// <summary>A body that is not the JSON expected: every error in <c>jsonErrors</c>, each with its JSON path.</summary>
+    public static ManagementResult MalformedJson(IReadOnlyList<JsonInputError> errors)
+    {
+        ArgumentNullException.ThrowIfNull(errors);
+        return new(400, new ProblemDocument(TypePrefix + "malformed-json", "Malformed JSON", 400,
+            $"Nothing was written. Fix every error listed in 'jsonErrors' ({errors.Count}), each with its JSON path: {errors[0]}{(errors.Count > 1 ? "; ..." : ".")}")
+        {
+            JsonErrors = errors,
+        });
+    }
 
     public static ManagementResult BodyTooLarge(int limit) =>
         Problem(413, "body-too-large", "Request body too large", $"The body must be at most {limit} bytes. Nothing was written.");
@@ -85,21 +94,28 @@ internal static class ManagementProblems
             $"Authentication (WEBSITE_AUTH_ENABLED=True): without it no caller identity can be trusted, so no write is allowed. Enable it with Entra ID, " +
             $"assign the app role '{role}', or switch to {nameof(CorsManagementAuthorization.AdminKey)}. Nothing was written.");
 
-    /// <summary>The answer for a store call that failed with <paramref name="kind"/>; nothing was written.</summary>
-    public static ManagementResult StoreFailed(StoreFailureKind kind, string table) => kind switch
+    /// <summary>
+    /// The answer for a store call on <paramref name="table"/> (null when the failure did not say which) that failed
+    /// with <paramref name="kind"/>; nothing was written. The table is named in the detail and in <c>table</c>.
+    /// </summary>
+    public static ManagementResult StoreFailed(StoreFailureKind kind, string? table)
     {
-        StoreFailureKind.Forbidden => Problem(500, "store-forbidden", "The app cannot write the policy table",
-            $"Table Storage refused the app's identity on table '{table}' (403). Grant it the role 'Storage Table Data Contributor' on the table: with this " +
-            "repository's template, deploy again with appCanWritePolicies=true. Reads need 'Storage Table Data Reader'. Nothing was written."),
-        StoreFailureKind.CredentialUnavailable => Problem(500, "store-credential-unavailable", "The app has no usable identity",
-            $"No token for Table Storage could be obtained: check {CorsPolicyOptions.SectionName}__{nameof(CorsPolicyOptions.ManagedIdentityClientId)} and that the " +
-            "identity is assigned to the app. Nothing was written."),
-        StoreFailureKind.TableMissing => Problem(500, "store-table-missing", "The table does not exist",
-            $"Table '{table}' does not exist (deleted, or never created). Deploy the template again or create the table. Nothing was written."),
-        _ => Problem(503, "store-unavailable", "Table Storage is unavailable",
-            "Table Storage throttled, timed out or could not be reached. Nothing was written; try again after the Retry-After delay.",
-            retryAfterSeconds: StoreFailures.RetryAfterSeconds),
-    };
+        var named = table is null ? "its table" : $"table '{table}'";
+        var (status, type, title, detail) = kind switch
+        {
+            StoreFailureKind.Forbidden => (500, "store-forbidden", "The app cannot write the policy table",
+                $"Table Storage refused the app's identity on {named} (403). Grant it the role 'Storage Table Data Contributor' on the table: with this " +
+                "repository's template, deploy again with appCanWritePolicies=true. Reads need 'Storage Table Data Reader'. Nothing was written."),
+            StoreFailureKind.CredentialUnavailable => (500, "store-credential-unavailable", "The app has no usable identity",
+                $"No token for Table Storage could be obtained to reach {named}: check {CorsPolicyOptions.SectionName}__{nameof(CorsPolicyOptions.ManagedIdentityClientId)} " +
+                "and that the identity is assigned to the app. Nothing was written."),
+            StoreFailureKind.TableMissing => (500, "store-table-missing", "The table does not exist",
+                $"Table Storage has no {named} (deleted, or never created). Deploy the template again or create the table. Nothing was written."),
+            _ => (503, "store-unavailable", "Table Storage is unavailable",
+                $"Table Storage throttled, timed out or could not be reached on {named}. Nothing was written; try again after the Retry-After delay."),
+        };
+        return Problem(status, type, title, detail, retryAfterSeconds: status == 503 ? StoreFailures.RetryAfterSeconds : null, table: table);
+    }
 
     /// <summary>An unexpected failure (a bug): the request is refused, details are in the log.</summary>
     public static ManagementResult InternalError(string invocationId) =>
@@ -110,6 +126,6 @@ internal static class ManagementProblems
         $"{CorsPolicyOptions.SectionName}__{nameof(CorsPolicyOptions.ManagementAuthorization)}={nameof(CorsManagementAuthorization.EntraAppRole)}:";
 
     private static ManagementResult Problem(int status, string type, string title, string detail, IReadOnlyList<PolicyErrorDocument>? errors = null,
-        IReadOnlyList<RouteOwnerChange>? routeChanges = null, int? retryAfterSeconds = null) =>
-        new(status, new ProblemDocument(TypePrefix + type, title, status, detail, errors, routeChanges), RetryAfterSeconds: retryAfterSeconds);
+        IReadOnlyList<RouteOwnerChange>? routeChanges = null, int? retryAfterSeconds = null, string? table = null) =>
+        new(status, new ProblemDocument(TypePrefix + type, title, status, detail, errors, routeChanges, table), RetryAfterSeconds: retryAfterSeconds);
 }

@@ -39,8 +39,8 @@ internal static partial class PolicyLog
     [LoggerMessage(2012, LogLevel.Information, "CORS policy {PolicyId} refused: {ErrorCount} validation errors.")]
     public static partial void PolicyRefused(ILogger logger, string policyId, int errorCount);
 
-    [LoggerMessage(2013, LogLevel.Warning, "Management call {Function} failed on the store ({Failure}); answered {Status}.")]
-    public static partial void ManagementStoreFailed(ILogger logger, Exception exception, string function, string failure, int status);
+    [LoggerMessage(2013, LogLevel.Warning, "Management call {Function} failed on the store ({Failure}, table {Table}); answered {Status}.")]
+    public static partial void ManagementStoreFailed(ILogger logger, Exception exception, string function, string failure, string table, int status);
 
     [LoggerMessage(2014, LogLevel.Error, "Management call {Function} failed unexpectedly (invocation {InvocationId}); answered 500.")]
     public static partial void ManagementFailed(ILogger logger, Exception exception, string function, string invocationId);

@@ -39,15 +39,7 @@ internal static class PolicyServiceCollectionExtensions
                 var options = provider.GetRequiredService<IOptions<CorsPolicyOptions>>().Value;
                 return CreateServiceClient(options, clientOptions, CreateCredential(options));
             });
-            clients.ConfigureDefaults(defaults =>
-            {
-                // The SDK retries transient failures of each call; the refresher's own schedule covers longer outages.
-                defaults.Retry.Mode = RetryMode.Exponential;
-                defaults.Retry.MaxRetries = 3;
-                defaults.Retry.Delay = TimeSpan.FromMilliseconds(500);
-                defaults.Retry.MaxDelay = TimeSpan.FromSeconds(5);
-                defaults.Retry.NetworkTimeout = TimeSpan.FromSeconds(10);
-            });
+            clients.ConfigureDefaults(defaults => TableRetry.Apply(defaults.Retry));
         });
         services.TryAddSingleton(provider => provider.GetRequiredService<TableServiceClient>()
             .GetTableClient(provider.GetRequiredService<IOptions<CorsPolicyOptions>>().Value.TableName));

@@ -128,11 +128,15 @@ internal sealed class PolicyWritePipeline(IPolicyStore store, PolicyAuditLog aud
             : await SaveAsync(entry.After with { Id = id }, condition, writer, cancellationToken, restoredVersion: version).ConfigureAwait(false);
     }
 
-    /// <summary>The verified audit log of <paramref name="id"/>, and its row as it is now (null when there is none).</summary>
+    /// <summary>
+    /// The verified audit log of <paramref name="id"/>, and its row as it is now (null when there is none). The log is
+    /// read first: it is what a history is about, so its table is the one a failure names.
+    /// </summary>
     public async Task<(PolicyAuditHistory History, StoredPolicy? Current)> HistoryAsync(string id, CancellationToken cancellationToken)
     {
+        var rows = await audit.ReadRowsAsync(id, cancellationToken).ConfigureAwait(false);
         var current = await store.GetAsync(id, cancellationToken).ConfigureAwait(false);
-        return (await audit.ReadAsync(id, current?.AuditVersion ?? 0, cancellationToken).ConfigureAwait(false), current);
+        return (PolicyAuditChain.Verify(id, rows, current?.AuditVersion ?? 0), current);
     }
 
     /// <summary>A dry run of saving <paramref name="definition"/>: every error and the routes that would change owner; writes nothing.</summary>

@@ -7,14 +7,15 @@ namespace CorsFunctions.Worker.Policies;
 
 /// <summary>
 /// The policy set in Azure Table Storage: PartitionKey = policy set, RowKey = policy id. Individual calls are
-/// retried by the Azure SDK pipeline; writes use the row ETag so a concurrent update is never lost.
+/// retried by the Azure SDK pipeline; writes use the row ETag so a concurrent update is never lost. A store failure
+/// leaves as a <see cref="TableStoreException"/> naming this table.
 /// </summary>
 internal sealed class TablePolicyStore(TableClient table, IOptions<CorsPolicyOptions> options) : IPolicyStore
 {
     private readonly string _policySet = options.Value.PartitionKey;
 
     /// <inheritdoc />
-    public async Task<IReadOnlyList<StoredPolicy>> ListAsync(CancellationToken cancellationToken)
+    public Task<IReadOnlyList<StoredPolicy>> ListAsync(CancellationToken cancellationToken) => TableCalls.RunAsync<IReadOnlyList<StoredPolicy>>(table.Name, async () =>
     {
         var filter = TableClient.CreateQueryFilter($"PartitionKey eq {_policySet}");
         var policies = new List<StoredPolicy>();
@@ -24,39 +25,42 @@ internal sealed class TablePolicyStore(TableClient table, IOptions<CorsPolicyOpt
         }
 
         return policies;
-    }
+    }, cancellationToken);
 
     /// <inheritdoc />
-    public async Task<StoredPolicy?> GetAsync(string id, CancellationToken cancellationToken) =>
-        await FindAsync(id, cancellationToken).ConfigureAwait(false) is { } entity ? PolicyEntityMapper.Read(entity) : null;
+    public Task<StoredPolicy?> GetAsync(string id, CancellationToken cancellationToken) => TableCalls.RunAsync(table.Name, async () =>
+        await FindAsync(id, cancellationToken).ConfigureAwait(false) is { } entity ? PolicyEntityMapper.Read(entity) : null, cancellationToken);
 
     /// <inheritdoc />
-    public async Task<WriteResult> SaveAsync(CorsPolicyDefinition definition, int auditVersion, WriteCondition condition, CancellationToken cancellationToken)
+    public Task<WriteResult> SaveAsync(CorsPolicyDefinition definition, int auditVersion, WriteCondition condition, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(definition);
-        var existing = await FindAsync(definition.Id, cancellationToken).ConfigureAwait(false);
-        if (!condition.HoldsFor(existing?.ETag))
+        return TableCalls.RunAsync(table.Name, async () =>
         {
-            return new WriteResult(WriteOutcome.PreconditionFailed);
-        }
+            var existing = await FindAsync(definition.Id, cancellationToken).ConfigureAwait(false);
+            if (!condition.HoldsFor(existing?.ETag))
+            {
+                return new WriteResult(WriteOutcome.PreconditionFailed);
+            }
 
-        var entity = PolicyEntityMapper.ToEntity(_policySet, definition, existing, auditVersion);
-        try
-        {
-            // Conditional on what was read: a row created or changed meanwhile fails with 409/412 instead of being overwritten.
-            var response = existing is null
-                ? await table.AddEntityAsync(entity, cancellationToken).ConfigureAwait(false)
-                : await table.UpdateEntityAsync(entity, existing.ETag, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
-            return new WriteResult(WriteOutcome.Done, response.Headers.ETag ?? default);
-        }
-        catch (RequestFailedException e) when (e.Status is 409 or 412)
-        {
-            return new WriteResult(WriteOutcome.PreconditionFailed);
-        }
+            var entity = PolicyEntityMapper.ToEntity(_policySet, definition, existing, auditVersion);
+            try
+            {
+                // Conditional on what was read: a row created or changed meanwhile fails with 409/412 instead of being overwritten.
+                var response = existing is null
+                    ? await table.AddEntityAsync(entity, cancellationToken).ConfigureAwait(false)
+                    : await table.UpdateEntityAsync(entity, existing.ETag, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
+                return new WriteResult(WriteOutcome.Done, response.Headers.ETag ?? default);
+            }
+            catch (RequestFailedException e) when (e.Status is 409 or 412)
+            {
+                return new WriteResult(WriteOutcome.PreconditionFailed);
+            }
+        }, cancellationToken);
     }
 
     /// <inheritdoc />
-    public async Task<WriteResult> DeleteAsync(string id, ETag? ifMatch, CancellationToken cancellationToken)
+    public Task<WriteResult> DeleteAsync(string id, ETag? ifMatch, CancellationToken cancellationToken) => TableCalls.RunAsync(table.Name, async () =>
     {
         if (!PolicyCompiler.IsValidId(id))
         {
@@ -74,7 +78,7 @@ internal sealed class TablePolicyStore(TableClient table, IOptions<CorsPolicyOpt
         {
             return new WriteResult(WriteOutcome.PreconditionFailed);
         }
-    }
+    }, cancellationToken);
 
     private async Task<TableEntity?> FindAsync(string id, CancellationToken cancellationToken)
     {

@@ -8,6 +8,7 @@ namespace CorsFunctions.Functions.Tests.Integration;
 /// <summary>
 /// A real Azurite table service for the integration tests, on a free loopback port, in memory, killed after the
 /// suite (and at process exit, even when a test fails). A missing Azurite fails the tests with how to install it.
+/// A test that breaks the emulator (<see cref="Freeze"/>, <see cref="Stop"/>) starts an instance of its own.
 /// </summary>
 public sealed class AzuriteFixture : IAsyncLifetime
 {
@@ -78,6 +79,43 @@ public sealed class AzuriteFixture : IAsyncLifetime
     {
         Kill();
         return Task.CompletedTask;
+    }
+
+    /// <summary>Runs <paramref name="test"/> with an emulator of its own, for a test that breaks it; killed afterwards.</summary>
+    public static async Task WithOwnAsync(Func<AzuriteFixture, Task> test)
+    {
+        ArgumentNullException.ThrowIfNull(test);
+        var emulator = new AzuriteFixture();
+        try
+        {
+            await emulator.InitializeAsync();
+            await test(emulator);
+        }
+        finally
+        {
+            await emulator.DisposeAsync();
+        }
+    }
+
+    /// <summary>Stops the emulator where it is (SIGSTOP): connections are still accepted but nothing answers, as a hung service.</summary>
+    public void Freeze() => Signal("STOP");
+
+    /// <summary>Lets a frozen emulator go on (SIGCONT): it answers again, with everything it held before.</summary>
+    public void Thaw() => Signal("CONT");
+
+    /// <summary>Kills the emulator: every later call is refused, as a crashed service (its in-memory tables are gone).</summary>
+    public void Stop() => Kill();
+
+    private void Signal(string signal)
+    {
+        var process = _process ?? throw new InvalidOperationException("Azurite is not running.");
+        using var kill = Process.Start("kill", [$"-{signal}", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)])
+            ?? throw new InvalidOperationException("kill did not start.");
+        kill.WaitForExit();
+        if (kill.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"kill -{signal} {process.Id} exited with {kill.ExitCode}.");
+        }
     }
 
     private void Kill()

@@ -260,11 +260,12 @@ public sealed class PolicyAuditIntegrationTests(AzuriteFixture azurite)
         var failure = await Assert.ThrowsAnyAsync<Exception>(() => tables.Pipeline.SaveAsync(TestPolicies.Items(), WriteCondition.None, Operator, CancellationToken.None));
 
         Assert.Equal(StoreFailureKind.TableMissing, StoreFailures.Classify(failure, CancellationToken.None));
+        Assert.Equal(tables.Policies.Name, StoreFailures.TableOf(failure));
         Assert.Empty(await tables.AuditTable.QueryAsync<TableEntity>().ToListAsync());
     }
 
     [Fact]
-    public async Task A_missing_audit_table_refuses_the_write_before_anything_is_written()
+    public async Task A_missing_audit_table_refuses_the_write_before_anything_is_written_and_is_named()
     {
         var tables = await CreateAsync();
         await tables.AuditTable.DeleteAsync();
@@ -272,6 +273,19 @@ public sealed class PolicyAuditIntegrationTests(AzuriteFixture azurite)
         var failure = await Assert.ThrowsAnyAsync<Exception>(() => tables.Pipeline.SaveAsync(TestPolicies.Items(), WriteCondition.None, Operator, CancellationToken.None));
 
         Assert.Equal(StoreFailureKind.TableMissing, StoreFailures.Classify(failure, CancellationToken.None));
+        Assert.Equal(tables.AuditTable.Name, StoreFailures.TableOf(failure));
         Assert.Empty(await tables.Policies.QueryAsync<TableEntity>().ToListAsync());
+    }
+
+    [Fact]
+    public async Task A_failure_of_the_audit_table_while_reading_history_names_the_audit_table()
+    {
+        var tables = await CreateAsync();
+        await tables.AuditTable.DeleteAsync();
+
+        var failure = await Assert.ThrowsAnyAsync<Exception>(() => tables.Audit.ReadAsync("items", 0, CancellationToken.None));
+
+        Assert.Equal(StoreFailureKind.TableMissing, StoreFailures.Classify(failure, CancellationToken.None));
+        Assert.Equal(tables.AuditTable.Name, StoreFailures.TableOf(failure));
     }
 }

@@ -185,8 +185,7 @@ public sealed class PolicyStoreIntegrationTests(AzuriteFixture azurite, ITestOut
     [Fact]
     public async Task Unreachable_store_keeps_the_app_failing_closed_without_throwing()
     {
-        var table = new TableServiceClient("DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==;TableEndpoint=http://127.0.0.1:1/devstoreaccount1;",
-            new TableClientOptions { Retry = { MaxRetries = 0 } }).GetTableClient("CorsPolicies");
+        var table = new TableServiceClient(ClosedPort.ConnectionString, ProductionRetries.WithShortDelays()).GetTableClient("CorsPolicies");
         using var refresher = Refresher(table);
 
         await refresher.StartAsync(CancellationToken.None);

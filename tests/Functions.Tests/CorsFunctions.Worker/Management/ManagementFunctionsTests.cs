@@ -3,6 +3,7 @@ using System.Text.Json;
 using Azure;
 using CorsFunctions.Worker;
 using CorsFunctions.Worker.Management;
+using CorsFunctions.Worker.Policies;
 using CorsFunctions.Functions.Tests.TestSupport;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Azure.Functions.Worker.Http;
@@ -16,21 +17,11 @@ public sealed class ManagementFunctionsTests
     private const string Policy = """{ "routes": ["/api/items"], "allowedOrigins": ["https://trusted.example.com"] }""";
 
     private readonly ManagementHarness _api = new();
-    private readonly FunctionContext _context = Context();
-
-    private static FunctionContext Context()
-    {
-        var definition = new Mock<FunctionDefinition>();
-        definition.Setup(d => d.Name).Returns("CorsPolicyPut");
-        return Mock.Of<FunctionContext>(c => c.InvocationId == "inv-1" && c.FunctionDefinition == definition.Object);
-    }
+    private readonly FunctionContext _context = ManagementHarness.Context("CorsPolicyPut");
 
     /// <summary>A request with the master key's identity; a PUT or POST declares its JSON body, as a client of the API does.</summary>
     private static FakeHttpRequestData Request(string method, string url, string? body = null, params KeyValuePair<string, string>[] headers) =>
-        new(method, url, method is "PUT" or "POST" ? [new("Content-Type", "application/json"), .. headers] : headers, body)
-        {
-            IdentitiesFromHost = [ManagementHarness.HostKey()],
-        };
+        ManagementHarness.AdminRequest(method, url, body, headers);
 
     /// <summary>The content types a form or a fetch without preflight can send to another site (none included).</summary>
     private static readonly string?[] SimpleContentTypes =
@@ -71,7 +62,7 @@ public sealed class ManagementFunctionsTests
             : _api.Functions.RollbackAsync(request, "items", _context, CancellationToken.None);
     }
 
-    private static JsonElement Body(HttpResponseData response) => JsonDocument.Parse(((FakeHttpResponseData)response).ReadBody()).RootElement;
+    private static JsonElement Body(HttpResponseData response) => ManagementHarness.Body(response);
 
     [Fact]
     public async Task While_the_management_API_is_off_every_function_answers_404_and_touches_no_store()
@@ -261,6 +252,21 @@ public sealed class ManagementFunctionsTests
 
         Assert.Equal(0, _api.Store.Writes);
         Assert.Empty(_api.Audit.Entries);
+    }
+
+    [Theory]
+    [InlineData(403, "AuthorizationPermissionMismatch", "store-forbidden")]
+    [InlineData(404, "TableNotFound", "store-table-missing")]
+    [InlineData(503, "ServerBusy", "store-unavailable")]
+    public async Task A_store_failure_names_the_table_it_happened_on_in_the_detail_and_in_table(int status, string code, string type)
+    {
+        _api.Store.Failure = TableStoreException.On("CorsPolicyAudit", new RequestFailedException(status, "failed", code, null));
+
+        var response = await _api.Functions.HistoryAsync(Request("GET", Url + "/history"), "items", _context, CancellationToken.None);
+
+        Assert.Equal(ManagementProblems.TypePrefix + type, Body(response).GetProperty("type").GetString());
+        Assert.Equal("CorsPolicyAudit", Body(response).GetProperty("table").GetString());
+        Assert.Contains("table 'CorsPolicyAudit'", Body(response).GetProperty("detail").GetString(), StringComparison.Ordinal);
     }
 
     [Fact]

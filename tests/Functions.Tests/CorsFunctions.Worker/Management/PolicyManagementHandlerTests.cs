@@ -117,6 +117,29 @@ public sealed class PolicyManagementHandlerTests
         AssertNothingWritten();
     }
 
+    [Fact]
+    public async Task Malformed_json_lists_every_error_in_jsonErrors_with_its_path_and_no_type_name()
+    {
+        var result = await PutAsync("""{ "routes": "/api/items", "allowedOrigins": ["https://a.example.com", 1], "maxAgeSeconds": "abc", "allowedOrigin": [] }""");
+
+        Assert.Equal(400, result.Status);
+        var problem = Json(result);
+        Assert.Equal(ManagementProblems.TypePrefix + "malformed-json", problem.GetProperty("type").GetString());
+        var errors = problem.GetProperty("jsonErrors").EnumerateArray().Select(e => (e.GetProperty("path").GetString(), e.GetProperty("message").GetString())).ToList();
+        Assert.Equal(
+        [
+            ("$.routes", "must be an array of strings"),
+            ("$.allowedOrigins[1]", "must be a string"),
+            ("$.maxAgeSeconds", "must be a whole number from -2147483648 to 2147483647"),
+        ], errors[..3]);
+        Assert.Equal("$.allowedOrigin", errors[3].Item1);
+        Assert.StartsWith("is not a known member", errors[3].Item2, StringComparison.Ordinal);
+        var detail = problem.GetProperty("detail").GetString()!;
+        Assert.Equal("Nothing was written. Fix every error listed in 'jsonErrors' (4), each with its JSON path: $.routes must be an array of strings; ...", detail);
+        Assert.DoesNotContain("System.", problem.GetRawText(), StringComparison.Ordinal);
+        AssertNothingWritten();
+    }
+
     [Theory]
     [InlineData("reportOnly", PolicyMode.ReportOnly)]
     [InlineData("ReportOnly", PolicyMode.ReportOnly)]

@@ -220,7 +220,7 @@ public sealed class PolicySnapshotRefresherTests : IAsyncDisposable
         credential.Setup(c => c.GetTokenAsync(It.IsAny<TokenRequestContext>(), It.IsAny<CancellationToken>()))
             .ThrowsAsync((Exception)Activator.CreateInstance(failure, "managed identity unavailable")!);
         var table = new TableServiceClient(new Uri("https://account.table.core.windows.net"), credential.Object,
-            new TableClientOptions { Retry = { MaxRetries = 0 } }).GetTableClient("CorsPolicies");
+            ProductionRetries.WithShortDelays()).GetTableClient("CorsPolicies");
         var tableStore = new TablePolicyStore(table, Options.Create(new CorsPolicyOptions()));
         StoreReturns(TestPolicies.Stored(TestPolicies.Items()));
         await _refresher.StartAsync(CancellationToken.None);
@@ -233,7 +233,9 @@ public sealed class PolicySnapshotRefresherTests : IAsyncDisposable
         Assert.Same(good, _refresher.Current);
         Assert.Equal("items", _refresher.Current.Policies.Resolve("/api/items/42").PolicyId);
         var warning = Assert.Single(_logs.GetSnapshot(), r => r.Id.Id == 2002);
-        Assert.IsType(failure, warning.Exception);
+        var named = Assert.IsType<TableStoreException>(warning.Exception);
+        Assert.Equal("CorsPolicies", named.TableName);
+        Assert.IsType(failure, named.InnerException);
     }
 
     [Fact]

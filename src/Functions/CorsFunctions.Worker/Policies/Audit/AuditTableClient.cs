@@ -3,25 +3,27 @@ using Azure.Data.Tables;
 
 namespace CorsFunctions.Worker.Policies.Audit;
 
-/// <summary>The audit table in Table Storage.</summary>
+/// <summary>The audit table in Table Storage; a store failure names this table (<see cref="TableCalls"/>).</summary>
 internal sealed class AuditTableClient(TableClient table) : IAuditTable
 {
     /// <inheritdoc />
     public string Name => table.Name;
 
     /// <inheritdoc />
-    public async Task<TableEntity?> GetAsync(string partition, string rowKey, CancellationToken cancellationToken)
+    public Task<TableEntity?> GetAsync(string partition, string rowKey, CancellationToken cancellationToken) => TableCalls.RunAsync(table.Name, async () =>
     {
         var response = await table.GetEntityIfExistsAsync<TableEntity>(partition, rowKey, cancellationToken: cancellationToken).ConfigureAwait(false);
         return response.HasValue ? response.Value : null;
-    }
+    }, cancellationToken);
 
     /// <inheritdoc />
-    public IAsyncEnumerable<TableEntity> QueryAsync(string partition, IReadOnlyList<string>? select, CancellationToken cancellationToken) =>
-        table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {partition}"), select: select, cancellationToken: cancellationToken);
+    public Task<IReadOnlyList<TableEntity>> QueryAsync(string partition, IReadOnlyList<string>? select, CancellationToken cancellationToken) =>
+        TableCalls.RunAsync<IReadOnlyList<TableEntity>>(table.Name, async () =>
+            await table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {partition}"), select: select, cancellationToken: cancellationToken)
+                .ToListAsync(cancellationToken).ConfigureAwait(false), cancellationToken);
 
     /// <inheritdoc />
-    public async Task<bool> TryAddAsync(TableEntity entity, CancellationToken cancellationToken)
+    public Task<bool> TryAddAsync(TableEntity entity, CancellationToken cancellationToken) => TableCalls.RunAsync(table.Name, async () =>
     {
         try
         {
@@ -32,5 +34,5 @@ internal sealed class AuditTableClient(TableClient table) : IAuditTable
         {
             return false;
         }
-    }
+    }, cancellationToken);
 }

@@ -37,7 +37,7 @@ internal sealed class PolicyAuditLog(IAuditTable table, string policySet, TimePr
     public async Task<int> LastVersionAsync(string policyId, CancellationToken cancellationToken)
     {
         var (last, foreign) = (0, 0);
-        await foreach (var row in table.QueryAsync(PolicyAuditRow.PartitionOf(policySet, policyId), ["RowKey"], cancellationToken).ConfigureAwait(false))
+        foreach (var row in await table.QueryAsync(PolicyAuditRow.PartitionOf(policySet, policyId), ["RowKey"], cancellationToken).ConfigureAwait(false))
         {
             if (PolicyAuditRow.VersionOf(row.RowKey) is { } version)
             {
@@ -90,20 +90,19 @@ internal sealed class PolicyAuditLog(IAuditTable table, string policySet, TimePr
     /// Every recorded write of <paramref name="policyId"/>, verified. <paramref name="rowVersion"/> is the audit version
     /// the policy row holds now (0 without a row), so a log that lost its last entries says so.
     /// </summary>
-    public async Task<PolicyAuditHistory> ReadAsync(string policyId, int rowVersion, CancellationToken cancellationToken)
+    public async Task<PolicyAuditHistory> ReadAsync(string policyId, int rowVersion, CancellationToken cancellationToken) =>
+        PolicyAuditChain.Verify(policyId, await ReadRowsAsync(policyId, cancellationToken).ConfigureAwait(false), rowVersion);
+
+    /// <summary>Every row of <paramref name="policyId"/>'s audit partition as read, unverified (<see cref="PolicyAuditChain.Verify"/>).</summary>
+    public async Task<IReadOnlyList<AuditRow>> ReadRowsAsync(string policyId, CancellationToken cancellationToken)
     {
         if (!PolicyCompiler.IsValidId(policyId))
         {
-            return PolicyAuditChain.Verify(policyId, [], 0);
+            return [];
         }
 
-        var rows = new List<AuditRow>();
-        await foreach (var entity in table.QueryAsync(PolicyAuditRow.PartitionOf(policySet, policyId), null, cancellationToken).ConfigureAwait(false))
-        {
-            rows.Add(PolicyAuditRow.Read(policySet, policyId, entity));
-        }
-
-        return PolicyAuditChain.Verify(policyId, rows, rowVersion);
+        var rows = await table.QueryAsync(PolicyAuditRow.PartitionOf(policySet, policyId), null, cancellationToken).ConfigureAwait(false);
+        return [.. rows.Select(entity => PolicyAuditRow.Read(policySet, policyId, entity))];
     }
 
     /// <summary>
