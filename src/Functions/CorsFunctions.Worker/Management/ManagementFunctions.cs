@@ -125,13 +125,19 @@ internal sealed class ManagementFunctions(PolicyManagementHandler policies, Cors
             result = ManagementProblems.StoreFailed(failure, table);
             PolicyLog.ManagementStoreFailed(logger, exception, context.FunctionDefinition.Name, failure.ToString(), table ?? SafeLogValue.Absent, result.Status);
         }
-        catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
+        catch (Exception) when (cancellationToken.IsCancellationRequested)
+        {
+            result = ManagementProblems.Cancelled(context.InvocationId);
+            PolicyLog.ManagementCancelled(logger, context.FunctionDefinition.Name, context.InvocationId);
+        }
+        catch (Exception exception)
         {
             result = ManagementProblems.InternalError(context.InvocationId);
             PolicyLog.ManagementFailed(logger, exception, context.FunctionDefinition.Name, context.InvocationId);
         }
 
-        return await WriteAsync(request, result, cancellationToken).ConfigureAwait(false);
+        // Not the caller's token: a cancelled caller still gets an answer written rather than an exception at the host.
+        return await WriteAsync(request, result, CancellationToken.None).ConfigureAwait(false);
     }
 
     /// <summary>Runs <paramref name="handle"/> when the request declares a JSON body; else answers 415 and touches nothing.</summary>

@@ -112,10 +112,19 @@ internal static class ManagementProblems
             StoreFailureKind.TableMissing => (500, "store-table-missing", "The table does not exist",
                 $"Table Storage has no {named} (deleted, or never created). Deploy the template again or create the table. Nothing was written."),
             _ => (503, "store-unavailable", "Table Storage is unavailable",
-                $"Table Storage throttled, timed out or could not be reached on {named}. Nothing was written; try again after the Retry-After delay."),
+                $"Table Storage throttled, timed out or could not be reached on {named}. A write whose request timed out may still have taken " +
+                "effect (its history then shows its version missing); read the policy before trying again after the Retry-After delay."),
         };
         return Problem(status, type, title, detail, retryAfterSeconds: status == 503 ? StoreFailures.RetryAfterSeconds : null, table: table);
     }
+
+    /// <summary>
+    /// The caller went away (a disconnect, a shutdown) before the answer: nobody reads it, but the function still ends
+    /// normally instead of throwing at the host. A write done before that is recorded all the same.
+    /// </summary>
+    public static ManagementResult Cancelled(string invocationId) =>
+        Problem(503, "request-cancelled", "Request cancelled",
+            $"The request was cancelled before it was answered (invocation id {invocationId}). Read the policy and its history to see whether a write took effect.");
 
     /// <summary>An unexpected failure (a bug): the request is refused, details are in the log.</summary>
     public static ManagementResult InternalError(string invocationId) =>

@@ -56,4 +56,7 @@ internal static partial class PolicyLog
 
     [LoggerMessage(2018, LogLevel.Warning, "Audit version {Version} of CORS policy {PolicyId} did not appear within {WaitSeconds:F0} s; version {NextVersion} is recorded after the gap, which history reports.")]
     public static partial void AuditPreviousMissing(ILogger logger, string policyId, int version, int nextVersion, double waitSeconds);
+
+    [LoggerMessage(2019, LogLevel.Information, "Management call {Function} was cancelled by its caller before it was answered (invocation {InvocationId}); a write done before that is recorded all the same.")]
+    public static partial void ManagementCancelled(ILogger logger, string function, string invocationId);
 }

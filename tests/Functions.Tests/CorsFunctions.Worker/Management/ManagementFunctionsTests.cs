@@ -123,6 +123,19 @@ public sealed class ManagementFunctionsTests
     }
 
     [Fact]
+    public async Task A_caller_that_goes_away_gets_an_answer_written_instead_of_an_exception_at_the_host()
+    {
+        using var caller = new CancellationTokenSource();
+        await caller.CancelAsync();
+        _api.Store.Failure = new OperationCanceledException(caller.Token);
+
+        var response = await _api.Functions.GetAsync(Request("GET", Url), "items", ManagementHarness.Context("CorsPolicyGet"), caller.Token);
+
+        Assert.Equal((HttpStatusCode)503, response.StatusCode);
+        Assert.Equal("urn:corsfunctions:problem:request-cancelled", ManagementHarness.Body(response).GetProperty("type").GetString());
+    }
+
+    [Fact]
     public async Task Invalid_put_answers_problem_json()
     {
         var response = (FakeHttpResponseData)await _api.Functions.PutAsync(
