@@ -30,6 +30,12 @@ internal static class CliAction
                 await output.Error.WriteLineAsync($"{prefix}: {e.Message}").ConfigureAwait(false);
                 return e.ExitCode;
             }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                // Ctrl+C or SIGTERM: a write already sent was finished and recorded by the write pipeline, whatever the token.
+                await output.Error.WriteLineAsync($"{prefix}: cancelled; every write reported above stands and is recorded in the audit log.").ConfigureAwait(false);
+                return ExitCodes.Cancelled;
+            }
             catch (Exception e) when (StoreErrors.Describe(e) is { } message)
             {
                 await FailAsync(parse, output.Error, $"{prefix}: {message}", e).ConfigureAwait(false);

@@ -90,8 +90,16 @@ internal static class CliApplication
         try
         {
             // Without the default handler: an exception System.CommandLine itself meets is not printed with its stack trace and exit 1.
-            return await parse.InvokeAsync(new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false }, cancellationToken)
-                .ConfigureAwait(false);
+            // Ctrl+C cancels the command's token; the process waits for the command to stop as long as a written policy's
+            // audit record may take (the default is 2 s), so an interrupted push never loses the record of what it wrote.
+            var invocation = new InvocationConfiguration
+            {
+                Output = output,
+                Error = error,
+                EnableDefaultExceptionHandler = false,
+                ProcessTerminationTimeout = PolicyWritePipeline.PostCommitTimeout + TimeSpan.FromSeconds(5),
+            };
+            return await parse.InvokeAsync(invocation, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {

@@ -26,4 +26,7 @@ internal static class ExitCodes
 
     /// <summary>The audit chain of a policy does not verify: history shows where; rollback restored nothing.</summary>
     public const int AuditUnverified = 6;
+
+    /// <summary>Interrupted (Ctrl+C, SIGTERM), as shells report a SIGINT: the writes reported before it stand and are recorded.</summary>
+    public const int Cancelled = 130;
 }

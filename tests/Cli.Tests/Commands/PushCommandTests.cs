@@ -3,6 +3,7 @@ using Azure.Data.Tables;
 using CorsFunctions.Cli.Tests.Support;
 using CorsFunctions.Core.Policies;
 using CorsFunctions.Functions.Tests.Integration;
+using CorsFunctions.Functions.Tests.TestSupport;
 
 namespace CorsFunctions.Cli.Tests.Commands;
 
@@ -24,6 +25,28 @@ public sealed class PushCommandTests(AzuriteFixture azurite) : IDisposable
         var result = await Tool.RunAsync(["push", "--file", _files.WithPolicies(policies), .. table.Options]);
         Assert.True(result.ExitCode == ExitCodes.Success, result.ToString());
         return table;
+    }
+
+    [Fact]
+    public async Task Ctrl_c_right_after_a_policy_row_is_written_still_records_it_then_stops_with_exit_130()
+    {
+        var table = CliTable.New(azurite);
+        var auditTable = "A" + Guid.NewGuid().ToString("N")[..20];
+        using var interrupt = new CancellationTokenSource();
+        // The first entity write is policy a's row: cancel the moment it is answered, before its audit entry is appended.
+        var options = ProductionRetries.WithShortDelays();
+        options.AddPolicy(new AfterResponsesPolicy(TableRequests.IsEntityWrite, 1, interrupt.Cancel),
+            Azure.Core.HttpPipelinePosition.PerCall);
+
+        var result = await Tool.RunAsync(options, interrupt.Token,
+            ["push", "--file", _files.WithPolicies(Items, Reports), .. table.Options, "--audit-table", auditTable]);
+
+        Assert.True(result.ExitCode == ExitCodes.Cancelled, result.ToString());
+        Assert.Contains("cancelled; every write reported above stands and is recorded", result.Error, StringComparison.Ordinal);
+        Assert.Equal(["items"], (await table.Client.QueryAsync<TableEntity>().ToListAsync()).Select(e => e.RowKey));
+        var history = await Tool.RunAsync(["history", "--id", "items", .. table.Options, "--audit-table", auditTable]);
+        Assert.True(history.ExitCode == ExitCodes.Success, history.ToString());
+        Assert.Contains("items: 1 recorded write", history.Output, StringComparison.Ordinal);
     }
 
     [Fact]

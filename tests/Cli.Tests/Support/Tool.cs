@@ -14,10 +14,15 @@ internal static class Tool
     /// <summary>A run that may read <paramref name="environment"/>'s standard input and variables.</summary>
     public static Task<CliResult> RunAsync(CliEnvironment environment, params string[] args) => RunAsync(ProductionRetries.WithShortDelays(), environment, args);
 
-    private static async Task<CliResult> RunAsync(TableClientOptions clientOptions, CliEnvironment environment, string[] args)
+    /// <summary>A run that <paramref name="cancellation"/> may interrupt, as Ctrl+C does.</summary>
+    public static Task<CliResult> RunAsync(TableClientOptions clientOptions, CancellationToken cancellation, params string[] args) =>
+        RunAsync(clientOptions, CliEnvironment.None, args, cancellation);
+
+    private static async Task<CliResult> RunAsync(TableClientOptions clientOptions, CliEnvironment environment, string[] args,
+        CancellationToken cancellation = default)
     {
         var (output, error) = (new StringWriter(), new StringWriter());
-        var exitCode = await CliApplication.RunAsync(args, output, error, CancellationToken.None, clientOptions, environment);
+        var exitCode = await CliApplication.RunAsync(args, output, error, cancellation, clientOptions, environment);
         return new CliResult(exitCode, output.ToString(), error.ToString());
     }
 
