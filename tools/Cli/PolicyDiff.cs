@@ -12,7 +12,7 @@ namespace CorsFunctions.Cli;
 /// </summary>
 internal static class PolicyDiff
 {
-    private static readonly JsonSerializerOptions s_compact = new(ManagementJson.Options) { WriteIndented = false };
+    private static readonly JsonSerializerOptions s_compact = new(CliJson.Output) { WriteIndented = false };
 
     /// <summary>Every policy of either side, in id order.</summary>
     public static IReadOnlyList<PolicyChange> Between(IReadOnlyList<StoredPolicy> stored, IReadOnlyList<StoredPolicy> proposed)

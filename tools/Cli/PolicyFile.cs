@@ -13,7 +13,7 @@ namespace CorsFunctions.Cli;
 /// </summary>
 internal static class PolicyFile
 {
-    private static readonly JsonSerializerOptions s_options = ManagementJson.Options;
+    private static readonly JsonSerializerOptions s_options = CliJson.Output;
 
     /// <summary>Reads every policy of <paramref name="path"/>; a file that cannot be read is a <see cref="CliException"/> (exit 2).</summary>
     public static async Task<IReadOnlyList<StoredPolicy>> ReadAsync(string path, CancellationToken cancellationToken)

@@ -29,6 +29,19 @@ public sealed class PullCommandTests(AzuriteFixture azurite) : IDisposable
     }
 
     [Fact]
+    public async Task Text_is_pulled_as_written_not_escaped_for_html()
+    {
+        var table = CliTable.New(azurite);
+        const string description = "Orders & returns <v2> + café's";
+        await Tool.RunAsync(["push", "--file", _files.WithPolicies($$"""{ "id": "items", "routes": ["/api/items"], "allowedOrigins": ["https://a.example.com"], "description": "{{description}}" }"""),
+            .. table.Options]);
+
+        var result = await Tool.RunAsync(["pull", .. table.Options]);
+
+        Assert.Contains($"\"description\": \"{description}\"", result.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Without_output_the_file_goes_to_standard_output()
     {
         var table = CliTable.New(azurite);

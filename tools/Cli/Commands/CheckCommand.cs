@@ -37,7 +37,7 @@ internal static class CheckCommand
             var answer = CorsCheckHandler.Explain(snapshot, request);
             if (parse.GetValue(json))
             {
-                await output.Output.WriteLineAsync(JsonSerializer.Serialize(answer, ManagementJson.Options)).ConfigureAwait(false);
+                await output.Output.WriteLineAsync(JsonSerializer.Serialize(answer, CliJson.Output)).ConfigureAwait(false);
             }
             else
             {

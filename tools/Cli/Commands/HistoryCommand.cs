@@ -29,7 +29,7 @@ internal static class HistoryCommand
 
             if (parse.GetValue(json))
             {
-                await output.Output.WriteLineAsync(JsonSerializer.Serialize(PolicyHistoryDocument.From(history), ManagementJson.Options)).ConfigureAwait(false);
+                await output.Output.WriteLineAsync(JsonSerializer.Serialize(PolicyHistoryDocument.From(history), CliJson.Output)).ConfigureAwait(false);
                 return history.Verified ? ExitCodes.Success : ExitCodes.AuditUnverified;
             }
 
