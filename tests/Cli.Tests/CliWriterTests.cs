@@ -10,18 +10,18 @@ public sealed class CliWriterTests
         $"eyJhbGciOiJub25lIn0.{Base64Url.EncodeToString(Encoding.UTF8.GetBytes(payload))}.sig";
 
     [Theory]
-    [InlineData("""{ "upn": "alice@contoso.com", "oid": "0000-1" }""", "alice@contoso.com", "0000-1")]
-    [InlineData("""{ "appid": "app-42", "oid": "0000-2" }""", "app-42", "0000-2")]
-    [InlineData("""{ "unique_name": "bob@contoso.com" }""", "bob@contoso.com", null)]
-    public void The_name_and_object_id_come_from_the_token(string payload, string name, string? objectId) =>
-        Assert.Equal((name, objectId), CliWriter.Claims(Jwt(payload)));
+    [InlineData("""{ "upn": "alice@contoso.com", "oid": "0000-1", "tid": "t-1" }""", "alice@contoso.com", "0000-1", "t-1")]
+    [InlineData("""{ "appid": "app-42", "oid": "0000-2" }""", "app-42", "0000-2", null)]
+    [InlineData("""{ "unique_name": "bob@contoso.com" }""", "bob@contoso.com", null, null)]
+    public void The_name_object_id_and_tenant_come_from_the_token(string payload, string name, string? objectId, string? tenantId) =>
+        Assert.Equal((name, objectId, tenantId), CliWriter.Claims(Jwt(payload)));
 
     [Theory]
     [InlineData("not-a-jwt")]
     [InlineData("a.!!!.c")]
     [InlineData("a.bm90IGpzb24.c")]
     public void Something_that_is_not_a_token_names_nobody(string token) =>
-        Assert.Equal((null, null), CliWriter.Claims(token));
+        Assert.Equal((null, null, null), CliWriter.Claims(token));
 
     [Fact]
     public void A_connection_string_names_the_os_user_and_says_so()
