@@ -2,6 +2,7 @@ using System.Text.Json;
 using Azure.Data.Tables;
 using CorsFunctions.Cli.Tests.Support;
 using CorsFunctions.Functions.Tests.Integration;
+using CorsFunctions.Worker.Policies.Audit;
 
 namespace CorsFunctions.Cli.Tests.Commands;
 
@@ -145,5 +146,54 @@ public sealed class HistoryAndRollbackCommandTests(AzuriteFixture azurite) : IDi
         await Tool.RunAsync(["rollback", "--id", "next", "--version", "1", .. options]);
 
         Assert.Equal("reportOnly", (await table.Client.GetEntityAsync<TableEntity>(CliTable.PolicySet, "next")).Value["Mode"]);
+    }
+
+    private async Task TamperAsync(string[] options, int version, string field, string value)
+    {
+        var audit = new TableServiceClient(azurite.ConnectionString).GetTableClient(options[^1]);
+        var row = (await audit.GetEntityAsync<TableEntity>("default~items", PolicyAuditRow.RowKeyOf(version))).Value;
+        row[field] = value;
+        await audit.UpdateEntityAsync(row, row.ETag, TableUpdateMode.Replace);
+    }
+
+    [Fact]
+    public async Task History_says_the_chain_verifies()
+    {
+        var (_, options) = await TwoVersionsAsync();
+
+        var result = await Tool.RunAsync(["history", "--id", "items", .. options]);
+
+        Assert.True(result.ExitCode == ExitCodes.Success, result.ToString());
+        Assert.Contains("audit chain: verified, v1 to v2.", result.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task History_of_an_edited_entry_reports_the_first_break_and_exits_6()
+    {
+        var (_, options) = await TwoVersionsAsync();
+        await TamperAsync(options, 2, "WriterName", "someone else");
+
+        var text = await Tool.RunAsync(["history", "--id", "items", .. options]);
+        var json = await Tool.RunAsync(["history", "--id", "items", "--json", .. options]);
+
+        Assert.Equal((ExitCodes.AuditUnverified, ExitCodes.AuditUnverified), (text.ExitCode, json.ExitCode));
+        Assert.Contains("first break at v2: does not match its own hash", text.Error, StringComparison.Ordinal);
+        var integrity = JsonDocument.Parse(json.Output).RootElement.GetProperty("integrity");
+        Assert.False(integrity.GetProperty("verified").GetBoolean());
+        Assert.Equal(2, integrity.GetProperty("firstBreak").GetProperty("version").GetInt32());
+    }
+
+    [Fact]
+    public async Task Rollback_to_a_version_the_chain_does_not_vouch_for_restores_nothing_and_exits_6()
+    {
+        var (table, options) = await TwoVersionsAsync();
+        await TamperAsync(options, 1, "After", """{"id":"items","routes":["/**"],"allowedOrigins":["https://evil.example"]}""");
+        var before = await table.RowsAsync();
+
+        var result = await Tool.RunAsync(["rollback", "--id", "items", "--version", "1", .. options]);
+
+        Assert.Equal(ExitCodes.AuditUnverified, result.ExitCode);
+        Assert.Contains("cannot be trusted, so nothing was restored: the audit chain breaks at v1", result.Error, StringComparison.Ordinal);
+        Assert.Equal(before, await table.RowsAsync());
     }
 }

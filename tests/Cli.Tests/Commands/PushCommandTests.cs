@@ -28,6 +28,20 @@ public sealed class PushCommandTests(AzuriteFixture azurite) : IDisposable
     }
 
     [Fact]
+    public async Task A_route_holding_the_list_separator_is_refused_by_validate_and_never_pushed()
+    {
+        var table = CliTable.New(azurite);
+        var file = _files.WithPolicies("""{ "id": "items", "routes": ["/api/items,/**"], "allowedOrigins": ["https://a.example.com"], "allowCredentials": true }""");
+
+        var validate = await Tool.RunAsync(["validate", "--file", file]);
+        var push = await Tool.RunAsync(["push", "--file", file, .. table.Options]);
+
+        Assert.Equal((ExitCodes.Refused, ExitCodes.Refused), (validate.ExitCode, push.ExitCode));
+        Assert.Contains("[route.invalid_character]", validate.Output + validate.Error, StringComparison.Ordinal);
+        Assert.Equal("(no table)", await table.RowsAsync());
+    }
+
+    [Fact]
     public async Task Ctrl_c_right_after_a_policy_row_is_written_still_records_it_then_stops_with_exit_130()
     {
         var table = CliTable.New(azurite);
