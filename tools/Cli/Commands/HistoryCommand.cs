@@ -50,6 +50,12 @@ internal static class HistoryCommand
                     .ConfigureAwait(false);
             }
 
+            if (history.RowChangedSinceLastEntry)
+            {
+                await output.Output.WriteLineAsync($"note: the row was changed outside the write pipeline after v{entries[^1].Version} (it is not what that write left).")
+                    .ConfigureAwait(false);
+            }
+
             if (history.Verified)
             {
                 await output.Output.WriteLineAsync(Chained(history)).ConfigureAwait(false);

@@ -13,7 +13,8 @@ internal sealed record PolicyHistoryDocument(string Id, AuditIntegrityDocument I
     {
         ArgumentNullException.ThrowIfNull(history);
         return new PolicyHistoryDocument(history.PolicyId,
-            new AuditIntegrityDocument(history.Verified, history.ChainedFrom, history.FirstBreak, history.Problems, history.UnrecordedChangesBefore),
+            new AuditIntegrityDocument(history.Verified, history.ChainedFrom, history.FirstBreak, history.Problems, history.UnrecordedChangesBefore,
+                history.RowChangedSinceLastEntry),
             [.. history.Entries.Select(PolicyVersionDocument.From)]);
     }
 }

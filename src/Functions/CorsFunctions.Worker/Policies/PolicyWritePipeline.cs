@@ -136,7 +136,11 @@ internal sealed class PolicyWritePipeline(IPolicyStore store, PolicyAuditLog aud
     {
         var rows = await audit.ReadRowsAsync(id, cancellationToken).ConfigureAwait(false);
         var current = await store.GetAsync(id, cancellationToken).ConfigureAwait(false);
-        return (PolicyAuditChain.Verify(id, rows, current?.AuditVersion ?? 0), current);
+        var history = PolicyAuditChain.Verify(id, rows, current?.AuditVersion ?? 0);
+        return (history with
+        {
+            RowChangedSinceLastEntry = history.Entries.Count > 0 && history.Entries[^1].AfterETag != current?.ETag.ToString(),
+        }, current);
     }
 
     /// <summary>A dry run of saving <paramref name="definition"/>: every error and the routes that would change owner; writes nothing.</summary>

@@ -173,4 +173,18 @@ public sealed class PolicyHistoryAndRollbackTests
         Assert.Contains("v1: does not match its own hash", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
         Assert.Equal(120, _api.Store.Rows["items"].Definition.MaxAgeSeconds);
     }
+
+    [Fact]
+    public async Task History_says_when_the_row_was_changed_outside_the_pipeline_since_its_last_entry()
+    {
+        await PutAsync(60);
+        var untouched = Json(await _api.Handler.HistoryAsync("items", CancellationToken.None)).GetProperty("integrity");
+        _api.Store.Seed(_api.Store.Rows["items"].Definition with { AllowedOrigins = ["https://evil.example"] }, auditVersion: 1);
+
+        var edited = Json(await _api.Handler.HistoryAsync("items", CancellationToken.None)).GetProperty("integrity");
+
+        Assert.False(untouched.GetProperty("rowChangedSinceLastEntry").GetBoolean());
+        Assert.True(edited.GetProperty("rowChangedSinceLastEntry").GetBoolean());
+        Assert.True(edited.GetProperty("verified").GetBoolean());
+    }
 }

@@ -12,6 +12,12 @@ namespace CorsFunctions.Worker.Policies.Audit;
 internal sealed record PolicyAuditHistory(string PolicyId, IReadOnlyList<PolicyAuditEntry> Entries, IReadOnlyList<AuditProblem> Problems, int? ChainedFrom,
     IReadOnlyList<int> UnrecordedChangesBefore)
 {
+    /// <summary>
+    /// Whether the policy row is not what the last entry left (another ETag, or gone after a write that left one): it was
+    /// changed outside the write pipeline since. Set by the caller that read the row.
+    /// </summary>
+    public bool RowChangedSinceLastEntry { get; init; }
+
     /// <summary>Whether every row is sound and every link of the chain holds.</summary>
     public bool Verified => Problems.Count == 0;
 
