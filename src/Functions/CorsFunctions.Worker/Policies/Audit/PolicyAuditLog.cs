@@ -30,9 +30,6 @@ internal sealed class PolicyAuditLog(IAuditTable table, string policySet, TimePr
     /// <summary>How long an append waits for the version before its own to appear before chaining past the gap.</summary>
     public TimeSpan PredecessorWait { get; } = predecessorWait ?? DefaultPredecessorWait;
 
-    /// <summary>The audit table's name, for messages.</summary>
-    public string TableName => table.Name;
-
     /// <summary>The highest version recorded for <paramref name="policyId"/> (0 for none); rows whose key is no version are skipped and logged.</summary>
     public async Task<int> LastVersionAsync(string policyId, CancellationToken cancellationToken)
     {
