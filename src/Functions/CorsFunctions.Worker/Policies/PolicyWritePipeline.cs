@@ -24,22 +24,12 @@ internal sealed class PolicyWritePipeline(IPolicyStore store, PolicyAuditLog aud
     public static TimeSpan PostCommitTimeout { get; } = TimeSpan.FromSeconds(30);
 
     /// <summary>
-    /// Every reason <paramref name="definition"/> cannot be stored: Core's validation, what a table row cannot hold,
-    /// a row that would read back differently, and an entity too large (counting the audit entry as if the policy
-    /// replaced itself; a write checks again with what it really replaces).
+    /// Every reason <paramref name="definition"/> cannot be stored, without a table: its content (<see cref="ContentErrors"/>),
+    /// then an entity too large, counting the audit entry as if the policy replaced itself. A write or a dry run
+    /// counts the sizes with what the policy really replaces instead.
     /// </summary>
-    public static IReadOnlyList<PolicyError> Validate(CorsPolicyDefinition definition)
-    {
-        ArgumentNullException.ThrowIfNull(definition);
-        IReadOnlyList<PolicyError> errors = [.. PolicyCompiler.Compile(definition).Errors, .. PolicyRowLimits.Check(definition)];
-
-        // The round trip is checked once the rest holds, so one mistake is reported once.
-        return
-        [
-            .. errors, .. errors.Count == 0 ? PolicyRoundTrip.Check(definition) : [],
-            .. PolicyRowLimits.CheckEntitySizes(definition, definition, s_longestWriter),
-        ];
-    }
+    public static IReadOnlyList<PolicyError> Validate(CorsPolicyDefinition definition) =>
+        [.. ContentErrors(definition), .. PolicyRowLimits.CheckEntitySizes(definition, definition, s_longestWriter)];
 
     /// <summary>Creates or replaces a policy when it is valid and <paramref name="condition"/> holds.</summary>
     public async Task<PolicyWriteResult> SaveAsync(CorsPolicyDefinition definition, WriteCondition condition, PolicyWriter writer,
@@ -47,7 +37,7 @@ internal sealed class PolicyWritePipeline(IPolicyStore store, PolicyAuditLog aud
     {
         ArgumentNullException.ThrowIfNull(definition);
         ArgumentNullException.ThrowIfNull(writer);
-        var errors = Validate(definition);
+        var errors = ContentErrors(definition);
         if (errors.Count > 0)
         {
             return Refused(definition.Id, errors);
@@ -151,9 +141,20 @@ internal sealed class PolicyWritePipeline(IPolicyStore store, PolicyAuditLog aud
         var stored = await store.ListAsync(cancellationToken).ConfigureAwait(false);
         var existing = stored.FirstOrDefault(p => string.Equals(p.Definition.Id, definition.Id, StringComparison.Ordinal));
         var changes = RouteOwnerChange.Between(stored.Select(p => p.Compile()), definition.Id, definition);
-        var errors = Validate(definition);
+        var errors = ContentErrors(definition);
         return new PolicyWritePlan(errors.Count > 0 ? errors : PolicyRowLimits.CheckEntitySizes(definition, existing?.Definition, writer),
             existing is not null, existing?.ETag.ToString(), changes);
+    }
+
+    /// <summary>
+    /// What the definition itself breaks: Core's validation, what a table row cannot hold, and a row that would read
+    /// back differently. The round trip is checked once the rest holds, so one mistake is reported once.
+    /// </summary>
+    private static IReadOnlyList<PolicyError> ContentErrors(CorsPolicyDefinition definition)
+    {
+        ArgumentNullException.ThrowIfNull(definition);
+        IReadOnlyList<PolicyError> errors = [.. PolicyCompiler.Compile(definition).Errors, .. PolicyRowLimits.Check(definition)];
+        return errors.Count > 0 ? errors : PolicyRoundTrip.Check(definition);
     }
 
     /// <summary>
