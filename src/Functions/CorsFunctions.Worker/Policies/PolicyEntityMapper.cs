@@ -122,6 +122,7 @@ internal static class PolicyEntityMapper
 
     private static string Join(IReadOnlyList<string> values) => string.Join(", ", values);
 
-    private static bool IsSystemProperty(string name) =>
+    /// <summary>Whether <paramref name="name"/> is one of the keys and metadata every entity has, not a property of its own.</summary>
+    public static bool IsSystemProperty(string name) =>
         name is "PartitionKey" or "RowKey" or "Timestamp" or "odata.etag";
 }

@@ -19,7 +19,7 @@ internal static class TableEntitySize
         long size = 4 + ((entity.PartitionKey?.Length ?? 0) + (entity.RowKey?.Length ?? 0)) * 2L;
         foreach (var (name, value) in entity)
         {
-            if (name is "PartitionKey" or "RowKey" or "Timestamp" or "odata.etag" || value is null)
+            if (PolicyEntityMapper.IsSystemProperty(name) || value is null)
             {
                 continue;
             }
