@@ -22,7 +22,7 @@ internal static class HistoryCommand
             var policyId = parse.GetRequiredValue(id);
             var policyTable = table.Connect(parse);
             var (history, current) = await policyTable.HistoryAsync(policyId, cancellationToken).ConfigureAwait(false);
-            if (history.Entries.Count == 0 && history.Problems.Count == 0 && current is null)
+            if (history.IsEmpty && current is null)
             {
                 throw new CliException(ExitCodes.Refused, $"there is no policy '{policyId}' in the {policyTable.Name}, and no recorded write of one.");
             }

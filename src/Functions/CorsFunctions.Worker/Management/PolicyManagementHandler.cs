@@ -90,7 +90,7 @@ internal sealed class PolicyManagementHandler(IPolicyStore store, PolicyWritePip
     public async Task<ManagementResult> HistoryAsync(string id, CancellationToken cancellationToken)
     {
         var (history, current) = await pipeline.HistoryAsync(id, cancellationToken).ConfigureAwait(false);
-        return history.Entries.Count == 0 && history.Problems.Count == 0 && current is null
+        return history.IsEmpty && current is null
             ? ManagementProblems.PolicyNotFound(id)
             : new ManagementResult(200, PolicyHistoryDocument.From(history));
     }

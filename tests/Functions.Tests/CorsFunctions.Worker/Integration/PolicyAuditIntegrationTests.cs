@@ -34,8 +34,8 @@ public sealed class PolicyAuditIntegrationTests(AzuriteFixture azurite)
         return new Tables(policies, auditTable, new PolicyWritePipeline(store, audit, TimeProvider.System, _log), audit);
     }
 
-    private static Task<PolicyAuditHistory> HistoryAsync(Tables tables, string id = "items", int rowVersion = 0) =>
-        tables.Audit.ReadAsync(id, rowVersion, CancellationToken.None);
+    private static async Task<PolicyAuditHistory> HistoryAsync(Tables tables, string id = "items", int rowVersion = 0) =>
+        PolicyAuditChain.Verify(id, await tables.Audit.ReadRowsAsync(id, CancellationToken.None), rowVersion);
 
     [Fact]
     public async Task Every_write_appends_one_chained_version_with_before_after_etags_and_who()
@@ -247,8 +247,8 @@ public sealed class PolicyAuditIntegrationTests(AzuriteFixture azurite)
         var entry = new PolicyAuditEntry("items", 1, PolicyAuditAction.Put, DateTimeOffset.UnixEpoch, Operator, null, TestPolicies.Items(), null, "W/\"1\"");
         await new PolicyAuditLog(auditTable, "one", TimeProvider.System, NullLogger<PolicyAuditLog>.Instance).AppendAsync(entry, CancellationToken.None);
 
-        Assert.Empty((await new PolicyAuditLog(auditTable, "two", TimeProvider.System, NullLogger<PolicyAuditLog>.Instance)
-            .ReadAsync("items", 0, CancellationToken.None)).Entries);
+        Assert.Empty(await new PolicyAuditLog(auditTable, "two", TimeProvider.System, NullLogger<PolicyAuditLog>.Instance)
+            .ReadRowsAsync("items", CancellationToken.None));
     }
 
     [Fact]
@@ -283,7 +283,7 @@ public sealed class PolicyAuditIntegrationTests(AzuriteFixture azurite)
         var tables = await CreateAsync();
         await tables.AuditTable.DeleteAsync();
 
-        var failure = await Assert.ThrowsAnyAsync<Exception>(() => tables.Audit.ReadAsync("items", 0, CancellationToken.None));
+        var failure = await Assert.ThrowsAnyAsync<Exception>(() => tables.Audit.ReadRowsAsync("items", CancellationToken.None));
 
         Assert.Equal(StoreFailureKind.TableMissing, StoreFailures.Classify(failure, CancellationToken.None));
         Assert.Equal(tables.AuditTable.Name, StoreFailures.TableOf(failure));

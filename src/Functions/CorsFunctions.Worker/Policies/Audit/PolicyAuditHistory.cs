@@ -18,6 +18,9 @@ internal sealed record PolicyAuditHistory(string PolicyId, IReadOnlyList<PolicyA
     /// </summary>
     public bool RowChangedSinceLastEntry { get; init; }
 
+    /// <summary>Whether the log holds nothing at all for the policy: no entry, not even a broken one.</summary>
+    public bool IsEmpty => Entries.Count == 0 && Problems.Count == 0;
+
     /// <summary>Whether every row is sound and every link of the chain holds.</summary>
     public bool Verified => Problems.Count == 0;
 

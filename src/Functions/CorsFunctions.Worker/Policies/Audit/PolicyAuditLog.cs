@@ -10,7 +10,7 @@ namespace CorsFunctions.Worker.Policies.Audit;
 /// rows as <see cref="PolicyAuditRow"/> maps them). The write pipeline assigns each entry its version before the
 /// policy row is written (the row stores it, so versions follow write order); an append then chains the entry to the
 /// version before it, waiting briefly when that version's own append is still under way, and never overwrites a row.
-/// Reading verifies the chain (<see cref="PolicyAuditChain"/>).
+/// Its rows are read back as they are; <see cref="PolicyAuditChain"/> verifies them.
 /// </summary>
 internal sealed class PolicyAuditLog(IAuditTable table, string policySet, TimeProvider time, ILogger<PolicyAuditLog> logger, TimeSpan? predecessorWait = null)
 {
@@ -82,13 +82,6 @@ internal sealed class PolicyAuditLog(IAuditTable table, string policySet, TimePr
             version = next;
         }
     }
-
-    /// <summary>
-    /// Every recorded write of <paramref name="policyId"/>, verified. <paramref name="rowVersion"/> is the audit version
-    /// the policy row holds now (0 without a row), so a log that lost its last entries says so.
-    /// </summary>
-    public async Task<PolicyAuditHistory> ReadAsync(string policyId, int rowVersion, CancellationToken cancellationToken) =>
-        PolicyAuditChain.Verify(policyId, await ReadRowsAsync(policyId, cancellationToken).ConfigureAwait(false), rowVersion);
 
     /// <summary>Every row of <paramref name="policyId"/>'s audit partition as read, unverified (<see cref="PolicyAuditChain.Verify"/>).</summary>
     public async Task<IReadOnlyList<AuditRow>> ReadRowsAsync(string policyId, CancellationToken cancellationToken)

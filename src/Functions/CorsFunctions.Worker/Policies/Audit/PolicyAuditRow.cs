@@ -91,7 +91,7 @@ internal static class PolicyAuditRow
         var restored = reader.Int("RestoredVersion", required: false);
         var entry = new PolicyAuditEntry(policyId, version, action ?? default, at ?? default, writer, beforeDefinition, afterDefinition,
             reader.Text("BeforeETag"), reader.Text("AfterETag"), restored, reader.Text("PreviousHash"), reader.Text("Hash"));
-        reader.CheckConsistency(entry, action, afterJson, beforeJson);
+        reader.CheckConsistency(entry, action);
         reader.CheckHashFields(entry);
         return reader.Problems.Count > 0
             ? new AuditRow(rowKey, version, null, null, reader.Problems)
@@ -165,8 +165,7 @@ internal static class PolicyAuditRow
         /// <summary>The stored JSON of a definition (its chunks in order, with no gap) and the definition it holds.</summary>
         public (string? Json, CorsPolicyDefinition? Definition) Definition(string name)
         {
-            var chunks = entity.Keys.Where(key => key == name || (key.StartsWith(name + "_", StringComparison.Ordinal) && key.Length > name.Length + 1))
-                .ToList();
+            var chunks = ChunkKeys(name);
             if (chunks.Count == 0)
             {
                 return (null, null);
@@ -210,17 +209,18 @@ internal static class PolicyAuditRow
         }
 
         /// <summary>What the action implies: a put or rollback leaves a definition, a delete leaves none; only a rollback restores a version.</summary>
-        public void CheckConsistency(PolicyAuditEntry entry, PolicyAuditAction? action, string? afterJson, string? beforeJson)
+        /// <remarks>A definition that is stored but unreadable is already a problem of its own, so only presence counts here.</remarks>
+        public void CheckConsistency(PolicyAuditEntry entry, PolicyAuditAction? action)
         {
             switch (action)
             {
-                case PolicyAuditAction.Delete when afterJson is not null:
+                case PolicyAuditAction.Delete when ChunkKeys(After).Count > 0:
                     Problem("is a Delete but holds a definition After.");
                     break;
-                case PolicyAuditAction.Delete when beforeJson is null && !HasProblemWith(Before):
+                case PolicyAuditAction.Delete when ChunkKeys(Before).Count == 0:
                     Problem("is a Delete but holds no definition Before.");
                     break;
-                case PolicyAuditAction.Put or PolicyAuditAction.Rollback when afterJson is null && !HasProblemWith(After):
+                case PolicyAuditAction.Put or PolicyAuditAction.Rollback when ChunkKeys(After).Count == 0:
                     Problem($"is a {action} but holds no definition After.");
                     break;
             }
@@ -249,7 +249,9 @@ internal static class PolicyAuditRow
             }
         }
 
-        private bool HasProblemWith(string name) => Problems.Any(p => p.Message.StartsWith(name, StringComparison.Ordinal));
+        /// <summary>The properties a definition named <paramref name="name"/> is split over (<c>After</c>, <c>After_1</c>...), as the row holds them.</summary>
+        private List<string> ChunkKeys(string name) =>
+            [.. entity.Keys.Where(key => key == name || (key.StartsWith(name + "_", StringComparison.Ordinal) && key.Length > name.Length + 1))];
 
         private object? Value(string field, bool required)
         {

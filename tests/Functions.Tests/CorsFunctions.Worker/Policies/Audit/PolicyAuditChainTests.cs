@@ -33,7 +33,10 @@ public sealed class PolicyAuditChainTests
 
     private TableEntity Row(int version) => _table.Rows.Single(r => r.RowKey == PolicyAuditRow.RowKeyOf(version));
 
-    private Task<PolicyAuditHistory> ReadAsync(int rowVersion = 0) => _log.ReadAsync("items", rowVersion, CancellationToken.None);
+    private Task<PolicyAuditHistory> ReadAsync(int rowVersion = 0) => ReadAsync("items", rowVersion);
+
+    private async Task<PolicyAuditHistory> ReadAsync(string policyId, int rowVersion) =>
+        PolicyAuditChain.Verify(policyId, await _log.ReadRowsAsync(policyId, CancellationToken.None), rowVersion);
 
     [Fact]
     public async Task An_untouched_log_verifies_and_each_entry_names_the_hash_of_the_one_before()
@@ -183,7 +186,7 @@ public sealed class PolicyAuditChainTests
         moved["PolicyId"] = "orders";
         _table.Put(moved);
 
-        var history = await _log.ReadAsync("orders", 0, CancellationToken.None);
+        var history = await ReadAsync("orders", 0);
 
         Assert.Equal(1, history.FirstBreak?.Version);
     }
