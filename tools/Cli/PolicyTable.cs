@@ -91,7 +91,7 @@ internal sealed class PolicyTable
         {
             return await _pipeline.HistoryAsync(id, cancellationToken).ConfigureAwait(false);
         }
-        catch (TableStoreException e) when (StoreErrors.IsTableMissing(e))
+        catch (TableStoreException e) when (StoreErrors.IsTableMissing(e) && e.TableName == _auditTable.Name)
         {
             return (PolicyAuditChain.Verify(id, [], 0), await GetAsync(id, cancellationToken).ConfigureAwait(false));
         }
