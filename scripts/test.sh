@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs every test of the repository: build, packages and the sample apps built from them, unit, integration
 # (real Azurite), CLI (tests/Cli.Tests, real Azurite) and template tests.
-# Installs what it needs itself and ends with the line "N passed, N failed" (totals of all runs).
+# Installs what it needs itself, checks the Markdown files' relative links (scripts/check-links.sh) and ends with the
+# line "N passed, N failed" (totals of all runs; a failed sample check and each broken link count as failed tests).
 set -euo pipefail
 
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -33,9 +34,19 @@ bash scripts/samples.sh || { status=1; sample_failures=1; }
 dotnet test CorsFunctions.sln -c Release --no-build \
   --logger "trx" --results-directory "$results" || status=$?
 
+# Every relative link and #anchor of the Markdown files must resolve (scripts/check-links.sh prints each broken one
+# as FILE:LINE); each broken link counts as one failed test, a checker that could not run as one.
+link_failures=0
+links_output="$(bash scripts/check-links.sh 2>&1)" || {
+  status=1
+  link_failures="$(grep -c ': broken link ' <<<"$links_output" || true)"
+  [ "$link_failures" -gt 0 ] || link_failures=1
+}
+printf '%s\n' "$links_output"
+
 # Sum the counters of every TRX file: dotnet test's own summary is per project.
 passed=0
-failed=$sample_failures
+failed=$((sample_failures + link_failures))
 for trx in "$results"/*.trx; do
   [ -e "$trx" ] || continue
   counters="$(grep -o '<Counters [^>]*>' "$trx")"

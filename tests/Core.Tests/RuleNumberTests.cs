@@ -4,12 +4,16 @@ using System.Text.RegularExpressions;
 namespace CorsFunctions.Core.Tests;
 
 /// <summary>
-/// Test names cite rules by number (<c>Rule12_…</c>, <c>PolicyRule07_…</c>); the numbers are defined in README's
-/// CORS rules table and validation rules table, so every cited number must be a row there.
+/// Test names cite rules by number (<c>Rule12_…</c>, <c>PolicyRule07_…</c>); the numbers are defined in the CORS rules
+/// table of docs/testing.md and the validation rules table of docs/policies.md, so every cited number must be a row there.
 /// </summary>
 public partial class RuleNumberTests
 {
-    private static readonly string[] s_readme = File.ReadAllLines(Path.Combine(AppContext.BaseDirectory, "README.md"));
+    private static readonly string[] s_docs =
+    [
+        .. File.ReadAllLines(Path.Combine(AppContext.BaseDirectory, "docs", "testing.md")),
+        .. File.ReadAllLines(Path.Combine(AppContext.BaseDirectory, "docs", "policies.md")),
+    ];
 
     private static readonly List<string> s_testNames = typeof(RuleNumberTests).Assembly.GetTypes()
         .SelectMany(type => type.GetMethods())
@@ -36,12 +40,12 @@ public partial class RuleNumberTests
         Assert.Empty(cited.Except(defined).Order());
     }
 
-    /// <summary>The numbers in the first column of the README table under <paramref name="header"/>.</summary>
+    /// <summary>The numbers in the first column of the docs table under <paramref name="header"/>.</summary>
     private static HashSet<int> TableRowNumbers(string header)
     {
-        var start = Array.IndexOf(s_readme, header);
-        Assert.True(start >= 0, $"README has no table '{header}'.");
-        return s_readme.Skip(start + 2).TakeWhile(line => line.StartsWith('|'))
+        var start = Array.IndexOf(s_docs, header);
+        Assert.True(start >= 0, $"docs/testing.md and docs/policies.md have no table '{header}'.");
+        return s_docs.Skip(start + 2).TakeWhile(line => line.StartsWith('|'))
             .Select(line => RowNumber().Match(line)).Where(m => m.Success)
             .Select(m => int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture))
             .ToHashSet();
