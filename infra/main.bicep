@@ -1,6 +1,8 @@
 // CorsFunctions: a CORS preflight handler on Azure Functions (.NET 10 isolated worker) whose
-// policies live in Azure Table Storage. One resource group; deploy with `azd up` or
-// `az deployment group create -g <rg> -f infra/main.bicep -p environmentName=<name>`.
+// policies live in Azure Table Storage. One resource group, deployed as a deployment stack so that a right the
+// template stops granting is removed: `azd up` (deploymentStacks in azure.yaml) or
+// `az stack group create -g <rg> -f infra/main.bicep --action-on-unmanage deleteResources --deny-settings-mode none`.
+// The policy store has its own storage account (modules/cors-policies.bicep): no key, no key-based setting.
 targetScope = 'resourceGroup'
 
 @description('Name of the environment (azd environment name); feeds the unique resource token and the azd-env-name tag.')
@@ -15,7 +17,8 @@ param location string = resourceGroup().location
 Windows Consumption (Y1), Elastic Premium (EP1-EP3) and Dedicated App Service plans (B1-B3, S1-S3, P0v3-P3v3).
 Flex Consumption (FC1) and Linux Consumption are refused on purpose: there the Functions host always runs its own
 CORS middleware and answers every OPTIONS preflight itself, so the app's CORS policies would never be applied
-(azure-functions-host issue #9012). Dedicated plans are keyless; Y1/EP need an account key unless contentStorage is blobPackage.''')
+(azure-functions-host issue #9012). Dedicated plans are keyless; Y1/EP need a key to the host storage account (never to the
+policy store) unless contentStorage is blobPackage.''')
 @allowed([
   'Y1'
   'EP1'
@@ -36,7 +39,8 @@ param hostingPlan string = 'Y1'
 
 @description('''Y1 and EP only (Dedicated plans ignore it and never use a key).
 azureFiles: the default Azure Files content share; works with `azd deploy` / zip deploy, but Azure Files has no identity-based
-access, so the account key goes into WEBSITE_CONTENTAZUREFILECONNECTIONSTRING and shared-key access stays on.
+access, so the host account's key goes into WEBSITE_CONTENTAZUREFILECONNECTIONSTRING and shared-key access stays on for that
+account (the policy store is another account, keyless in every plan).
 blobPackage: no Azure Files, no key; the app runs from a zip in the private container "app-package" (WEBSITE_RUN_FROM_PACKAGE
 blob URL read with the managed identity) and shared-key access is disabled. You upload the zip yourself (see README);
 scale-out can be slower without Azure Files.''')
@@ -80,7 +84,7 @@ param policySet string = 'default'
 @maxValue(3600)
 param policyRefreshSeconds int = 30
 
-@description('Optional principal (object) id of an operator who manages policies; gets "Storage Table Data Contributor" on the policy table. azd passes the signed-in user.')
+@description('Optional principal (object) id of an operator who manages policies: "Storage Table Data Contributor" on the policy table, the append-only audit role on the audit table and, with contentStorage blobPackage, "Storage Blob Data Contributor" on the app-package container. azd passes the signed-in user.')
 param operatorPrincipalId string = ''
 
 @description('Type of operatorPrincipalId.')
@@ -91,8 +95,21 @@ param operatorPrincipalId string = ''
 ])
 param operatorPrincipalType string = 'User'
 
-@description('Let the app identity write the policy and audit tables ("Storage Table Data Contributor" on those tables only), for the management API (PUT/DELETE/rollback cors-policies, admin key required). Off by default: the app then only reads its policies and their history, and no key can rewrite CORS through it; operators write with their own Entra identity.')
+@description('Let the app identity write policies for the management API (PUT/DELETE/rollback cors-policies): "Storage Table Data Contributor" on the policy table and the append-only audit role on the audit table. Off by default: the app then only reads its policies and their history; operators write with their own Entra identity. Turning it off removes those assignments when deployed as a deployment stack (lift the delete lock first: README, Deploy).')
 param appCanWritePolicies bool = false
+
+@description('Put a CanNotDelete lock on the policy store\'s storage account (on by default). Revoking a role below it then needs the lock lifted first.')
+param lockPolicyStorage bool = true
+
+@description('''public: the policy store answers on its public endpoint (Entra ID only). privateEndpoint: Elastic Premium and Dedicated
+only; the policy store is reachable only through a private endpoint in a new virtual network the app integrates with, and
+refuses public network access (operators then write through the management API or from inside that network). Windows
+Consumption (Y1) has no VNet integration and cannot use it: the deployment fails with that message.''')
+@allowed([
+  'public'
+  'privateEndpoint'
+])
+param policyStorageNetwork string = 'public'
 
 @description('Deploy the Azure Monitor workbook "CorsFunctions: CORS decisions and policies" (refused preflights by reason and policy, top refused origins, snapshot age, invalid policies).')
 param deployWorkbook bool = true
@@ -131,6 +148,11 @@ var usesAccountKey = contentMode == 'azureFiles'
 var contentShareName = usesAccountKey ? 'content-${resourceToken}' : ''
 var packageContainerName = contentMode == 'blobPackage' ? 'app-package' : ''
 var packageBlobName = 'corsfunctions.zip'
+var usePrivateEndpoint = policyStorageNetwork == 'privateEndpoint'
+  ? (hostingPlan == 'Y1'
+      ? fail('policyStorageNetwork privateEndpoint needs VNet integration, which Windows Consumption (Y1) does not have: use an Elastic Premium (EP1-EP3) or Dedicated plan, or policyStorageNetwork public.')
+      : true)
+  : false
 
 module identity 'modules/identity.bicep' = {
   name: 'identity'
@@ -168,17 +190,43 @@ module observability 'modules/observability.bicep' = {
   }
 }
 
-module storage 'modules/storage.bicep' = {
+module storage 'modules/host-storage.bicep' = {
   name: 'storage'
   params: {
     name: 'st${resourceToken}'
     location: location
     tags: tags
-    policyTableName: policyTableName
-    auditTableName: policyAuditTableName
     allowSharedKeyAccess: usesAccountKey
     contentShareName: contentShareName
     packageContainerName: packageContainerName
+  }
+}
+
+module network 'modules/network.bicep' = if (usePrivateEndpoint) {
+  name: 'network'
+  params: {
+    name: 'vnet-${resourceToken}'
+    location: location
+    tags: tags
+  }
+}
+
+module policyStore 'modules/cors-policies.bicep' = {
+  name: 'cors-policies'
+  params: {
+    name: 'stcors${resourceToken}'
+    location: location
+    tags: tags
+    policyTableName: policyTableName
+    auditTableName: policyAuditTableName
+    appPrincipalId: identity.outputs.principalId
+    appCanWritePolicies: appCanWritePolicies
+    operatorPrincipalId: operatorPrincipalId
+    operatorPrincipalType: operatorPrincipalType
+    logAnalyticsWorkspaceId: monitoring.outputs.workspaceId
+    lockAccount: lockPolicyStorage
+    privateEndpointSubnetId: usePrivateEndpoint ? network!.outputs.privateEndpointSubnetId : ''
+    privateDnsZoneId: usePrivateEndpoint ? network!.outputs.tableDnsZoneId : ''
   }
 }
 
@@ -186,11 +234,9 @@ module roles 'modules/roles.bicep' = {
   name: 'roles'
   params: {
     storageAccountName: storage.outputs.name
-    policyTableName: storage.outputs.policyTableName
-    auditTableName: storage.outputs.auditTableName
+    packageContainerName: storage.outputs.packageContainerName
     appInsightsName: monitoring.outputs.appInsightsName
     appPrincipalId: identity.outputs.principalId
-    appCanWritePolicies: appCanWritePolicies
     operatorPrincipalId: operatorPrincipalId
     operatorPrincipalType: operatorPrincipalType
   }
@@ -202,7 +248,7 @@ var packageUrl = contentMode == 'blobPackage'
 
 module functionApp 'modules/functionapp.bicep' = {
   name: 'functionapp'
-  // The app starts with identity-based storage: its roles must exist first.
+  // The app starts with identity-based storage: its roles must exist first (the policy store's come with its settings).
   dependsOn: [
     roles
   ]
@@ -217,9 +263,8 @@ module functionApp 'modules/functionapp.bicep' = {
     storageAccountName: storage.outputs.name
     contentShareName: contentShareName
     packageUrl: packageUrl
-    tableServiceUri: storage.outputs.tableEndpoint
-    policyTableName: storage.outputs.policyTableName
-    auditTableName: storage.outputs.auditTableName
+    policyStoreSettings: policyStore.outputs.appSettings
+    appSubnetId: usePrivateEndpoint ? network!.outputs.appSubnetId : ''
     managementAuthorization: managementAuthorization
     managementTenantId: managementTenantId
     policySet: policySet
@@ -242,20 +287,26 @@ output FUNCTION_APP_URL string = 'https://${functionApp.outputs.defaultHostName}
 @description('Hosting plan SKU deployed.')
 output HOSTING_PLAN string = hostingPlan
 
-@description('Whether an account key is stored in the app settings (Azure Files content share).')
+@description('Whether a key to the host storage account is stored in the app settings (Azure Files content share); the policy store never has one.')
 output USES_STORAGE_ACCOUNT_KEY bool = usesAccountKey
 
-@description('Name of the storage account holding the policy table.')
+@description('Name of the host storage account (AzureWebJobsStorage, content share or app-package container).')
 output STORAGE_ACCOUNT_NAME string = storage.outputs.name
 
+@description('Name of the policy store\'s storage account (policy and audit tables; Entra ID only).')
+output POLICY_STORAGE_ACCOUNT_NAME string = policyStore.outputs.accountName
+
 @description('Table service endpoint of the policy store.')
-output POLICY_TABLE_ENDPOINT string = storage.outputs.tableEndpoint
+output POLICY_TABLE_ENDPOINT string = policyStore.outputs.tableEndpoint
 
 @description('Name of the policy table.')
-output POLICY_TABLE_NAME string = storage.outputs.policyTableName
+output POLICY_TABLE_NAME string = policyStore.outputs.policyTableName
 
 @description('Name of the audit table (every policy write).')
-output POLICY_AUDIT_TABLE_NAME string = storage.outputs.auditTableName
+output POLICY_AUDIT_TABLE_NAME string = policyStore.outputs.auditTableName
+
+@description('Resource id of the policy store\'s delete lock (lift it to revoke a role); empty when lockPolicyStorage is false.')
+output POLICY_STORAGE_LOCK_ID string = policyStore.outputs.lockId
 
 @description('Policy set (PartitionKey) served by the app.')
 output POLICY_SET string = policySet

@@ -3,7 +3,9 @@
 #   1. lints and compiles every entry template infra/*.bicep into infra/bin/<name>.json;
 #   2. evaluates every test scenario tests/Infra.Tests/Scenarios/*.bicepparam with
 #      `bicep snapshot` (offline what-if: conditions and parameters resolved) into
-#      infra/bin/snapshots/<scenario>.snapshot.json.
+#      infra/bin/snapshots/<scenario>.snapshot.json;
+#   3. lints and snapshots the templates of tests/Infra.Tests/Callers/ (teams' own templates calling
+#      infra/modules/cors-policies.bicep) into infra/bin/snapshots/callers/.
 # Any Bicep warning or error fails the script. tests/Infra.Tests reads infra/bin/.
 #   BICEP=/path/to/bicep   use a Bicep CLI installed otherwise (a platform whose package the NuGet feed lacks)
 #   --print-package        print the NuGet package this machine needs and exit
@@ -71,7 +73,7 @@ fi
 out="$repo/infra/bin"
 snapshots="$out/snapshots"
 rm -rf "$out"
-mkdir -p "$snapshots"
+mkdir -p "$snapshots/callers"
 
 logs="$out/logs"
 mkdir -p "$logs"
@@ -92,18 +94,25 @@ for template in infra/*.bicep; do
 done
 
 # Fixed, fake ids: the snapshots are read by tests, never deployed.
-for scenario in tests/Infra.Tests/Scenarios/*.bicepparam; do
+snapshot() {
+  local scenario="$1" target="$2" name
   name="$(basename "$scenario" .bicepparam)"
-  (
-    run "snapshot-$name" snapshot "$scenario" --mode overwrite \
-      --subscription-id 00000000-0000-0000-0000-000000000000 \
-      --resource-group rg-corsfunctions-ci --location westeurope
-    if [ -f "${scenario%.bicepparam}.snapshot.json" ]; then
-      mv "${scenario%.bicepparam}.snapshot.json" "$snapshots/$name.snapshot.json"
-    else
-      echo "no snapshot produced for $scenario" >>"$logs/snapshot-$name.log"
-    fi
-  ) &
+  run "snapshot-$name" snapshot "$scenario" --mode overwrite \
+    --subscription-id 00000000-0000-0000-0000-000000000000 \
+    --resource-group rg-corsfunctions-ci --location westeurope
+  if [ -f "${scenario%.bicepparam}.snapshot.json" ]; then
+    mv "${scenario%.bicepparam}.snapshot.json" "$target/$name.snapshot.json"
+  else
+    echo "no snapshot produced for $scenario" >>"$logs/snapshot-$name.log"
+  fi
+}
+
+for scenario in tests/Infra.Tests/Scenarios/*.bicepparam; do
+  snapshot "$scenario" "$snapshots" &
+done
+for caller in tests/Infra.Tests/Callers/*.bicep; do
+  run "lint-caller-$(basename "$caller" .bicep)" lint "$caller" &
+  snapshot "${caller%.bicep}.bicepparam" "$snapshots/callers" &
 done
 wait
 

@@ -28,7 +28,7 @@ param planSku string
 ])
 param contentMode string
 
-@description('Name of the storage account used by the host, the policy table and the content.')
+@description('Name of the host storage account (AzureWebJobsStorage and the content).')
 param storageAccountName string
 
 @description('Name of the Azure Files content share (contentMode azureFiles).')
@@ -37,14 +37,11 @@ param contentShareName string = ''
 @description('Blob URL of the app package (contentMode blobPackage).')
 param packageUrl string = ''
 
-@description('Table service endpoint of the policy store.')
-param tableServiceUri string
+@description('App settings that point the app at its policy store (the appSettings output of cors-policies.bicep).')
+param policyStoreSettings array
 
-@description('Name of the policy table.')
-param policyTableName string
-
-@description('Name of the audit table.')
-param auditTableName string
+@description('Resource id of a subnet for regional VNet integration (all outbound traffic through it); empty for none.')
+param appSubnetId string = ''
 
 @description('Who may write through the management API: AdminKey or EntraAppRole.')
 param managementAuthorization string
@@ -186,18 +183,6 @@ var runtimeSettings = [
 // Configuration of the CORS policy store (section "CorsPolicies" in the app).
 var policySettings = [
   {
-    name: 'CorsPolicies__TableServiceUri'
-    value: tableServiceUri
-  }
-  {
-    name: 'CorsPolicies__TableName'
-    value: policyTableName
-  }
-  {
-    name: 'CorsPolicies__AuditTableName'
-    value: auditTableName
-  }
-  {
     name: 'CorsPolicies__ManagementAuthorization'
     value: managementAuthorization
   }
@@ -236,6 +221,7 @@ resource site 'Microsoft.Web/sites@2025-03-01' = {
     clientAffinityEnabled: false
     publicNetworkAccess: 'Enabled'
     keyVaultReferenceIdentity: identityId
+    virtualNetworkSubnetId: empty(appSubnetId) ? null : appSubnetId
     siteConfig: {
       netFrameworkVersion: 'v10.0'
       use32BitWorkerProcess: false
@@ -245,6 +231,8 @@ resource site 'Microsoft.Web/sites@2025-03-01' = {
       scmMinTlsVersion: '1.2'
       http20Enabled: true
       remoteDebuggingEnabled: false
+      // With VNet integration every outbound call, the policy store's private endpoint included, goes through it.
+      vnetRouteAllEnabled: !empty(appSubnetId)
       // Platform CORS must stay empty: any origin here makes App Service answer CORS itself and
       // the app's own policies are ignored.
       cors: {
@@ -257,6 +245,7 @@ resource site 'Microsoft.Web/sites@2025-03-01' = {
         blobPackageSettings,
         localContentSettings,
         runtimeSettings,
+        policyStoreSettings,
         policySettings
       )
     }

@@ -19,6 +19,8 @@ public sealed class DeploymentOutputTests
         Assert.Contains(".primaryEndpoints.table", outputs.Str("POLICY_TABLE_ENDPOINT"), StringComparison.Ordinal);
         Assert.Equal(snapshot.Scenario.PolicyTable, outputs.Str("POLICY_TABLE_NAME"));
         Assert.Equal(snapshot.Scenario.AuditTable, outputs.Str("POLICY_AUDIT_TABLE_NAME"));
+        Assert.Equal(snapshot.PolicyStorageAccount.Str("name"), outputs.Str("POLICY_STORAGE_ACCOUNT_NAME"));
+        Assert.Equal(snapshot.HostStorageAccount.Str("name"), outputs.Str("STORAGE_ACCOUNT_NAME"));
         Assert.Equal(snapshot.Scenario.PlanSku, outputs.Str("HOSTING_PLAN"));
         Assert.Equal(snapshot.Scenario.NeedsAccountKey, outputs.Bool("USES_STORAGE_ACCOUNT_KEY"));
         Assert.DoesNotContain(Json.Strings(outputs), s =>
@@ -61,5 +63,8 @@ public sealed class DeploymentOutputTests
         Assert.DoesNotContain(Scenario.All, s => s.IsDedicated && s.NeedsAccountKey);
         Assert.Contains(Scenario.All, s => s.OperatorPrincipalId is not null);
         Assert.Contains(Scenario.All, s => s.AppWritesPolicies);
+        Assert.Contains(Scenario.All, s => s.OperatorPrincipalId is not null && s.RunsFromBlobPackage);
+        Assert.Contains(Scenario.All, s => s.PrivateEndpoint && s.IsElasticPremium);
+        Assert.Contains(Scenario.All, s => !s.PolicyStorageLock);
     }
 }

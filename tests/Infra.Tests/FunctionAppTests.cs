@@ -95,7 +95,7 @@ public sealed class FunctionAppTests
         var identity = snapshot.Single("Microsoft.ManagedIdentity/userAssignedIdentities").Str("id")!;
 
         Assert.Contains(".primaryEndpoints.table", settings["CorsPolicies__TableServiceUri"], StringComparison.Ordinal);
-        Assert.Contains(snapshot.StorageAccount.Str("id")!, settings["CorsPolicies__TableServiceUri"], StringComparison.Ordinal);
+        Assert.Contains(snapshot.PolicyStorageAccount.Str("id")!, settings["CorsPolicies__TableServiceUri"], StringComparison.Ordinal);
         Assert.Equal(snapshot.Scenario.PolicyTable, settings["CorsPolicies__TableName"]);
         Assert.Equal(snapshot.Scenario.AuditTable, settings["CorsPolicies__AuditTableName"]);
         Assert.Equal(snapshot.Scenario.ManagementAuthorization, settings["CorsPolicies__ManagementAuthorization"]);
@@ -117,7 +117,7 @@ public sealed class FunctionAppTests
         var identity = snapshot.Single("Microsoft.ManagedIdentity/userAssignedIdentities").Str("id")!;
 
         Assert.False(settings.ContainsKey("AzureWebJobsStorage"), "AzureWebJobsStorage must not be a connection string.");
-        Assert.Equal(snapshot.StorageAccount.Str("name"), settings["AzureWebJobsStorage__accountName"]);
+        Assert.Equal(snapshot.HostStorageAccount.Str("name"), settings["AzureWebJobsStorage__accountName"]);
         Assert.Equal("managedidentity", settings["AzureWebJobsStorage__credential"]);
         Assert.Equal(settings["CorsPolicies__ManagedIdentityClientId"], settings["AzureWebJobsStorage__clientId"]);
 

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using CorsFunctions.Infra.Tests.Support;
 
 namespace CorsFunctions.Infra.Tests;
@@ -35,44 +34,6 @@ public sealed class RefusedPlanTests
         Assert.True(exitCode == 0, output);
     }
 
-    private static (int ExitCode, string Output) BuildParams(string plan)
-    {
-        if (!File.Exists(RepoFiles.BicepCli))
-        {
-            throw new FileNotFoundException("Bicep CLI not installed in .tools/: run scripts/bicep.sh first.", RepoFiles.BicepCli);
-        }
-
-        var folder = Path.Combine(RepoFiles.InfraBin, "plan-checks");
-        Directory.CreateDirectory(folder);
-        var file = Path.Combine(folder, $"{plan}-{Guid.NewGuid():N}.bicepparam");
-        File.WriteAllText(file, $"using '../../main.bicep'\n\nparam environmentName = 'ci'\nparam hostingPlan = '{plan}'\n");
-        try
-        {
-            var start = new ProcessStartInfo(RepoFiles.BicepCli)
-            {
-                RedirectStandardOutput = true,
-                RedirectStandardError = true,
-                UseShellExecute = false,
-            };
-            foreach (var argument in new[] { "build-params", file, "--stdout" })
-            {
-                start.ArgumentList.Add(argument);
-            }
-
-            using var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start the Bicep CLI.");
-            var stdout = process.StandardOutput.ReadToEndAsync();
-            var stderr = process.StandardError.ReadToEndAsync();
-            if (!process.WaitForExit(TimeSpan.FromSeconds(60)))
-            {
-                process.Kill(entireProcessTree: true);
-                throw new TimeoutException("Bicep CLI did not finish within 60 s.");
-            }
-
-            return (process.ExitCode, stderr.Result + stdout.Result);
-        }
-        finally
-        {
-            File.Delete(file);
-        }
-    }
+    private static (int ExitCode, string Output) BuildParams(string plan) =>
+        BicepCli.RunOnParameters("build-params", $"param hostingPlan = '{plan}'", "--stdout");
 }

@@ -2,33 +2,56 @@ using CorsFunctions.Infra.Tests.Support;
 
 namespace CorsFunctions.Infra.Tests;
 
-/// <summary>The storage account and where (if anywhere) an account key is used, per scenario.</summary>
+/// <summary>The two storage accounts (the host's, the policy store's) and where (if anywhere) an account key is used, per scenario.</summary>
 public sealed class StorageTests
 {
     private const string ContentConnectionSetting = "WEBSITE_CONTENTAZUREFILECONNECTIONSTRING";
+
+    // ARM functions that hand out an account's key or a SAS signed with it.
+    private static readonly string[] SecretFunctions = ["listKeys(", "listAccountSas(", "listServiceSas("];
 
     public static TheoryData<string> Scenarios => Scenario.Names();
 
     [Theory]
     [MemberData(nameof(Scenarios))]
-    public void Storage_account_requires_tls_1_2_https_and_has_no_public_blobs(string scenario)
+    public void Storage_accounts_require_tls_1_2_https_and_have_no_public_blobs(string scenario)
     {
-        var properties = Snapshot.Load(scenario).StorageAccount["properties"];
+        var accounts = Snapshot.Load(scenario).OfType(Snapshot.StorageAccountType).ToList();
 
-        Assert.Equal("TLS1_2", properties.Str("minimumTlsVersion"));
-        Assert.True(properties.Bool("supportsHttpsTrafficOnly"));
-        Assert.False(properties.Bool("allowBlobPublicAccess"));
-        Assert.True(properties.Bool("defaultToOAuthAuthentication"));
+        Assert.Equal(2, accounts.Count);
+        Assert.All(accounts, account =>
+        {
+            var properties = account["properties"];
+            Assert.Equal("TLS1_2", properties.Str("minimumTlsVersion"));
+            Assert.True(properties.Bool("supportsHttpsTrafficOnly"));
+            Assert.False(properties.Bool("allowBlobPublicAccess"));
+            Assert.True(properties.Bool("defaultToOAuthAuthentication"));
+        });
     }
 
     [Theory]
     [MemberData(nameof(Scenarios))]
-    public void Shared_key_access_is_on_only_where_azure_files_needs_it(string scenario)
+    public void Host_account_allows_shared_keys_only_where_azure_files_needs_them(string scenario)
     {
         var snapshot = Snapshot.Load(scenario);
 
         // An explicit value: the platform default for a new account is "allowed".
-        Assert.Equal(snapshot.Scenario.NeedsAccountKey, snapshot.StorageAccount["properties"].Bool("allowSharedKeyAccess"));
+        Assert.Equal(snapshot.Scenario.NeedsAccountKey, snapshot.HostStorageAccount["properties"].Bool("allowSharedKeyAccess"));
+    }
+
+    [Theory]
+    [MemberData(nameof(Scenarios))]
+    public void Policy_tables_have_their_own_account_with_shared_keys_off_in_every_plan(string scenario)
+    {
+        var snapshot = Snapshot.Load(scenario);
+        var policyStore = snapshot.PolicyStorageAccount;
+
+        // The host's account, whose key Azure Files may need in an app setting, holds no table.
+        Assert.NotEqual(snapshot.HostStorageAccount.Str("name"), policyStore.Str("name"));
+        Assert.False(policyStore["properties"].Bool("allowSharedKeyAccess"));
+        Assert.True(policyStore["properties"].Bool("defaultToOAuthAuthentication"));
+        var secretCalls = SecretFunctions.Select(f => $"{f}'{policyStore.Str("id")}'").ToList();
+        Assert.DoesNotContain(Json.Strings(snapshot.Root), s => secretCalls.Any(call => s.Value.Contains(call, StringComparison.OrdinalIgnoreCase)));
     }
 
     [Theory]
@@ -72,8 +95,8 @@ public sealed class StorageTests
         var share = snapshot.Single("Microsoft.Storage/storageAccounts/fileServices/shares");
         Assert.EndsWith("/" + shareName, share.Str("name"), StringComparison.Ordinal);
 
-        var keyStrings = Json.Strings(snapshot.Root).Where(s => s.Value.Contains("listKeys(", StringComparison.OrdinalIgnoreCase));
-        Assert.Single(keyStrings);
+        var keyString = Assert.Single(Json.Strings(snapshot.Root), s => s.Value.Contains("listKeys(", StringComparison.OrdinalIgnoreCase));
+        Assert.Contains($"listKeys('{snapshot.HostStorageAccount.Str("id")}'", keyString.Value, StringComparison.Ordinal);
     }
 
     [Theory]
@@ -104,7 +127,7 @@ public sealed class StorageTests
     public void Policy_and_audit_tables_are_created_and_no_other(string scenario)
     {
         var snapshot = Snapshot.Load(scenario);
-        var account = snapshot.StorageAccount.Str("name");
+        var account = snapshot.PolicyStorageAccount.Str("name");
 
         Assert.Equal(
             new[] { $"{account}/default/{snapshot.Scenario.AuditTable}", $"{account}/default/{snapshot.Scenario.PolicyTable}" }.Order(StringComparer.Ordinal),

@@ -9,3 +9,4 @@ param deploySnapshotAgeAlert = false
 param deployInvalidPolicyAlert = false
 param refusalSpikeMinimum = 7
 param alertActionGroupId = '/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-ops/providers/Microsoft.Insights/actionGroups/ops'
+param lockPolicyStorage = false

@@ -4,3 +4,5 @@ using '../../../infra/main.bicep'
 param environmentName = 'ci'
 param hostingPlan = 'EP2'
 param contentStorage = 'blobPackage'
+// An operator uploads the package: a blob role on the app-package container only.
+param operatorPrincipalId = '99999999-8888-7777-6666-555555555555'

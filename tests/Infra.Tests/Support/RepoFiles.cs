@@ -24,6 +24,8 @@ internal static class RepoFiles
 
     public static string Snapshot(string scenario) => Path.Combine(SnapshotFolder, scenario + ".snapshot.json");
 
+    public static string CallerSnapshot(string caller) => Path.Combine(SnapshotFolder, "callers", caller + ".snapshot.json");
+
     /// <summary>Reads a file produced by scripts/bicep.sh; a missing file fails the test, never skips it.</summary>
     public static JsonNode ReadCompiled(string path)
     {

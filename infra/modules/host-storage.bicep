@@ -1,6 +1,6 @@
-// Storage account holding the Functions host state (AzureWebJobsStorage), the CORS policy table, its audit table
-// and, depending on the plan, either the Azure Files content share or the blob container of the
-// app package.
+// Storage account of the Functions host: its state (AzureWebJobsStorage: keys, leases, queues) and, depending on the
+// plan, the Azure Files content share or the blob container of the app package. The CORS policies are not here:
+// this account's key, when Azure Files needs one, sits in an app setting (see cors-policies.bicep).
 
 @description('Name of the storage account (3-24 lowercase letters and digits).')
 @minLength(3)
@@ -12,12 +12,6 @@ param location string
 
 @description('Tags applied to the account.')
 param tags object
-
-@description('Name of the table that holds the CORS policies.')
-param policyTableName string
-
-@description('Name of the append-only table that records every policy write.')
-param auditTableName string
 
 @description('Shared-key (account key) access. Only true when the plan needs an Azure Files content share, which has no identity-based option.')
 param allowSharedKeyAccess bool
@@ -57,30 +51,12 @@ resource account 'Microsoft.Storage/storageAccounts@2025-06-01' = {
         file: {
           enabled: true
         }
-        table: {
-          enabled: true
-        }
         queue: {
           enabled: true
         }
       }
     }
   }
-}
-
-resource tableService 'Microsoft.Storage/storageAccounts/tableServices@2025-06-01' = {
-  parent: account
-  name: 'default'
-}
-
-resource policyTable 'Microsoft.Storage/storageAccounts/tableServices/tables@2025-06-01' = {
-  parent: tableService
-  name: policyTableName
-}
-
-resource auditTable 'Microsoft.Storage/storageAccounts/tableServices/tables@2025-06-01' = {
-  parent: tableService
-  name: auditTableName
 }
 
 resource fileService 'Microsoft.Storage/storageAccounts/fileServices@2025-06-01' = if (!empty(contentShareName)) {
@@ -118,11 +94,5 @@ output id string = account.id
 @description('Blob endpoint, e.g. https://<account>.blob.core.windows.net/.')
 output blobEndpoint string = account.properties.primaryEndpoints.blob
 
-@description('Table endpoint, e.g. https://<account>.table.core.windows.net/.')
-output tableEndpoint string = account.properties.primaryEndpoints.table
-
-@description('Name of the policy table.')
-output policyTableName string = policyTable.name
-
-@description('Name of the audit table.')
-output auditTableName string = auditTable.name
+@description('Name of the app package container; empty for none.')
+output packageContainerName string = empty(packageContainerName) ? '' : packageContainer.name
