@@ -42,7 +42,7 @@ azureFiles: the default Azure Files content share; works with `azd deploy` / zip
 access, so the host account's key goes into WEBSITE_CONTENTAZUREFILECONNECTIONSTRING and shared-key access stays on for that
 account (the policy store is another account, keyless in every plan).
 blobPackage: no Azure Files, no key; the app runs from a zip in the private container "app-package" (WEBSITE_RUN_FROM_PACKAGE
-blob URL read with the managed identity) and shared-key access is disabled. You upload the zip yourself (see README);
+blob URL read with the managed identity) and shared-key access is disabled. You upload the zip yourself (docs/deployment.md);
 scale-out can be slower without Azure Files.''')
 @allowed([
   'azureFiles'
@@ -95,7 +95,7 @@ param operatorPrincipalId string = ''
 ])
 param operatorPrincipalType string = 'User'
 
-@description('Let the app identity write policies for the management API (PUT/DELETE/rollback cors-policies): "Storage Table Data Contributor" on the policy table and the append-only audit role on the audit table. Off by default: the app then only reads its policies and their history; operators write with their own Entra identity. Turning it off removes those assignments when deployed as a deployment stack (lift the delete lock first: README, Deploy).')
+@description('Let the app identity write policies for the management API (PUT/DELETE/rollback cors-policies): "Storage Table Data Contributor" on the policy table and the append-only audit role on the audit table. Off by default: the app then only reads its policies and their history; operators write with their own Entra identity. Turning it off removes those assignments when deployed as a deployment stack (lift the delete lock first: docs/deployment.md, "Taking a right away").')
 param appCanWritePolicies bool = false
 
 @description('Put a CanNotDelete lock on the policy store\'s storage account (on by default). Revoking a role below it then needs the lock lifted first.')

@@ -1,7 +1,7 @@
 // The CORS policy store, on its own storage account so that no key, role or setting of the app's host storage
 // reaches it: the policy table, its append-only audit table, who may read and write them, the platform's own
 // record of every write (diagnostic settings) and a delete lock. Call it from your own template with your
-// function app's principal id and merge the `appSettings` output into the app's settings (README: Deploy).
+// function app's principal id and merge the `appSettings` output into the app's settings (docs/deployment.md, "With your own Bicep").
 //
 // Who gets what:
 // - the app: Storage Table Data Reader on both tables; with appCanWritePolicies also Storage Table Data
@@ -247,7 +247,7 @@ resource privateEndpoint 'Microsoft.Network/privateEndpoints@2025-07-01' = if (i
 }
 
 // Also blocks deleting the role assignments and diagnostic settings below the account: revoking a right means
-// lifting the lock first (README: Deploy, "Taking a right away").
+// lifting the lock first (docs/deployment.md, "Taking a right away").
 resource deleteLock 'Microsoft.Authorization/locks@2020-05-01' = if (lockAccount) {
   name: 'cors-policies-no-delete'
   scope: account
