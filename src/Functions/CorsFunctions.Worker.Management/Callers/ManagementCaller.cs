@@ -1,6 +1,6 @@
 using CorsFunctions.Worker.Policies.Audit;
 
-namespace CorsFunctions.Worker.Management;
+namespace CorsFunctions.Worker.Management.Callers;
 
 /// <summary>Who called a management function, from what the platform vouches for only.</summary>
 /// <param name="Writer">How the caller is recorded in the audit log.</param>

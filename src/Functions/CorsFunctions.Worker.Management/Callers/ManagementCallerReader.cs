@@ -1,7 +1,7 @@
 using CorsFunctions.Worker.Policies.Audit;
 using Microsoft.Extensions.Configuration;
 
-namespace CorsFunctions.Worker.Management;
+namespace CorsFunctions.Worker.Management.Callers;
 
 /// <summary>
 /// Reads who is calling from what the platform guarantees: the identities the Functions host attaches to the

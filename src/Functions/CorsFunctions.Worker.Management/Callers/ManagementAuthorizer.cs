@@ -1,18 +1,19 @@
+using CorsFunctions.Worker.Management.Http;
 using CorsFunctions.Worker.Policies.Audit;
 using Microsoft.Extensions.Options;
 
-namespace CorsFunctions.Worker.Management;
+namespace CorsFunctions.Worker.Management.Callers;
 
 /// <summary>
 /// Decides whether a caller may write, on top of the admin level the host already required for every management
 /// function (the master key, or a platform token the host grants that level). <see cref="CorsManagementAuthorization.AdminKey"/>
 /// asks nothing more. <see cref="CorsManagementAuthorization.EntraAppRole"/> asks for an App Service Authentication
 /// principal signed in with Entra ID (<c>auth_typ</c> <c>aad</c>, not another provider), from the configured tenant
-/// (<see cref="CorsPolicyOptions.ManagementTenantId"/>: a multi-tenant app registration lets any tenant sign in, and
+/// (<see cref="CorsManagementOptions.ManagementTenantId"/>: a multi-tenant app registration lets any tenant sign in, and
 /// assign app roles there), with an object id to record, holding <see cref="WriteRole"/>; and refuses every write while
 /// App Service Authentication is off (no identity could be trusted then). Each refusal names the requirement that failed.
 /// </summary>
-internal sealed class ManagementAuthorizer(IOptions<CorsPolicyOptions> options)
+internal sealed class ManagementAuthorizer(IOptions<CorsManagementOptions> options)
 {
     /// <summary>The app role a principal needs to write in <see cref="CorsManagementAuthorization.EntraAppRole"/> mode.</summary>
     public const string WriteRole = "CorsPolicies.Write";

@@ -1,10 +1,11 @@
 using System.Text;
 using System.Text.Json;
 using CorsFunctions.Core.Policies;
+using CorsFunctions.Functions.Tests.TestSupport;
 using CorsFunctions.Worker.Management;
+using CorsFunctions.Worker.Management.Handlers;
 using CorsFunctions.Worker.Middleware;
 using CorsFunctions.Worker.Policies;
-using CorsFunctions.Functions.Tests.TestSupport;
 using Microsoft.Azure.Functions.Worker.Http;
 
 namespace CorsFunctions.Functions.Tests.Management;
@@ -19,7 +20,7 @@ public sealed class CorsCheckAgreesWithMiddlewareTests
 
     private static async Task<JsonElement> CheckAsync(IPolicySnapshotSource snapshot, string body)
     {
-        var result = await new CorsCheckHandler(snapshot).CheckAsync(new MemoryStream(Encoding.UTF8.GetBytes(body)), CancellationToken.None);
+        var result = await new CorsCheckApiHandler(snapshot).CheckAsync(new MemoryStream(Encoding.UTF8.GetBytes(body)), CancellationToken.None);
         Assert.Equal(200, result.Status);
         return JsonSerializer.SerializeToElement(result.Body, result.Body!.GetType(), ManagementJson.Options);
     }
@@ -98,7 +99,7 @@ public sealed class CorsCheckAgreesWithMiddlewareTests
     [Fact]
     public async Task A_proposed_policy_without_an_id_is_refused()
     {
-        var result = await new CorsCheckHandler(FixedSnapshotSource.Of(Items)).CheckAsync(new MemoryStream(Encoding.UTF8.GetBytes("""
+        var result = await new CorsCheckApiHandler(FixedSnapshotSource.Of(Items)).CheckAsync(new MemoryStream(Encoding.UTF8.GetBytes("""
             { "path": "/api/items", "origin": "https://trusted.example.com", "policy": { "routes": ["/api/items"], "allowedOrigins": ["https://a.example.com"] } }
             """)), CancellationToken.None);
 

@@ -1,10 +1,12 @@
 using System.Net;
 using System.Security.Claims;
 using System.Text.Json;
+using CorsFunctions.Functions.Tests.TestSupport;
 using CorsFunctions.Worker;
 using CorsFunctions.Worker.Management;
+using CorsFunctions.Worker.Management.Callers;
+using CorsFunctions.Worker.Management.Http;
 using CorsFunctions.Worker.Policies.Audit;
-using CorsFunctions.Functions.Tests.TestSupport;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Azure.Functions.Worker.Http;
 using Moq;
@@ -12,7 +14,7 @@ using Moq;
 namespace CorsFunctions.Functions.Tests.Management;
 
 /// <summary>
-/// Who may write, per <see cref="CorsPolicyOptions.ManagementAuthorization"/>; how each caller the host lets through
+/// Who may write, per <see cref="CorsManagementOptions.ManagementAuthorization"/>; how each caller the host lets through
 /// (a key, a platform site or ARM token, an App Service Authentication principal, nobody on a keyless local run) is
 /// recorded; and that identity headers a client sends itself are worth nothing unless App Service Authentication is on.
 /// </summary>
@@ -31,7 +33,7 @@ public sealed class ManagementAuthorizationTests
     private static readonly string Ops = ClientPrincipals.Encode("ops@example.com", OpsId, ["Reader", ManagementAuthorizer.WriteRole]);
 
     private static ManagementHarness Api(CorsManagementAuthorization mode, bool platformAuth) =>
-        new(new CorsPolicyOptions { EnableManagementApi = true, ManagementAuthorization = mode, ManagementTenantId = ClientPrincipals.Tenant },
+        new(new CorsManagementOptions { EnableManagementApi = true, ManagementAuthorization = mode, ManagementTenantId = ClientPrincipals.Tenant },
             platformAuth ? PlatformAuthOn : null);
 
     /// <summary>A PUT of the policy with <paramref name="principal"/> in the header (and spoofable name headers) and the host's <paramref name="identities"/>.</summary>
@@ -150,7 +152,7 @@ public sealed class ManagementAuthorizationTests
     private static async Task<(HttpResponseData Response, ManagementHarness Api)> PutInAspNetCoreModelAsync(CorsManagementAuthorization mode,
         Dictionary<string, string?> settings, string? principal)
     {
-        var api = new ManagementHarness(new CorsPolicyOptions { EnableManagementApi = true, ManagementAuthorization = mode, ManagementTenantId = ClientPrincipals.Tenant },
+        var api = new ManagementHarness(new CorsManagementOptions { EnableManagementApi = true, ManagementAuthorization = mode, ManagementTenantId = ClientPrincipals.Tenant },
             settings);
         var httpContext = new Microsoft.AspNetCore.Http.DefaultHttpContext { User = new ClaimsPrincipal(HostIdentities.Key("forged")) };
         var context = FakeInvocation.AspNetCore(httpContext, new FakeHttpRequestData("PUT", Url)).Context;

@@ -1,4 +1,4 @@
-namespace CorsFunctions.Worker;
+namespace CorsFunctions.Worker.Management;
 
 /// <summary>What a write through the management functions needs besides the admin level the host checks.</summary>
 public enum CorsManagementAuthorization
@@ -8,7 +8,7 @@ public enum CorsManagementAuthorization
 
     /// <summary>
     /// The admin key and, for writes, a caller signed in through App Service Authentication with Entra ID, from the
-    /// tenant <see cref="CorsPolicyOptions.ManagementTenantId"/>, whose principal has an object id and holds the app role
+    /// tenant <see cref="CorsManagementOptions.ManagementTenantId"/>, whose principal has an object id and holds the app role
     /// <c>CorsPolicies.Write</c>. Without App Service Authentication every write is refused.
     /// </summary>
     EntraAppRole,

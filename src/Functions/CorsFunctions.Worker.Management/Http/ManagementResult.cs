@@ -1,4 +1,4 @@
-namespace CorsFunctions.Worker.Management;
+namespace CorsFunctions.Worker.Management.Http;
 
 /// <summary>What a management call answers, independent of the Functions HTTP types.</summary>
 /// <param name="Status">The HTTP status code.</param>

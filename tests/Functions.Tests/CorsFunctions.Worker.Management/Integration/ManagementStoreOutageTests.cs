@@ -3,6 +3,8 @@ using Azure.Core;
 using Azure.Data.Tables;
 using CorsFunctions.Functions.Tests.TestSupport;
 using CorsFunctions.Worker.Management;
+using CorsFunctions.Worker.Management.Functions;
+using CorsFunctions.Worker.Management.Http;
 using CorsFunctions.Worker.Policies;
 using Microsoft.Azure.Functions.Worker.Http;
 using Microsoft.Extensions.Azure;
@@ -12,7 +14,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace CorsFunctions.Functions.Tests.Integration;
 
 /// <summary>
-/// The management API, composed as the app composes it (its table clients, retries, store and audit log), in an
+/// The management API, composed as the app composes it (UseCorsPolicies' services and the package's own: its table clients, retries, store and audit log), in an
 /// outage: after every retry the answer is 503 <c>store-unavailable</c> with <c>Retry-After</c>, naming the table
 /// that failed, never a 500 <c>internal-error</c>; and an interrupted write has written nothing.
 /// </summary>
@@ -27,13 +29,11 @@ public sealed class ManagementStoreOutageTests
     private static ServiceProvider App(string connectionString, Action<Azure.Core.ClientOptions> client, TimeSpan? networkTimeout = null)
     {
         var services = new ServiceCollection()
-            .AddSingleton<IConfiguration>(new ConfigurationBuilder().Build())
+            .AddSingleton<IConfiguration>(new ConfigurationBuilder()
+                .AddInMemoryCollection([new("CorsPolicies:EnableManagementApi", "true")]).Build())
             .AddLogging()
-            .AddCorsPolicies(options =>
-            {
-                options.ConnectionString = connectionString;
-                options.EnableManagementApi = true;
-            });
+            .AddCorsPolicies(options => options.ConnectionString = connectionString)
+            .AddCorsPoliciesManagement();
         services.AddAzureClients(clients => clients.ConfigureDefaults(defaults =>
         {
             TableRetry.Apply(defaults.Retry, ProductionRetries.Delay, ProductionRetries.MaxDelay, networkTimeout ?? TableRetry.NetworkTimeout);
@@ -42,7 +42,7 @@ public sealed class ManagementStoreOutageTests
         return services.BuildServiceProvider();
     }
 
-    private static ManagementFunctions Functions(ServiceProvider app) => ActivatorUtilities.CreateInstance<ManagementFunctions>(app);
+    private static ManagementApi Functions(ServiceProvider app) => app.GetRequiredService<ManagementApi>();
 
     public static TheoryData<string, string> Calls => new()
     {
@@ -54,7 +54,7 @@ public sealed class ManagementStoreOutageTests
         { "CorsPolicyRollback", "CorsPolicyAudit" },
     };
 
-    private static Task<HttpResponseData> CallAsync(ManagementFunctions functions, string function)
+    private static Task<HttpResponseData> CallAsync(ManagementApi functions, string function)
     {
         var context = ManagementHarness.Context(function);
         return function switch

@@ -1,9 +1,10 @@
 using System.Text;
-using Moq;
 using System.Text.Json;
-using CorsFunctions.Worker.Management;
-using CorsFunctions.Worker.Policies.Audit;
 using CorsFunctions.Functions.Tests.TestSupport;
+using CorsFunctions.Worker.Management;
+using CorsFunctions.Worker.Management.Http;
+using CorsFunctions.Worker.Policies.Audit;
+using Moq;
 
 namespace CorsFunctions.Functions.Tests.Management;
 

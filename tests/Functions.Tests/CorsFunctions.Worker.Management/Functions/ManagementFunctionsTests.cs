@@ -1,12 +1,15 @@
 using System.Net;
 using System.Text.Json;
 using Azure;
+using CorsFunctions.Functions.Tests.TestSupport;
 using CorsFunctions.Worker;
 using CorsFunctions.Worker.Management;
+using CorsFunctions.Worker.Management.Functions;
+using CorsFunctions.Worker.Management.Http;
 using CorsFunctions.Worker.Policies;
-using CorsFunctions.Functions.Tests.TestSupport;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Azure.Functions.Worker.Http;
+using Microsoft.Extensions.DependencyInjection;
 using Moq;
 
 namespace CorsFunctions.Functions.Tests.Management;
@@ -67,7 +70,7 @@ public sealed class ManagementFunctionsTests
     [Fact]
     public async Task While_the_management_API_is_off_every_function_answers_404_and_touches_no_store()
     {
-        var functions = new ManagementHarness(new CorsPolicyOptions { EnableManagementApi = false });
+        var functions = new ManagementHarness(new CorsManagementOptions { EnableManagementApi = false });
         var f = functions.Functions;
 
         HttpResponseData[] responses =
@@ -85,6 +88,27 @@ public sealed class ManagementFunctionsTests
         Assert.Contains("EnableManagementApi", ((FakeHttpResponseData)responses[2]).ReadBody(), StringComparison.Ordinal);
         Assert.Equal(0, functions.Store.Writes);
         Assert.Empty(functions.Audit.Entries);
+    }
+
+    [Fact]
+    public async Task Each_of_the_seven_triggers_hands_its_call_to_the_api_the_app_registered()
+    {
+        var off = new ManagementHarness(new CorsManagementOptions { EnableManagementApi = false });
+        await using var services = new ServiceCollection().AddSingleton(off.Functions).BuildServiceProvider();
+        var context = Mock.Of<FunctionContext>(c => c.InvocationId == "inv-1" && c.FunctionDefinition == _context.FunctionDefinition && c.InstanceServices == services);
+
+        HttpResponseData[] responses =
+        [
+            await ManagementFunctions.ListAsync(Request("GET", "https://app.example.net/api/cors-policies"), context, CancellationToken.None),
+            await ManagementFunctions.GetAsync(Request("GET", Url), "items", context, CancellationToken.None),
+            await ManagementFunctions.PutAsync(Request("PUT", Url, Policy), "items", context, CancellationToken.None),
+            await ManagementFunctions.DeleteAsync(Request("DELETE", Url), "items", context, CancellationToken.None),
+            await ManagementFunctions.HistoryAsync(Request("GET", Url + "/history"), "items", context, CancellationToken.None),
+            await ManagementFunctions.RollbackAsync(Request("POST", Url + "/rollback?version=1"), "items", context, CancellationToken.None),
+            await ManagementFunctions.CheckAsync(Request("POST", "https://app.example.net/api/cors-check", "{}"), context, CancellationToken.None),
+        ];
+
+        Assert.All(responses, response => Assert.Contains("management-api-off", ((FakeHttpResponseData)response).ReadBody(), StringComparison.Ordinal));
     }
 
     [Fact]

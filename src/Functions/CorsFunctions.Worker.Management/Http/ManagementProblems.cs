@@ -1,9 +1,10 @@
 using CorsFunctions.Core.Policies;
 using CorsFunctions.Worker.Diagnostics;
+using CorsFunctions.Worker.Management.Callers;
 using CorsFunctions.Worker.Policies;
 using CorsFunctions.Worker.Policies.Audit;
 
-namespace CorsFunctions.Worker.Management;
+namespace CorsFunctions.Worker.Management.Http;
 
 /// <summary>
 /// Every error answer of the management API, each with its own stable problem type
@@ -60,7 +61,7 @@ internal static class ManagementProblems
             "(or during this write). Read it again and retry with its current ETag.");
 
     public static ManagementResult Disabled { get; } = Problem(404, "management-api-off", "Not found",
-        $"The management API is off: set {CorsPolicyOptions.SectionName}__{nameof(CorsPolicyOptions.EnableManagementApi)}=true to use it.");
+        $"The management API is off: set {CorsManagementOptions.SectionName}__{nameof(CorsManagementOptions.EnableManagementApi)}=true to use it.");
 
     public static ManagementResult PrincipalRequired(string callerKind) =>
         Problem(403, "principal-required", "Not allowed to write",
@@ -75,7 +76,7 @@ internal static class ManagementProblems
 
     public static ManagementResult TenantNotAllowed(string? tenantId) =>
         Problem(403, "tenant-not-allowed", "Not allowed to write",
-            $"{EntraAppRoleMode} writes need a principal of the tenant set in {CorsPolicyOptions.SectionName}__{nameof(CorsPolicyOptions.ManagementTenantId)}; " +
+            $"{EntraAppRoleMode} writes need a principal of the tenant set in {CorsManagementOptions.SectionName}__{nameof(CorsManagementOptions.ManagementTenantId)}; " +
             $"this one is of tenant '{SafeLogValue.Bound(tenantId)}' (tid). Sign in with an account of that tenant. Nothing was written.");
 
     public static ManagementResult ObjectIdRequired() =>
@@ -85,12 +86,12 @@ internal static class ManagementProblems
 
     public static ManagementResult WriteRoleRequired(string role) =>
         Problem(403, "write-role-required", "Not allowed to write",
-            $"Writes need an Entra ID principal holding the app role '{role}' ({CorsPolicyOptions.SectionName}__{nameof(CorsPolicyOptions.ManagementAuthorization)}=" +
+            $"Writes need an Entra ID principal holding the app role '{role}' ({CorsManagementOptions.SectionName}__{nameof(CorsManagementOptions.ManagementAuthorization)}=" +
             $"{nameof(CorsManagementAuthorization.EntraAppRole)}). Sign in with a token for this app and ask an owner of its app registration to assign you the role. Nothing was written.");
 
     public static ManagementResult PlatformAuthenticationOff(string role) =>
         Problem(403, "platform-authentication-off", "Not allowed to write",
-            $"{CorsPolicyOptions.SectionName}__{nameof(CorsPolicyOptions.ManagementAuthorization)}={nameof(CorsManagementAuthorization.EntraAppRole)} needs App Service " +
+            $"{CorsManagementOptions.SectionName}__{nameof(CorsManagementOptions.ManagementAuthorization)}={nameof(CorsManagementAuthorization.EntraAppRole)} needs App Service " +
             $"Authentication (WEBSITE_AUTH_ENABLED=True): without it no caller identity can be trusted, so no write is allowed. Enable it with Entra ID, " +
             $"assign the app role '{role}', or switch to {nameof(CorsManagementAuthorization.AdminKey)}. Nothing was written.");
 
@@ -132,7 +133,7 @@ internal static class ManagementProblems
             $"The request failed unexpectedly; the error is logged with invocation id {invocationId}. Read the policy again to see whether a write took effect before retrying.");
 
     private static string EntraAppRoleMode =>
-        $"{CorsPolicyOptions.SectionName}__{nameof(CorsPolicyOptions.ManagementAuthorization)}={nameof(CorsManagementAuthorization.EntraAppRole)}:";
+        $"{CorsManagementOptions.SectionName}__{nameof(CorsManagementOptions.ManagementAuthorization)}={nameof(CorsManagementAuthorization.EntraAppRole)}:";
 
     private static ManagementResult Problem(int status, string type, string title, string detail, IReadOnlyList<PolicyErrorDocument>? errors = null,
         IReadOnlyList<RouteOwnerChange>? routeChanges = null, int? retryAfterSeconds = null, string? table = null) =>

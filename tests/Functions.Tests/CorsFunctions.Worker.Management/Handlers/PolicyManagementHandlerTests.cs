@@ -2,10 +2,12 @@ using System.Text;
 using System.Text.Json;
 using Azure;
 using CorsFunctions.Core.Policies;
+using CorsFunctions.Functions.Tests.TestSupport;
 using CorsFunctions.Worker.Management;
+using CorsFunctions.Worker.Management.Handlers;
+using CorsFunctions.Worker.Management.Http;
 using CorsFunctions.Worker.Policies;
 using CorsFunctions.Worker.Policies.Audit;
-using CorsFunctions.Functions.Tests.TestSupport;
 using Moq;
 
 namespace CorsFunctions.Functions.Tests.Management;
@@ -166,7 +168,7 @@ public sealed class PolicyManagementHandlerTests
     [Fact]
     public async Task Oversized_body_answers_413_problem()
     {
-        var result = await PutAsync(new string(' ', ManagementJson.MaxBodyBytes + 1));
+        var result = await PutAsync(new string(' ', ManagementBody.MaxBodyBytes + 1));
 
         Assert.Equal(413, result.Status);
         Assert.Equal(ManagementProblems.TypePrefix + "body-too-large", ProblemType(result));

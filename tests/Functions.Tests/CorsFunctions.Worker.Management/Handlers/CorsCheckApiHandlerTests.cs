@@ -1,19 +1,20 @@
 using System.Text;
 using System.Text.Json;
 using CorsFunctions.Core.Routing;
-using CorsFunctions.Worker.Management;
-using CorsFunctions.Worker.Policies;
 using CorsFunctions.Functions.Tests.TestSupport;
+using CorsFunctions.Worker.Management;
+using CorsFunctions.Worker.Management.Handlers;
+using CorsFunctions.Worker.Policies;
 using Moq;
 
 namespace CorsFunctions.Functions.Tests.Management;
 
-public sealed class CorsCheckHandlerTests
+public sealed class CorsCheckApiHandlerTests
 {
     private static async Task<(int Status, JsonElement Json)> CheckAsync(PolicySnapshot snapshot, string body)
     {
         var source = Mock.Of<IPolicySnapshotSource>(s => s.Current == snapshot);
-        var result = await new CorsCheckHandler(source).CheckAsync(new MemoryStream(Encoding.UTF8.GetBytes(body)), CancellationToken.None);
+        var result = await new CorsCheckApiHandler(source).CheckAsync(new MemoryStream(Encoding.UTF8.GetBytes(body)), CancellationToken.None);
         return (result.Status, JsonSerializer.SerializeToElement(result.Body, result.Body!.GetType(), ManagementJson.Options));
     }
 

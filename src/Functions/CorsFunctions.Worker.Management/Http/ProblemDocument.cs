@@ -1,4 +1,4 @@
-namespace CorsFunctions.Worker.Management;
+namespace CorsFunctions.Worker.Management.Http;
 
 /// <summary>An RFC 9457 problem details document (the ValidationProblem shape when <see cref="Errors"/> is set).</summary>
 /// <param name="Type">The problem type, one of <see cref="ManagementProblems"/>' <c>urn:corsfunctions:problem:*</c> URIs: act on this, not on the title.</param>

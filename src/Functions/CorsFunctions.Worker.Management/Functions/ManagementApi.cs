@@ -1,6 +1,9 @@
 using System.Text.Json;
 using System.Web;
 using CorsFunctions.Worker.Diagnostics;
+using CorsFunctions.Worker.Management.Callers;
+using CorsFunctions.Worker.Management.Handlers;
+using CorsFunctions.Worker.Management.Http;
 using CorsFunctions.Worker.Policies;
 using CorsFunctions.Worker.Policies.Audit;
 using Microsoft.Azure.Functions.Worker;
@@ -8,42 +11,32 @@ using Microsoft.Azure.Functions.Worker.Http;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
-namespace CorsFunctions.Worker.Management;
+namespace CorsFunctions.Worker.Management.Functions;
 
 /// <summary>
-/// The management API: <c>cors-policies</c> (CRUD, history, rollback) and <c>cors-check</c> under the <c>api</c> route
-/// prefix. Every function is auth level Admin: the host lets only callers it grants that level through (the master key,
-/// a platform site token), before the worker runs. Writes may further need an Entra ID app role (<see cref="ManagementAuthorizer"/>). Each function only adapts
-/// HTTP to a handler. Opt-in: while <see cref="CorsPolicyOptions.EnableManagementApi"/> is off, every function
-/// answers 404 and touches nothing. No exception reaches the host: store failures and bugs answer a problem.
-/// PUT and rollback need <c>Content-Type: application/json</c> (<see cref="JsonContentType"/>), checked before anything
-/// else runs, so that no cross-site "simple" request can write where no key is enforced (a local run). DELETE needs no
-/// such header: a browser cannot send it to another site without a CORS preflight in the first place.
+/// What each management function does, behind the trigger declarations of <see cref="ManagementFunctions"/>: every
+/// function only adapts HTTP to a handler. Opt-in twice: the functions exist only in an app that references this package,
+/// and while <see cref="CorsManagementOptions.EnableManagementApi"/> is off every one answers 404 and touches nothing.
+/// No exception reaches the host: store failures and bugs answer a problem. PUT and rollback need
+/// <c>Content-Type: application/json</c> (<see cref="JsonContentType"/>), checked before anything else runs, so that no
+/// cross-site "simple" request can write where no key is enforced (a local run). DELETE needs no such header: a browser
+/// cannot send it to another site without a CORS preflight in the first place.
 /// </summary>
-internal sealed class ManagementFunctions(PolicyManagementHandler policies, CorsCheckHandler check, ManagementCallerReader callers,
-    ManagementAuthorizer authorizer, IOptions<CorsPolicyOptions> options, ILogger<ManagementFunctions> logger)
+internal sealed class ManagementApi(PolicyManagementHandler policies, CorsCheckApiHandler check, ManagementCallerReader callers,
+    ManagementAuthorizer authorizer, IOptions<CorsManagementOptions> options, ILogger<ManagementApi> logger)
 {
-    private const string PoliciesRoute = "cors-policies";
-    private const string PolicyRoute = "cors-policies/{id}";
-
     private readonly bool _enabled = options.Value.EnableManagementApi;
 
     /// <summary>Lists every policy of the set.</summary>
-    [Function("CorsPoliciesList")]
-    public Task<HttpResponseData> ListAsync(
-        [HttpTrigger(AuthorizationLevel.Admin, "get", Route = PoliciesRoute)] HttpRequestData request, FunctionContext context, CancellationToken cancellationToken) =>
+    public Task<HttpResponseData> ListAsync(HttpRequestData request, FunctionContext context, CancellationToken cancellationToken) =>
         AnswerAsync(request, context, () => policies.ListAsync(cancellationToken), cancellationToken);
 
     /// <summary>Reads one policy.</summary>
-    [Function("CorsPolicyGet")]
-    public Task<HttpResponseData> GetAsync(
-        [HttpTrigger(AuthorizationLevel.Admin, "get", Route = PolicyRoute)] HttpRequestData request, string id, FunctionContext context, CancellationToken cancellationToken) =>
+    public Task<HttpResponseData> GetAsync(HttpRequestData request, string id, FunctionContext context, CancellationToken cancellationToken) =>
         AnswerAsync(request, context, () => policies.GetAsync(id, cancellationToken), cancellationToken);
 
     /// <summary>Creates or replaces one policy; <c>?dryRun=true</c> only says what it would do. The body is JSON, declared as such.</summary>
-    [Function("CorsPolicyPut")]
-    public Task<HttpResponseData> PutAsync(
-        [HttpTrigger(AuthorizationLevel.Admin, "put", Route = PolicyRoute)] HttpRequestData request, string id, FunctionContext context, CancellationToken cancellationToken) =>
+    public Task<HttpResponseData> PutAsync(HttpRequestData request, string id, FunctionContext context, CancellationToken cancellationToken) =>
         AnswerAsync(request, context, () => WithJsonAsync(request, () => Query(request, "dryRun") switch
         {
             null or "false" => WriteAsync(request, writer => policies.PutAsync(id, request.Body, Header(request, "If-Match"), Header(request, "If-None-Match"), false, writer, cancellationToken)),
@@ -52,33 +45,23 @@ internal sealed class ManagementFunctions(PolicyManagementHandler policies, Cors
         }), cancellationToken);
 
     /// <summary>Deletes one policy.</summary>
-    [Function("CorsPolicyDelete")]
-    public Task<HttpResponseData> DeleteAsync(
-        [HttpTrigger(AuthorizationLevel.Admin, "delete", Route = PolicyRoute)] HttpRequestData request, string id, FunctionContext context, CancellationToken cancellationToken) =>
+    public Task<HttpResponseData> DeleteAsync(HttpRequestData request, string id, FunctionContext context, CancellationToken cancellationToken) =>
         AnswerAsync(request, context, () => WriteAsync(request, writer => policies.DeleteAsync(id, Header(request, "If-Match"), writer, cancellationToken)), cancellationToken);
 
     /// <summary>Every recorded write of one policy.</summary>
-    [Function("CorsPolicyHistory")]
-    public Task<HttpResponseData> HistoryAsync(
-        [HttpTrigger(AuthorizationLevel.Admin, "get", Route = PolicyRoute + "/history")] HttpRequestData request, string id, FunctionContext context,
-        CancellationToken cancellationToken) =>
+    public Task<HttpResponseData> HistoryAsync(HttpRequestData request, string id, FunctionContext context, CancellationToken cancellationToken) =>
         AnswerAsync(request, context, () => policies.HistoryAsync(id, cancellationToken), cancellationToken);
 
     /// <summary>
     /// Restores the definition an earlier version left behind (<c>?version=N</c>), as an audited write. The body is
     /// ignored (empty or <c>{}</c>), but the request must declare JSON: a body-less POST is what any page can send.
     /// </summary>
-    [Function("CorsPolicyRollback")]
-    public Task<HttpResponseData> RollbackAsync(
-        [HttpTrigger(AuthorizationLevel.Admin, "post", Route = PolicyRoute + "/rollback")] HttpRequestData request, string id, FunctionContext context,
-        CancellationToken cancellationToken) =>
+    public Task<HttpResponseData> RollbackAsync(HttpRequestData request, string id, FunctionContext context, CancellationToken cancellationToken) =>
         AnswerAsync(request, context, () => WithJsonAsync(request, () => WriteAsync(request, writer =>
             policies.RollbackAsync(id, Query(request, "version"), Header(request, "If-Match"), writer, cancellationToken))), cancellationToken);
 
     /// <summary>Explains the CORS decision for a request, from the snapshot in force or a proposed policy.</summary>
-    [Function("CorsCheck")]
-    public Task<HttpResponseData> CheckAsync(
-        [HttpTrigger(AuthorizationLevel.Admin, "post", Route = "cors-check")] HttpRequestData request, FunctionContext context, CancellationToken cancellationToken) =>
+    public Task<HttpResponseData> CheckAsync(HttpRequestData request, FunctionContext context, CancellationToken cancellationToken) =>
         AnswerAsync(request, context, () => check.CheckAsync(request.Body, cancellationToken), cancellationToken);
 
     /// <summary>Writes a handler's result: status, JSON body with its media type, <c>ETag</c> and <c>Retry-After</c>.</summary>
@@ -123,17 +106,17 @@ internal sealed class ManagementFunctions(PolicyManagementHandler policies, Cors
         {
             var table = StoreFailures.TableOf(exception);
             result = ManagementProblems.StoreFailed(failure, table);
-            PolicyLog.ManagementStoreFailed(logger, exception, context.FunctionDefinition.Name, failure.ToString(), table ?? SafeLogValue.Absent, result.Status);
+            ManagementLog.StoreFailed(logger, exception, context.FunctionDefinition.Name, failure.ToString(), table ?? SafeLogValue.Absent, result.Status);
         }
         catch (Exception) when (cancellationToken.IsCancellationRequested)
         {
             result = ManagementProblems.Cancelled(context.InvocationId);
-            PolicyLog.ManagementCancelled(logger, context.FunctionDefinition.Name, context.InvocationId);
+            ManagementLog.Cancelled(logger, context.FunctionDefinition.Name, context.InvocationId);
         }
         catch (Exception exception)
         {
             result = ManagementProblems.InternalError(context.InvocationId);
-            PolicyLog.ManagementFailed(logger, exception, context.FunctionDefinition.Name, context.InvocationId);
+            ManagementLog.Failed(logger, exception, context.FunctionDefinition.Name, context.InvocationId);
         }
 
         // Not the caller's token: a cancelled caller still gets an answer written rather than an exception at the host.

@@ -1,7 +1,7 @@
 using System.Security.Claims;
 using CorsFunctions.Worker.Policies.Audit;
 
-namespace CorsFunctions.Worker.Management;
+namespace CorsFunctions.Worker.Management.Callers;
 
 /// <summary>
 /// Names the caller from the identities the Functions host attached to the invocation (its <c>HttpContext.User</c>,

@@ -1,6 +1,6 @@
 using CorsFunctions.Worker.Policies;
 
-namespace CorsFunctions.Worker.Management;
+namespace CorsFunctions.Worker.Management.Handlers;
 
 /// <summary>The answer of <c>PUT cors-policies/{id}?dryRun=true</c> for a valid policy: what the write would do; nothing was written.</summary>
 /// <param name="DryRun">Always true: marks the answer as a dry run.</param>

@@ -1,7 +1,8 @@
 using System.Text;
 using System.Text.Json;
-using CorsFunctions.Worker.Management;
 using CorsFunctions.Functions.Tests.TestSupport;
+using CorsFunctions.Worker.Management;
+using CorsFunctions.Worker.Management.Http;
 
 namespace CorsFunctions.Functions.Tests.Management;
 

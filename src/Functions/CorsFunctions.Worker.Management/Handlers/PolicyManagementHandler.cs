@@ -1,10 +1,11 @@
 using Azure;
 using CorsFunctions.Core.Policies;
 using CorsFunctions.Worker.Diagnostics;
+using CorsFunctions.Worker.Management.Http;
 using CorsFunctions.Worker.Policies;
 using CorsFunctions.Worker.Policies.Audit;
 
-namespace CorsFunctions.Worker.Management;
+namespace CorsFunctions.Worker.Management.Handlers;
 
 /// <summary>
 /// The logic of the <c>cors-policies</c> management API, independent of the HTTP types. Every write goes through
@@ -43,7 +44,7 @@ internal sealed class PolicyManagementHandler(IPolicyStore store, PolicyWritePip
             return ManagementProblems.BadRequest("If-None-Match accepts only '*' (create only).");
         }
 
-        var (document, problem) = await ManagementJson.ReadAsync<PolicyDocument>(body, cancellationToken).ConfigureAwait(false);
+        var (document, problem) = await ManagementBody.ReadAsync<PolicyDocument>(body, cancellationToken).ConfigureAwait(false);
         if (problem is not null)
         {
             return problem;

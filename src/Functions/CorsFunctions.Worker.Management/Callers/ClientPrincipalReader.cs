@@ -3,7 +3,7 @@ using System.Text;
 using System.Text.Json;
 using CorsFunctions.Worker.Policies.Audit;
 
-namespace CorsFunctions.Worker.Management;
+namespace CorsFunctions.Worker.Management.Callers;
 
 /// <summary>
 /// Reads the principal App Service Authentication puts in <c>X-MS-CLIENT-PRINCIPAL</c>: base64 JSON with the provider

@@ -1,6 +1,6 @@
 using System.Net.Http.Headers;
 
-namespace CorsFunctions.Worker.Management;
+namespace CorsFunctions.Worker.Management.Http;
 
 /// <summary>
 /// The one content type the writes of the management API accept. It is what keeps a page on another site from
