@@ -15,6 +15,8 @@ mkdir -p "$feed"
 for project in src/Core/Core.csproj src/Functions/CorsFunctions.Worker/CorsFunctions.Worker.csproj; do
   dotnet pack "$project" -c Release $build_flag -o "$feed" -nologo -v:q
 done
+# The opt-in management API, a package of its own (an app that does not reference it has none of its functions).
+dotnet pack src/Functions/CorsFunctions.Worker.Management/CorsFunctions.Worker.Management.csproj -c Release $build_flag -o "$feed" -nologo -v:q
 
 # The same version is packed again on every run: drop what an earlier restore extracted, or NuGet would keep
 # serving that stale copy from its global packages folder instead of the package just built.
@@ -23,5 +25,6 @@ global="$(dotnet nuget locals global-packages --list | sed 's/^global-packages: 
 for id in corsfunctions.core corsfunctions.worker; do
   rm -rf "${global%/}/$id/$version"
 done
+rm -rf "${global%/}/corsfunctions.worker.management/$version"
 
 ls -l "$feed"

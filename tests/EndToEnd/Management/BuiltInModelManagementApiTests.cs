@@ -2,9 +2,12 @@ using CorsFunctions.EndToEnd.Fixtures;
 
 namespace CorsFunctions.EndToEnd.Management;
 
-/// <summary>The cases of <see cref="ManagementApiTests"/> against the app in the built-in HTTP model.</summary>
-[Collection(BuiltInModelSuite.Name)]
-public sealed class BuiltInModelManagementApiTests(BuiltInModelFixture fixture) : ManagementApiTests(fixture)
+/// <summary>
+/// The cases of <see cref="ManagementApiTests"/> in the built-in HTTP model: against the deployable app, which references the
+/// management package (the built-in sample does not, and has no management route: <see cref="Emulator.FunctionIndexTests"/>).
+/// </summary>
+[Collection(AppSuite.Name)]
+public sealed class BuiltInModelManagementApiTests(AppFixture fixture) : ManagementApiTests(fixture)
 {
     protected override (string Kind, string Name) MasterKeyWriter => ("key", "master");
 }

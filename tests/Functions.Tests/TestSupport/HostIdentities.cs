@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using CorsFunctions.Worker.Management;
+using CorsFunctions.Worker.Management.Callers;
 
 namespace CorsFunctions.Functions.Tests.TestSupport;
 

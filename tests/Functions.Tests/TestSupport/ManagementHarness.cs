@@ -2,6 +2,9 @@ using System.Security.Claims;
 using System.Text.Json;
 using CorsFunctions.Worker;
 using CorsFunctions.Worker.Management;
+using CorsFunctions.Worker.Management.Callers;
+using CorsFunctions.Worker.Management.Functions;
+using CorsFunctions.Worker.Management.Handlers;
 using CorsFunctions.Worker.Policies;
 using CorsFunctions.Worker.Policies.Audit;
 using Microsoft.Azure.Functions.Worker;
@@ -19,16 +22,16 @@ namespace CorsFunctions.Functions.Tests.TestSupport;
 /// </summary>
 internal sealed class ManagementHarness
 {
-    public ManagementHarness(CorsPolicyOptions? options = null, IReadOnlyDictionary<string, string?>? settings = null)
+    public ManagementHarness(CorsManagementOptions? options = null, IReadOnlyDictionary<string, string?>? settings = null)
     {
-        var configured = Options.Create(options ?? new CorsPolicyOptions { EnableManagementApi = true });
+        var configured = Options.Create(options ?? new CorsManagementOptions { EnableManagementApi = true });
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings ?? new Dictionary<string, string?>()).Build();
         // A short wait for a missing predecessor: the tests of lost entries need not wait the production five seconds.
         AuditLog = new PolicyAuditLog(Audit, "default", TimeProvider.System, NullLogger<PolicyAuditLog>.Instance, TimeSpan.FromMilliseconds(100));
         Pipeline = new PolicyWritePipeline(Store, AuditLog, TimeProvider.System, NullLogger<PolicyWritePipeline>.Instance);
         Handler = new PolicyManagementHandler(Store, Pipeline, Refresher.Object);
-        Functions = new ManagementFunctions(Handler, new CorsCheckHandler(Mock.Of<IPolicySnapshotSource>(s => s.Current == PolicySnapshot.NotLoaded)),
-            new ManagementCallerReader(configuration), new ManagementAuthorizer(configured), configured, NullLogger<ManagementFunctions>.Instance);
+        Functions = new ManagementApi(Handler, new CorsCheckApiHandler(Mock.Of<IPolicySnapshotSource>(s => s.Current == PolicySnapshot.NotLoaded)),
+            new ManagementCallerReader(configuration), new ManagementAuthorizer(configured), configured, NullLogger<ManagementApi>.Instance);
     }
 
     public static PolicyWriter Admin { get; } = new(PolicyWriterKinds.Key, "master", null, PolicyWriter.ApiSource);
@@ -45,7 +48,7 @@ internal sealed class ManagementHarness
 
     public PolicyManagementHandler Handler { get; }
 
-    public ManagementFunctions Functions { get; }
+    public ManagementApi Functions { get; }
 
     /// <summary>The context of an invocation of the function named <paramref name="function"/>.</summary>
     public static FunctionContext Context(string function)

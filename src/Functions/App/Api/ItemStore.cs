@@ -3,7 +3,7 @@ using System.Collections.Concurrent;
 namespace CorsFunctions.App.Api;
 
 /// <summary>The sample API's storage: in memory, per instance (a demo, not a database).</summary>
-internal sealed class ItemStore
+public sealed class ItemStore
 {
     private readonly ConcurrentDictionary<string, Item> _items = new(StringComparer.Ordinal);
 

@@ -10,7 +10,7 @@ namespace CorsFunctions.App.Api;
 /// A sample API protected by the CORS middleware: ordinary functions with auth level Function that do not
 /// list <c>options</c> (their preflights go to the library's <c>CorsPreflight</c> function) and know nothing about CORS.
 /// </summary>
-internal sealed class ItemsFunction(ItemStore store)
+public sealed class ItemsFunction(ItemStore store)
 {
     /// <summary>The longest accepted item name.</summary>
     public const int MaxNameLength = 200;

@@ -27,11 +27,18 @@ internal static class HttpFunctionReader
         return functions;
     }
 
-    /// <summary>Whether the entry point (<c>Namespace.Type.Method</c>) is a type of this library (CorsPreflight, the management API).</summary>
+    /// <summary>The library's other package with functions of its own (the opt-in management API), when the app references it.</summary>
+    private const string ManagementAssembly = "CorsFunctions.Worker.Management";
+
+    /// <summary>
+    /// Whether the entry point (<c>Namespace.Type.Method</c>) is a type of this library: of this assembly (CorsPreflight)
+    /// or of the management package.
+    /// </summary>
     private static bool IsOwnFunction(string? entryPoint)
     {
         var typeEnd = entryPoint?.LastIndexOf('.') ?? -1;
-        return typeEnd > 0 && typeof(HttpFunctionReader).Assembly.GetType(entryPoint![..typeEnd]) is not null;
+        return typeEnd > 0 && (typeof(HttpFunctionReader).Assembly.GetType(entryPoint![..typeEnd]) is not null
+            || Type.GetType($"{entryPoint[..typeEnd]}, {ManagementAssembly}", throwOnError: false) is not null);
     }
 
     private static HttpFunction? Trigger(string name, IList<string>? rawBindings)

@@ -13,32 +13,11 @@ namespace CorsFunctions.Worker.Management;
 /// (or that snapshot with the proposed policy in place), and beside it what a report-only policy of the path would
 /// decide. Unlike the middleware it neither counts nor logs, and it
 /// evaluates the preflight whenever a method is given, even where a browser would send none (a safelisted method
-/// without non-safelisted headers).
+/// without non-safelisted headers). Shared by the management API's <c>cors-check</c> (CorsFunctions.Worker.Management)
+/// and the CLI's <c>check</c>.
 /// </summary>
-internal sealed class CorsCheckHandler(IPolicySnapshotSource snapshots)
+internal static class CorsCheckHandler
 {
-    /// <summary>Evaluates the request in <paramref name="body"/>.</summary>
-    public async Task<ManagementResult> CheckAsync(Stream body, CancellationToken cancellationToken)
-    {
-        var (request, problem) = await ManagementJson.ReadAsync<CorsCheckRequest>(body, cancellationToken).ConfigureAwait(false);
-        if (problem is not null)
-        {
-            return problem;
-        }
-
-        if (string.IsNullOrEmpty(request!.Path) || string.IsNullOrEmpty(request.Origin))
-        {
-            return ManagementProblems.BadRequest("'path' and 'origin' are required; 'method', 'headers', 'privateNetwork' and 'policy' are optional.");
-        }
-
-        if (request.Policy is { Id: null or "" })
-        {
-            return ManagementProblems.BadRequest("'policy.id' is required: it names the stored policy the proposal replaces (or a new one beside them).");
-        }
-
-        return new ManagementResult(200, Explain(snapshots.Current, request));
-    }
-
     /// <summary>
     /// The decisions for <paramref name="request"/> (whose path and origin are set, and whose proposed policy, if
     /// any, has an id) in <paramref name="snapshot"/>: the enforced ones and, beside them, those of a report-only

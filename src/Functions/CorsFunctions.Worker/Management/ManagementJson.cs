@@ -3,12 +3,12 @@ using System.Text.Json.Serialization;
 
 namespace CorsFunctions.Worker.Management;
 
-/// <summary>JSON settings of the management API: camelCase, unknown and repeated members refused (a typo or an ambiguous body never passes silently).</summary>
+/// <summary>
+/// JSON settings of the policy documents the management API (CorsFunctions.Worker.Management) and the CLI read and write:
+/// camelCase, unknown and repeated members refused (a typo or an ambiguous body never passes silently).
+/// </summary>
 internal static class ManagementJson
 {
-    /// <summary>The largest request body read (a policy with thousands of origins still fits).</summary>
-    public const int MaxBodyBytes = 1024 * 1024;
-
     /// <summary>The serializer options for every management request and response (read-only: their contract is what <see cref="JsonInputCheck"/> walks).</summary>
     public static JsonSerializerOptions Options { get; } = CreateOptions();
 
@@ -16,31 +16,6 @@ internal static class ManagementJson
     public const int MaxDepth = 64;
 
     private static readonly JsonDocumentOptions s_documentOptions = new() { MaxDepth = MaxDepth };
-
-    /// <summary>
-    /// Reads a JSON body of at most <see cref="MaxBodyBytes"/>; a malformed, oversized or empty body yields
-    /// a problem (a 400 answer, with every error of <see cref="Read{T}"/>) instead of an exception.
-    /// </summary>
-    public static async Task<(T? Value, ManagementResult? Problem)> ReadAsync<T>(Stream body, CancellationToken cancellationToken)
-        where T : class
-    {
-        ArgumentNullException.ThrowIfNull(body);
-        using var buffer = new MemoryStream();
-        var chunk = new byte[16 * 1024];
-        int read;
-        while ((read = await body.ReadAsync(chunk, cancellationToken).ConfigureAwait(false)) > 0)
-        {
-            if (buffer.Length + read > MaxBodyBytes)
-            {
-                return (null, ManagementProblems.BodyTooLarge(MaxBodyBytes));
-            }
-
-            buffer.Write(chunk, 0, read);
-        }
-
-        var (value, errors) = Read<T>(buffer.GetBuffer().AsMemory(0, (int)buffer.Length));
-        return errors.Count > 0 ? (null, ManagementProblems.MalformedJson(errors)) : (value, null);
-    }
 
     /// <summary>
     /// Reads a <typeparamref name="T"/> from UTF-8 JSON (a leading byte order mark is skipped) with these rules: the

@@ -49,22 +49,6 @@ internal sealed partial class CorsPolicyOptionsValidator : IValidateOptions<Cors
             failures.Add($"{Prefix}AuditTableName must differ from {Prefix}TableName: audit rows are not policies.");
         }
 
-        if (!Enum.IsDefined(options.ManagementAuthorization))
-        {
-            failures.Add($"{Prefix}ManagementAuthorization must be {nameof(CorsManagementAuthorization.AdminKey)} or {nameof(CorsManagementAuthorization.EntraAppRole)}.");
-        }
-
-        // Without a tenant, EntraAppRole would accept a principal of any tenant that can sign in to the app registration.
-        if (!string.IsNullOrWhiteSpace(options.ManagementTenantId) && !Guid.TryParse(options.ManagementTenantId, out _))
-        {
-            failures.Add($"{Prefix}ManagementTenantId '{options.ManagementTenantId}' must be the Entra ID tenant id, a GUID such as 72f988bf-86f1-41af-91ab-2d7cd011db47.");
-        }
-        else if (options.ManagementAuthorization == CorsManagementAuthorization.EntraAppRole && string.IsNullOrWhiteSpace(options.ManagementTenantId))
-        {
-            failures.Add($"{Prefix}ManagementTenantId is required with {Prefix}ManagementAuthorization={nameof(CorsManagementAuthorization.EntraAppRole)}: " +
-                "set it to the id of the Entra ID tenant whose principals may write (a GUID).");
-        }
-
         if (string.IsNullOrEmpty(options.PartitionKey) || options.PartitionKey.Length > 256
             || options.PartitionKey.Any(c => char.IsControl(c) || c is '/' or '\\' or '#' or '?'))
         {

@@ -2,7 +2,10 @@ using Microsoft.Extensions.Logging;
 
 namespace CorsFunctions.Worker.Policies;
 
-/// <summary>Every log event of the policy store, the snapshot refresher and the management API (event ids 2000-2099).</summary>
+/// <summary>
+/// Every log event of the policy store, the snapshot refresher and the write pipeline (event ids 2000-2099; the management
+/// API's 2013, 2014 and 2019 are in CorsFunctions.Worker.Management's <c>ManagementLog</c>).
+/// </summary>
 internal static partial class PolicyLog
 {
     [LoggerMessage(2000, LogLevel.Information, "Loaded {PolicyCount} CORS policies ({InvalidCount} invalid) from table {Table}, policy set {PolicySet}.")]
@@ -39,12 +42,6 @@ internal static partial class PolicyLog
     [LoggerMessage(2012, LogLevel.Information, "CORS policy {PolicyId} refused: {ErrorCount} validation errors.")]
     public static partial void PolicyRefused(ILogger logger, string policyId, int errorCount);
 
-    [LoggerMessage(2013, LogLevel.Warning, "Management call {Function} failed on the store ({Failure}, table {Table}); answered {Status}.")]
-    public static partial void ManagementStoreFailed(ILogger logger, Exception exception, string function, string failure, string table, int status);
-
-    [LoggerMessage(2014, LogLevel.Error, "Management call {Function} failed unexpectedly (invocation {InvocationId}); answered 500.")]
-    public static partial void ManagementFailed(ILogger logger, Exception exception, string function, string invocationId);
-
     [LoggerMessage(2015, LogLevel.Warning, "The audit partition of CORS policy {PolicyId} in table {Table} holds {Count} rows whose key is not a version; they were skipped (history lists them).")]
     public static partial void AuditForeignRows(ILogger logger, string policyId, int count, string table);
 
@@ -56,7 +53,4 @@ internal static partial class PolicyLog
 
     [LoggerMessage(2018, LogLevel.Warning, "Audit version {Version} of CORS policy {PolicyId} did not appear within {WaitSeconds:F0} s; version {NextVersion} is recorded after the gap, which history reports.")]
     public static partial void AuditPreviousMissing(ILogger logger, string policyId, int version, int nextVersion, double waitSeconds);
-
-    [LoggerMessage(2019, LogLevel.Information, "Management call {Function} was cancelled by its caller before it was answered (invocation {InvocationId}); a write done before that is recorded all the same.")]
-    public static partial void ManagementCancelled(ILogger logger, string function, string invocationId);
 }

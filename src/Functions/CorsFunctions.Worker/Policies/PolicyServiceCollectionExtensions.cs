@@ -18,7 +18,7 @@ internal static class PolicyServiceCollectionExtensions
     /// Adds the <c>CorsPolicies</c> settings (then <paramref name="configure"/>, validated at startup), one <see cref="TableClient"/> for the app,
     /// the <see cref="IPolicyStore"/>, the snapshot in force (<see cref="IPolicySnapshotSource"/>, <see cref="IPolicySnapshotReady"/>), its loader
     /// (<see cref="IPolicySnapshotRefresher"/>), the <see cref="PolicySnapshotRefresher"/> hosted service that schedules it,
-    /// the console relay of the background logs, and the management API handlers.
+    /// and the console relay of the background logs (the management API, a package of its own, adds its handlers itself).
     /// </summary>
     public static IServiceCollection AddCorsPolicies(this IServiceCollection services, Action<CorsPolicyOptions> configure)
     {
@@ -62,11 +62,6 @@ internal static class PolicyServiceCollectionExtensions
         services.TryAddSingleton<IPolicySnapshotRefresher>(provider => provider.GetRequiredService<PolicySnapshotLoader>());
         services.AddHostedService<PolicySnapshotRefresher>();
         services.AddHostConsoleLogs();
-
-        services.TryAddSingleton<Management.PolicyManagementHandler>();
-        services.TryAddSingleton<Management.CorsCheckHandler>();
-        services.TryAddSingleton<Management.ManagementCallerReader>();
-        services.TryAddSingleton<Management.ManagementAuthorizer>();
         return services;
     }
 

@@ -1,24 +1,43 @@
 using System.Reflection;
 using CorsFunctions.App.Api;
+using CorsFunctions.Worker.Management.Functions;
 using CorsFunctions.Worker.Preflight;
 using Microsoft.Azure.Functions.Worker;
 
 namespace CorsFunctions.Functions.Tests.Api;
 
 /// <summary>
-/// The preflight-function pattern, checked over every HTTP function of the app (its own and the library's): the host answers 404 to an
+/// The preflight-function pattern, checked over every HTTP function of the app (its own and the library's packages'): the host answers 404 to an
 /// OPTIONS its route does not list and 401 to a keyless request, so only the anonymous catch-all may list OPTIONS.
 /// </summary>
 public sealed class FunctionRouteTests
 {
+    private static readonly Assembly[] FunctionAssemblies = [typeof(PreflightFunction).Assembly, typeof(ManagementFunctions).Assembly, typeof(ItemsFunction).Assembly];
+
     private static readonly IReadOnlyList<(string Name, HttpTriggerAttribute Trigger)> HttpFunctions =
-        [.. new[] { typeof(PreflightFunction).Assembly, typeof(ItemsFunction).Assembly }.SelectMany(assembly => assembly.GetTypes())
+        [.. FunctionAssemblies.SelectMany(assembly => assembly.GetTypes())
             .SelectMany(type => type.GetMethods(BindingFlags.Public | BindingFlags.Instance | BindingFlags.Static))
             .Where(method => method.GetCustomAttribute<FunctionAttribute>() is not null)
             .Select(method => (Name: method.GetCustomAttribute<FunctionAttribute>()!.Name,
                 Trigger: method.GetParameters().Select(p => p.GetCustomAttribute<HttpTriggerAttribute>()).SingleOrDefault(t => t is not null)))
             .Where(f => f.Trigger is not null)
             .Select(f => (f.Name, f.Trigger!))];
+
+    /// <summary>
+    /// Fact 24 of the platform: a function of a non-public type is invoked through reflection (several times the worker CPU
+    /// per call); the generated executor calls a public method of a public type directly.
+    /// </summary>
+    [Fact]
+    public void Every_function_is_a_public_method_of_a_public_type_so_the_generated_executor_calls_it_directly()
+    {
+        var functions = FunctionAssemblies.SelectMany(assembly => assembly.GetTypes())
+            .SelectMany(type => type.GetMethods(BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.Static | BindingFlags.DeclaredOnly))
+            .Where(method => method.GetCustomAttribute<FunctionAttribute>() is not null)
+            .ToList();
+
+        Assert.Equal(13, functions.Count);
+        Assert.All(functions, method => Assert.True(method.IsPublic && method.DeclaringType!.IsVisible, $"{method.DeclaringType}.{method.Name}"));
+    }
 
     [Fact]
     public void The_preflight_function_is_anonymous_OPTIONS_only_and_catches_every_route()

@@ -57,16 +57,18 @@ public sealed class HttpFunctionReaderTests
     {
         var preflight = SetupFunctions.Metadata("CorsPreflight", "CorsFunctions.Worker.Preflight.PreflightFunction.Run",
             """{"name": "request", "direction": "In", "type": "httpTrigger", "authLevel": "Anonymous", "methods": ["options"], "route": "{*path}"}""");
-        var management = SetupFunctions.Metadata("CorsCheck", "CorsFunctions.Worker.Management.ManagementFunctions.CheckAsync",
+        var management = SetupFunctions.Metadata("CorsCheck", "CorsFunctions.Worker.Management.Functions.ManagementFunctions.CheckAsync",
             """{"name": "request", "direction": "In", "type": "httpTrigger", "authLevel": "Function", "methods": ["post"], "route": "cors-check"}""");
 
         Assert.Empty(HttpFunctionReader.Read([preflight, management]));
     }
 
-    [Fact]
-    public void An_app_function_in_a_namespace_that_only_looks_like_the_librarys_is_kept()
+    [Theory]
+    [InlineData("CorsFunctions.Worker.Mine.Run")]
+    [InlineData("CorsFunctions.Worker.Management.Functions.Mine.Run")]
+    public void An_app_function_in_a_namespace_that_only_looks_like_the_librarys_is_kept(string entryPoint)
     {
-        var lookalike = SetupFunctions.Metadata("Mine", "CorsFunctions.Worker.Mine.Run",
+        var lookalike = SetupFunctions.Metadata("Mine", entryPoint,
             """{"name": "request", "direction": "In", "type": "httpTrigger", "methods": ["get"], "route": "mine"}""");
 
         Assert.Equal("Mine", Assert.Single(HttpFunctionReader.Read([lookalike])).Name);

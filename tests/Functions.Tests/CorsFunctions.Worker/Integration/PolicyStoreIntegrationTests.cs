@@ -1,18 +1,19 @@
 using System.Diagnostics;
 using Azure;
 using Azure.Data.Tables;
+using CorsFunctions.Cli;
 using CorsFunctions.Core.Evaluation;
+using CorsFunctions.Functions.Tests.TestSupport;
+using CorsFunctions.Worker;
 using CorsFunctions.Worker.Management;
+using CorsFunctions.Worker.Management.Handlers;
 using CorsFunctions.Worker.Policies;
 using CorsFunctions.Worker.Policies.Audit;
-using CorsFunctions.Functions.Tests.TestSupport;
-using CorsFunctions.Cli;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.Metrics.Testing;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Xunit.Abstractions;
-using CorsFunctions.Worker;
 
 namespace CorsFunctions.Functions.Tests.Integration;
 
