@@ -27,7 +27,7 @@ public sealed class CorsScenario
         Expected = expected;
     }
 
-    /// <summary>Short name used as the benchmark parameter (the letter of the scenario list in the README).</summary>
+    /// <summary>Short name used as the benchmark parameter (the letter of the scenario list in docs/performance.md).</summary>
     public string Name { get; }
 
     public string Description { get; }

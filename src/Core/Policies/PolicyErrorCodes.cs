@@ -3,7 +3,7 @@ namespace CorsFunctions.Core.Policies;
 /// <summary>
 /// The stable code of every rule a policy definition can break (<see cref="PolicyError.Code"/>): clients of
 /// the management API and the corsfunctions CLI act on these, never on the wording of the message. A code, once
-/// published, keeps its meaning; README lists them all.
+/// published, keeps its meaning; docs/policies.md lists them all.
 /// </summary>
 public static class PolicyErrorCodes
 {

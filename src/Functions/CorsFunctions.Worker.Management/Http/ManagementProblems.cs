@@ -105,8 +105,9 @@ internal static class ManagementProblems
         var (status, type, title, detail) = kind switch
         {
             StoreFailureKind.Forbidden => (500, "store-forbidden", "The app cannot write the policy table",
-                $"Table Storage refused the app's identity on {named} (403). Grant it the role 'Storage Table Data Contributor' on the table: with this " +
-                "repository's template, deploy again with appCanWritePolicies=true. Reads need 'Storage Table Data Reader'. Nothing was written."),
+                $"Table Storage refused the app's identity on {named} (403). A writing app needs 'Storage Table Data Contributor' on the policy table " +
+                "and the append-only role 'CorsFunctions audit appender' on the audit table: with this repository's template, deploy again with " +
+                "appCanWritePolicies=true (docs/deployment.md). Reads need 'Storage Table Data Reader'. Nothing was written."),
             StoreFailureKind.CredentialUnavailable => (500, "store-credential-unavailable", "The app has no usable identity",
                 $"No token for Table Storage could be obtained to reach {named}: check {CorsPolicyOptions.SectionName}__{nameof(CorsPolicyOptions.ManagedIdentityClientId)} " +
                 "and that the identity is assigned to the app. Nothing was written."),

@@ -297,5 +297,6 @@ public sealed class ManagementFunctionsTests
         var detail = Body(response).GetProperty("detail").GetString()!;
         Assert.Contains("appCanWritePolicies=true", detail, StringComparison.Ordinal);
         Assert.Contains("Storage Table Data Contributor", detail, StringComparison.Ordinal);
+        Assert.Contains("'CorsFunctions audit appender' on the audit table", detail, StringComparison.Ordinal);
     }
 }

@@ -3,7 +3,7 @@ namespace CorsFunctions.Worker.Policies.Audit;
 /// <summary>
 /// Verifies a policy's audit rows as a chain: versions 1 to N without a gap; each row's content matching its own
 /// hash; each chained row naming, as its previous hash, the hash of the version before as that row reads now; and no
-/// unchained row after a chained one. What a verified chain proves and does not prove: README, "Integrity".
+/// unchained row after a chained one. What a verified chain proves and does not prove: docs/integrity.md.
 /// </summary>
 internal static class PolicyAuditChain
 {
