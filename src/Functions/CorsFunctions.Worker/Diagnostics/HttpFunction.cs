@@ -1,3 +1,5 @@
+using CorsFunctions.Core.Routing;
+
 namespace CorsFunctions.Worker.Diagnostics;
 
 /// <summary>An HTTP-triggered function of the app, as its metadata declares it to the host.</summary>
