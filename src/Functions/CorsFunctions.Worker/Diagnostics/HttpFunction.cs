@@ -1,3 +1,4 @@
+using CorsFunctions.Core.Lint;
 using CorsFunctions.Core.Routing;
 
 namespace CorsFunctions.Worker.Diagnostics;
@@ -13,4 +14,7 @@ internal sealed record HttpFunction(string Name, string Route, IReadOnlyList<str
 
     /// <summary>The request path template the host serves the function on: <c>/api/items/{id}</c>.</summary>
     public FunctionRouteTemplate PathUnder(string routePrefix) => FunctionRouteTemplate.Parse(routePrefix, Route);
+
+    /// <summary>The function as <see cref="PolicyLinter"/> compares it with policies, served under <paramref name="routePrefix"/>.</summary>
+    public AppFunction Under(string routePrefix) => new(Name, PathUnder(routePrefix), Methods);
 }
