@@ -29,7 +29,7 @@ internal sealed class ManagementHarness
         // A short wait for a missing predecessor: the tests of lost entries need not wait the production five seconds.
         AuditLog = new PolicyAuditLog(Audit, "default", TimeProvider.System, NullLogger<PolicyAuditLog>.Instance, TimeSpan.FromMilliseconds(100));
         Pipeline = new PolicyWritePipeline(Store, AuditLog, TimeProvider.System, NullLogger<PolicyWritePipeline>.Instance);
-        Handler = new PolicyManagementHandler(Store, Pipeline, Refresher.Object);
+        Handler = new PolicyManagementHandler(Store, Pipeline, Refresher.Object, LintContexts.Unreadable());
         Functions = new ManagementApi(Handler, new CorsCheckApiHandler(Mock.Of<IPolicySnapshotSource>(s => s.Current == PolicySnapshot.NotLoaded)),
             new ManagementCallerReader(configuration), new ManagementAuthorizer(configured), configured, NullLogger<ManagementApi>.Instance);
     }

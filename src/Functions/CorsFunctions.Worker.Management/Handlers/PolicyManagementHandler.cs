@@ -1,4 +1,5 @@
 using Azure;
+using CorsFunctions.Core.Lint;
 using CorsFunctions.Core.Policies;
 using CorsFunctions.Worker.Diagnostics;
 using CorsFunctions.Worker.Management.Http;
@@ -10,17 +11,19 @@ namespace CorsFunctions.Worker.Management.Handlers;
 /// <summary>
 /// The logic of the <c>cors-policies</c> management API, independent of the HTTP types. Every write goes through
 /// the <see cref="PolicyWritePipeline"/> (validated, conditional on ETags, audited); after a write this instance's
-/// snapshot is reloaded at once (other instances pick the change up within their refresh interval).
+/// snapshot is reloaded at once (other instances pick the change up within their refresh interval). Every valid
+/// policy it answers with carries its lint warnings, linted against this app's functions.
 /// </summary>
-internal sealed class PolicyManagementHandler(IPolicyStore store, PolicyWritePipeline pipeline, IPolicySnapshotRefresher refresher)
+internal sealed class PolicyManagementHandler(IPolicyStore store, PolicyWritePipeline pipeline, IPolicySnapshotRefresher refresher, AppLintContext app)
 {
     /// <summary><c>GET cors-policies</c>: every policy of the set with its validation errors.</summary>
     public async Task<ManagementResult> ListAsync(CancellationToken cancellationToken)
     {
         var stored = await store.ListAsync(cancellationToken).ConfigureAwait(false);
+        var context = await app.GetAsync().ConfigureAwait(false);
         var documents = stored
             .OrderBy(p => p.Definition.Id, StringComparer.Ordinal)
-            .Select(ToDocument)
+            .Select(p => ToDocument(p, context))
             .ToList();
         return new ManagementResult(200, new PolicyListDocument(documents));
     }
@@ -28,7 +31,7 @@ internal sealed class PolicyManagementHandler(IPolicyStore store, PolicyWritePip
     /// <summary><c>GET cors-policies/{id}</c>.</summary>
     public async Task<ManagementResult> GetAsync(string id, CancellationToken cancellationToken) =>
         await store.GetAsync(id, cancellationToken).ConfigureAwait(false) is { } policy
-            ? new ManagementResult(200, ToDocument(policy), policy.ETag.ToString())
+            ? new ManagementResult(200, ToDocument(policy, await app.GetAsync().ConfigureAwait(false)), policy.ETag.ToString())
             : ManagementProblems.PolicyNotFound(id);
 
     /// <summary>
@@ -63,7 +66,8 @@ internal sealed class PolicyManagementHandler(IPolicyStore store, PolicyWritePip
             var plan = await pipeline.PlanAsync(definition, writer, cancellationToken).ConfigureAwait(false);
             return plan.Errors.Count > 0
                 ? ManagementProblems.InvalidPolicy(plan.Errors, plan.RouteChanges)
-                : new ManagementResult(200, new PolicyDryRunDocument(true, !plan.Exists, plan.CurrentETag, plan.RouteChanges, PolicyDocument.From(definition, null, [])));
+                : new ManagementResult(200, new PolicyDryRunDocument(true, !plan.Exists, plan.CurrentETag, plan.RouteChanges,
+                    await WithWarningsAsync(PolicyDocument.From(definition, null, []), PolicyCompiler.Compile(definition)).ConfigureAwait(false)));
         }
 
         var condition = new WriteCondition(ParseETag(ifMatch), CreateOnly: ifNoneMatch is not null);
@@ -127,7 +131,8 @@ internal sealed class PolicyManagementHandler(IPolicyStore store, PolicyWritePip
                 return ManagementProblems.InvalidPolicy(result.Errors);
             case PolicyWriteStatus.Written:
                 await RefreshAsync(cancellationToken).ConfigureAwait(false);
-                return new ManagementResult(200, PolicyDocument.From(result.Written!, result.ETag.ToString(), []), result.ETag.ToString());
+                return new ManagementResult(200, await WithWarningsAsync(PolicyDocument.From(result.Written!, result.ETag.ToString(), []),
+                    PolicyCompiler.Compile(result.Written!)).ConfigureAwait(false), result.ETag.ToString());
             default:
                 return ManagementProblems.PreconditionFailed(id);
         }
@@ -149,8 +154,17 @@ internal sealed class PolicyManagementHandler(IPolicyStore store, PolicyWritePip
         }
     }
 
-    private static PolicyDocument ToDocument(StoredPolicy policy) =>
-        PolicyDocument.From(policy.Definition, policy.ETag.ToString(), policy.Compile().Errors);
+    private static PolicyDocument ToDocument(StoredPolicy policy, PolicyLintContext context)
+    {
+        var compilation = policy.Compile();
+        return PolicyDocument.From(policy.Definition, policy.ETag.ToString(), compilation.Errors) with
+        {
+            Warnings = PolicyWarningDocument.ListOf(PolicyLinter.Lint(compilation, context)),
+        };
+    }
+
+    private async Task<PolicyDocument> WithWarningsAsync(PolicyDocument document, PolicyCompilation compilation) =>
+        document with { Warnings = PolicyWarningDocument.ListOf(PolicyLinter.Lint(compilation, await app.GetAsync().ConfigureAwait(false))) };
 
     private static ETag? ParseETag(string? header) =>
         string.IsNullOrWhiteSpace(header) ? null

@@ -43,5 +43,6 @@ internal sealed class CorsSetupDiagnostics(
 
         var snapshot = await policies.FirstLoaded.WaitAsync(stoppingToken).ConfigureAwait(false);
         CorsSetupCheck.CheckPolicies(functions, routePrefix, snapshot.Policies, options.Value, logger);
+        PolicyLintLog.LogWarnings(snapshot.Policies, AppLintContext.From(functions, routePrefix), options.Value.PartitionKey, logger);
     }
 }

@@ -13,6 +13,7 @@ internal static class CorsSetupServiceCollectionExtensions
     public static IServiceCollection AddCorsSetupDiagnostics(this IServiceCollection services)
     {
         services.TryAddSingleton(_ => FunctionAppEnvironment.FromProcess());
+        services.TryAddSingleton<AppLintContext>();
         services.AddHostedService<CorsSetupDiagnostics>();
         return services;
     }

@@ -1,3 +1,6 @@
+using CorsFunctions.Core.Lint;
+using CorsFunctions.Core.Routing;
+
 namespace CorsFunctions.Worker.Diagnostics;
 
 /// <summary>An HTTP-triggered function of the app, as its metadata declares it to the host.</summary>
@@ -11,4 +14,7 @@ internal sealed record HttpFunction(string Name, string Route, IReadOnlyList<str
 
     /// <summary>The request path template the host serves the function on: <c>/api/items/{id}</c>.</summary>
     public FunctionRouteTemplate PathUnder(string routePrefix) => FunctionRouteTemplate.Parse(routePrefix, Route);
+
+    /// <summary>The function as <see cref="PolicyLinter"/> compares it with policies, served under <paramref name="routePrefix"/>.</summary>
+    public AppFunction Under(string routePrefix) => new(Name, PathUnder(routePrefix), Methods);
 }

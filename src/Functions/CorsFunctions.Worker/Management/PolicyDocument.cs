@@ -5,7 +5,7 @@ namespace CorsFunctions.Worker.Management;
 
 /// <summary>
 /// A policy as JSON (camelCase, lists as arrays): the body of <c>PUT cors-policies/{id}</c>, the sample file
-/// and what <c>GET</c> returns. <see cref="ETag"/> and <see cref="Errors"/> are output only and ignored on input,
+/// and what <c>GET</c> returns. <see cref="ETag"/>, <see cref="Errors"/> and <see cref="Warnings"/> are output only and ignored on input,
 /// so a document read with GET can be edited and written back as it is.
 /// </summary>
 internal sealed record PolicyDocument
@@ -61,6 +61,12 @@ internal sealed record PolicyDocument
 
     /// <summary>Output only: why the stored policy is invalid (its routes then refuse every CORS request).</summary>
     public IReadOnlyList<PolicyErrorDocument>? Errors { get; init; }
+
+    /// <summary>
+    /// Output only, in the management API's answers: why the valid policy is probably not what was meant
+    /// (<c>lint.*</c> codes, linted against the app's functions); absent when there is none.
+    /// </summary>
+    public IReadOnlyList<PolicyWarningDocument>? Warnings { get; init; }
 
     /// <summary>The definition this document describes, with <paramref name="id"/> as its id.</summary>
     public CorsPolicyDefinition ToDefinition(string id) => new()

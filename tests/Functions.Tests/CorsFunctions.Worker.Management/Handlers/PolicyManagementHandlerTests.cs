@@ -299,7 +299,7 @@ public sealed class PolicyManagementHandlerTests
             TestPolicies.Stored(TestPolicies.Items("zeta")),
             TestPolicies.Stored(TestPolicies.Items("alpha"), "W/\"1\"", new PolicyError(PolicyErrorCodes.StoredWrongType, "MaxAgeSeconds", "abc", "must be an Int32.")),
         ]);
-        var handler = new PolicyManagementHandler(store.Object, _api.Pipeline, _api.Refresher.Object);
+        var handler = new PolicyManagementHandler(store.Object, _api.Pipeline, _api.Refresher.Object, LintContexts.Unreadable());
 
         var json = Json(await handler.ListAsync(CancellationToken.None)).GetProperty("policies");
 

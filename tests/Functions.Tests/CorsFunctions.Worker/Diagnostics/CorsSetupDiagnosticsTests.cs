@@ -53,8 +53,9 @@ public sealed class CorsSetupDiagnosticsTests : IDisposable
         _firstLoaded.SetResult(new PolicySnapshot(PolicySet.Create([TestPolicies.Items()]), DateTimeOffset.UnixEpoch));
         await diagnostics.ExecuteTask!;
 
-        Assert.Equal([3000, 3003], LoggedEvents());
-        Assert.Contains("Orders", _logger.Collector.LatestRecord.Message, StringComparison.Ordinal);
+        // 3020: the policy's route /api/items is served by no function (Everything serves /api/items/{id} only).
+        Assert.Equal([3000, 3003, 3020], LoggedEvents());
+        Assert.Contains("Orders", _logger.Collector.GetSnapshot().Single(r => r.Id.Id == 3003).Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -68,7 +69,8 @@ public sealed class CorsSetupDiagnosticsTests : IDisposable
         await diagnostics.StartAsync(CancellationToken.None);
         await diagnostics.ExecuteTask!;
 
-        var warning = Assert.Single(_logger.Collector.GetSnapshot());
+        // Beside it, the policy's routes outside /v1 get their lint warnings (3020).
+        var warning = Assert.Single(_logger.Collector.GetSnapshot(), r => r.Id.Id != 3020);
         Assert.Equal(3002, warning.Id.Id);
         Assert.Contains("route prefix /v1", warning.Message, StringComparison.Ordinal);
     }
@@ -77,7 +79,7 @@ public sealed class CorsSetupDiagnosticsTests : IDisposable
     public async Task The_route_prefix_setting_overrides_host_json()
     {
         await File.WriteAllTextAsync(Path.Combine(_appDirectory.FullName, "host.json"), """{"extensions": {"http": {"routePrefix": "v1"}}}""");
-        AppHas(SetupFunctions.Http("List", "items", "get"));
+        AppHas(SetupFunctions.Http("List", "items", "get"), SetupFunctions.Http("Item", "items/{id}", "get"));
         _firstLoaded.SetResult(new PolicySnapshot(PolicySet.Create([TestPolicies.Items()]), DateTimeOffset.UnixEpoch));
         using var diagnostics = Create(routePrefixSetting: "api");
 
@@ -115,5 +117,23 @@ public sealed class CorsSetupDiagnosticsTests : IDisposable
 
         Assert.True(diagnostics.ExecuteTask!.IsCompletedSuccessfully);
         Assert.Empty(_logger.Collector.GetSnapshot());
+    }
+
+    [Fact]
+    public async Task Each_lint_warning_of_a_loaded_policy_is_logged_once_as_3020_with_its_code_and_the_policy()
+    {
+        AppHas(SetupFunctions.Http("List", "items", "get"), SetupFunctions.Http("Item", "items/{id}", "get"));
+        _firstLoaded.SetResult(new PolicySnapshot(PolicySet.Create([TestPolicies.Items() with { MaxAgeSeconds = null, Routes = ["/api/items", "/api/orders"] }]),
+            DateTimeOffset.UnixEpoch));
+        using var diagnostics = Create(routePrefixSetting: "api");
+
+        await diagnostics.StartAsync(CancellationToken.None);
+        await diagnostics.ExecuteTask!;
+
+        var warnings = _logger.Collector.GetSnapshot().Where(r => r.Id.Id == 3020).ToArray();
+        Assert.Equal(2, warnings.Length);
+        Assert.Contains(warnings, w => w.Message.Contains("lint.max_age_missing", StringComparison.Ordinal));
+        Assert.Contains(warnings, w => w.Message.Contains("lint.route_unreachable", StringComparison.Ordinal) && w.Message.Contains("/api/orders", StringComparison.Ordinal));
+        Assert.All(warnings, w => Assert.Contains("CORS policy items", w.Message, StringComparison.Ordinal));
     }
 }

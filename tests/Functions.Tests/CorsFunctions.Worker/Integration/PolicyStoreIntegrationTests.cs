@@ -95,7 +95,7 @@ public sealed class PolicyStoreIntegrationTests(AzuriteFixture azurite, ITestOut
         await refresher.StartAsync(CancellationToken.None);
         var audit = new PolicyAuditLog(await azurite.CreateTableAsync(), PolicySet, TimeProvider.System, NullLogger<PolicyAuditLog>.Instance);
         var pipeline = new PolicyWritePipeline(Store(table), audit, TimeProvider.System, NullLogger<PolicyWritePipeline>.Instance);
-        var handler = new PolicyManagementHandler(Store(table), pipeline, refresher.Loader);
+        var handler = new PolicyManagementHandler(Store(table), pipeline, refresher.Loader, LintContexts.Unreadable());
         var body = new MemoryStream("""{ "routes": ["/api/reports/**"], "allowedOrigins": ["https://reports.example.com"] }"""u8.ToArray());
 
         var clock = Stopwatch.StartNew();

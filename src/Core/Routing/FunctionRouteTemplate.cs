@@ -1,12 +1,10 @@
-using CorsFunctions.Core.Routing;
-
-namespace CorsFunctions.Worker.Diagnostics;
+namespace CorsFunctions.Core.Routing;
 
 /// <summary>
 /// The path a host serves an HTTP function on, from the route prefix and the trigger's ASP.NET Core route template
 /// (<c>items/{id}</c>, <c>files/{*path}</c>, <c>orders/{id?}</c>), compared with policy route patterns.
 /// </summary>
-internal sealed class FunctionRouteTemplate
+public sealed class FunctionRouteTemplate
 {
     private readonly Segment[] _segments;
 
@@ -38,6 +36,8 @@ internal sealed class FunctionRouteTemplate
     /// <summary>Builds the template the host serves <paramref name="route"/> on under <paramref name="routePrefix"/>.</summary>
     public static FunctionRouteTemplate Parse(string routePrefix, string route)
     {
+        ArgumentNullException.ThrowIfNull(routePrefix);
+        ArgumentNullException.ThrowIfNull(route);
         var texts = $"{routePrefix}/{route}".Split('/', StringSplitOptions.RemoveEmptyEntries);
         return new FunctionRouteTemplate([.. texts.Select(Classify)], "/" + string.Join('/', texts));
     }

@@ -1,7 +1,6 @@
 using CorsFunctions.Core.Routing;
-using CorsFunctions.Worker.Diagnostics;
 
-namespace CorsFunctions.Functions.Tests.Diagnostics;
+namespace CorsFunctions.Core.Tests.Routing;
 
 public sealed class FunctionRouteTemplateTests
 {
