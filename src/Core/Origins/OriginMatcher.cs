@@ -1,10 +1,10 @@
-using System.Collections.Frozen;
+using CorsFunctions.Core.Collections;
 
 namespace CorsFunctions.Core.Origins;
 
 /// <summary>
 /// Decides whether a request origin is allowed, in constant time for any number of exact origins
-/// (one ordinal hash lookup) and in time linear in the number of host labels for wildcard patterns
+/// (a scan of a handful, else one ordinal hash lookup) and in time linear in the number of host labels for wildcard patterns
 /// (one lookup per dot), without allocating.
 /// </summary>
 /// <remarks>
@@ -19,7 +19,7 @@ internal sealed class OriginMatcher
 
     private readonly bool _allowAny;
     private readonly bool _allowNull;
-    private readonly FrozenSet<string> _exact;
+    private readonly StringLookup<string> _exact;
     private readonly WildcardGroup[] _wildcards;
 
     /// <param name="allowAny">Whether every origin is allowed (<c>*</c>).</param>
@@ -30,7 +30,7 @@ internal sealed class OriginMatcher
     {
         _allowAny = allowAny;
         _allowNull = allowNull;
-        _exact = exactOrigins.ToFrozenSet(StringComparer.Ordinal);
+        _exact = StringLookup.Set(exactOrigins, ignoreCase: false);
         _wildcards = [.. wildcards
             .GroupBy(w => (w.IsHttps, w.Port))
             .Select(g => new WildcardGroup(g.Key.IsHttps, g.Key.Port, g.Select(w => w.Suffix)))];
@@ -100,8 +100,7 @@ internal sealed class OriginMatcher
     private sealed class WildcardGroup(bool isHttps, int port, IEnumerable<string> suffixes)
     {
         // Suffixes are stored in lower case and only lower-case (canonical) hosts get here: ordinal compares suffice.
-        private readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> _suffixes =
-            suffixes.ToFrozenSet(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
+        private readonly StringLookup<string> _suffixes = StringLookup.Set(suffixes, ignoreCase: false);
 
         public bool Matches(in ParsedOrigin origin)
         {
@@ -116,7 +115,7 @@ internal sealed class OriginMatcher
             for (var dot = host.IndexOf('.'); dot >= 0; dot = host.IndexOf('.'))
             {
                 host = host[(dot + 1)..];
-                if (_suffixes.Contains(host))
+                if (_suffixes.ContainsKey(host))
                 {
                     return true;
                 }
