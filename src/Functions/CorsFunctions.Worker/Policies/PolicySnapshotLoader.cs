@@ -17,8 +17,7 @@ internal sealed class PolicySnapshotLoader(IPolicyStore store, CurrentPolicySnap
 {
     private readonly SemaphoreSlim _gate = new(1, 1);
 
-    // Guarded by _gate: what the set in force was built from, as of the last full read.
-    private Dictionary<string, LoadedRow> _loaded = new(StringComparer.Ordinal);
+    // Guarded by _gate: the row versions the set in force was built from, as of the last full read.
     private Dictionary<string, ETag> _loadedVersions = new(StringComparer.Ordinal);
     private ETag? _loadedMarker;
     private DateTimeOffset _lastFullLoad;
@@ -74,33 +73,28 @@ internal sealed class PolicySnapshotLoader(IPolicyStore store, CurrentPolicySnap
 
     /// <summary>
     /// Reads every row and returns <paramref name="inForce"/> with the new, changed and deleted rows applied, or null when
-    /// no row changed. A row whose ETag is the one last read keeps its compilation; the others are compiled here.
+    /// no row changed. A row whose ETag is the one last read is not compiled again: <see cref="PolicySet.With"/> keeps its
+    /// compilation (a disabled row has none in the set, and needs none).
     /// </summary>
     private async Task<PolicySet?> ReadAllAsync(PolicySet inForce, ETag? marker, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var stored = await store.ListAsync(cancellationToken).ConfigureAwait(false);
-        var loaded = new Dictionary<string, LoadedRow>(stored.Count, StringComparer.Ordinal);
+        var versions = new Dictionary<string, ETag>(stored.Count, StringComparer.Ordinal);
         var changed = new List<PolicyCompilation>();
         foreach (var row in stored)
         {
-            if (!_loaded.TryGetValue(row.Definition.Id, out var known) || known.ETag != row.ETag)
+            versions[row.Definition.Id] = row.ETag;
+            if (!_loadedVersions.TryGetValue(row.Definition.Id, out var loaded) || loaded != row.ETag)
             {
-                known = new LoadedRow(row.ETag, row.Compile());
-                changed.Add(known.Compilation);
+                changed.Add(row.Compile());
             }
-
-            loaded[row.Definition.Id] = known;
         }
 
-        var removed = _loaded.Keys.Where(id => !loaded.ContainsKey(id)).ToList();
+        var removed = _loadedVersions.Keys.Where(id => !versions.ContainsKey(id)).ToList();
         var next = changed.Count == 0 && removed.Count == 0 ? null : inForce.With(changed, removed);
-        _loaded = loaded;
-        _loadedVersions = loaded.ToDictionary(row => row.Key, row => row.Value.ETag, StringComparer.Ordinal);
+        _loadedVersions = versions;
         _loadedMarker = marker;
         _lastFullLoad = now;
         return next;
     }
-
-    /// <summary>A row as last read: its version and what it compiled to.</summary>
-    private readonly record struct LoadedRow(ETag ETag, PolicyCompilation Compilation);
 }
