@@ -1,20 +1,20 @@
-using System.Collections.Frozen;
-
 namespace CorsFunctions.Core.Collections;
 
 /// <summary>
 /// An immutable string-keyed lookup that answers spans without allocating. A handful of keys (the usual policy: two
 /// methods, two headers, one origin; a route segment with one child) is kept in two arrays and scanned, which is as
-/// fast as hashing at that size and a fraction of a frozen dictionary's memory; more keys go into a frozen dictionary.
+/// fast as hashing at that size and a fraction of a dictionary's memory; more keys go into a dictionary that is never
+/// written again. Not a frozen dictionary: a set is rebuilt on every change of one policy, and freezing thousands of
+/// sibling route segments costs more than their lookups save.
 /// </summary>
 internal sealed class StringLookup<TValue>
 {
-    /// <summary>The most keys kept in arrays; beyond it a frozen dictionary is worth its size.</summary>
+    /// <summary>The most keys kept in arrays; beyond it a dictionary is worth its size.</summary>
     internal const int ArrayLimit = 8;
 
     private readonly string[] _keys;
     private readonly TValue[] _values;
-    private readonly FrozenDictionary<string, TValue>.AlternateLookup<ReadOnlySpan<char>> _large;
+    private readonly Dictionary<string, TValue>.AlternateLookup<ReadOnlySpan<char>> _large;
     private readonly StringComparison _comparison;
 
     /// <param name="entries">Distinct keys (under <paramref name="ignoreCase"/>) and their values.</param>
@@ -31,7 +31,7 @@ internal sealed class StringLookup<TValue>
 
         _keys = [];
         _values = [];
-        _large = entries.ToFrozenDictionary(ignoreCase ? StringComparer.OrdinalIgnoreCase : StringComparer.Ordinal)
+        _large = new Dictionary<string, TValue>(entries, ignoreCase ? StringComparer.OrdinalIgnoreCase : StringComparer.Ordinal)
             .GetAlternateLookup<ReadOnlySpan<char>>();
     }
 

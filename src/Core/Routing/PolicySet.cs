@@ -102,10 +102,10 @@ public sealed class PolicySet
     /// </summary>
     public PolicyMatch ResolveReportOnly(ReadOnlySpan<char> path) => Resolve(_reportOnly, path);
 
+    /// <summary>One trie per pattern kind, from <paramref name="entries"/> in id order (the first to name a pattern governs it).</summary>
     private static RouteTrie<PolicySetEntry>[] BuildTries(IEnumerable<PolicySetEntry> entries)
     {
         var routes = entries
-            .OrderBy(e => e.Id, StringComparer.Ordinal)
             .SelectMany(e => e.Compilation.Routes.Select(r => (Pattern: r, Value: e)))
             .ToList();
         return [.. Enum.GetValues<RoutePatternKind>().Select(kind => new RouteTrie<PolicySetEntry>(routes.Where(r => r.Pattern.Kind == kind)))];

@@ -4,7 +4,7 @@ using static CorsFunctions.Core.Tests.Support.Definitions;
 namespace CorsFunctions.Core.Tests.Policies;
 
 /// <summary>
-/// A few methods, headers, origins or sibling routes are kept in arrays and more in frozen dictionaries: the rules
+/// A few methods, headers, origins or sibling routes are kept in arrays and more in dictionaries: the rules
 /// are the same on either side of that limit (methods keep their case, header names and routes ignore it).
 /// </summary>
 public class SmallAndLargeListTests
