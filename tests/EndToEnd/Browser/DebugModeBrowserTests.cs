@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net;
-using Azure.Data.Tables;
 using CorsFunctions.EndToEnd.Fixtures;
 using Microsoft.Playwright;
 using Xunit.Abstractions;

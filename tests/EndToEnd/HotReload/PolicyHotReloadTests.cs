@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Net;
-using Azure.Data.Tables;
 using CorsFunctions.EndToEnd.Fixtures;
 using Xunit.Abstractions;
 using static CorsFunctions.EndToEnd.Fixtures.SeededPolicies;
