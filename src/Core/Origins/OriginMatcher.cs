@@ -68,9 +68,14 @@ internal sealed class OriginMatcher
             return OriginMatchKind.Exact;
         }
 
-        if (OriginSyntax.TryParse(origin, allowWildcard: false, out var parsed) != OriginSyntaxError.None)
+        switch (OriginSyntax.TryParse(origin, allowWildcard: false, out var parsed))
         {
-            return OriginMatchKind.Malformed;
+            case OriginSyntaxError.None:
+                break;
+            case OriginSyntaxError.IPv4NotCanonical or OriginSyntaxError.IPv6NotCanonical:
+                return OriginMatchKind.NotCanonical;
+            default:
+                return OriginMatchKind.Malformed;
         }
 
         if (!OriginSyntax.IsCanonical(origin, parsed))

@@ -46,12 +46,12 @@ public class OriginMatcherTests
     [Fact]
     public void Rule20_an_origin_longer_than_the_longest_serialized_origin_is_refused_before_it_is_parsed()
     {
-        // The longest origin the grammar accepts: https:// + a 253-character host + :65535 (267 characters).
-        var host = string.Join('.', Enumerable.Repeat(new string('a', 62), 3)) + "." + new string('b', 52) + ".example.com";
+        // The longest origin the grammar accepts: https:// + a 253-character host and its trailing dot + :65535 (268 characters).
+        var host = string.Join('.', Enumerable.Repeat(new string('a', 62), 3)) + "." + new string('b', 52) + ".example.com.";
         var longest = $"https://{host}:65535";
-        var matcher = Matcher("https://*.example.com:65535");
+        var matcher = Matcher("https://*.example.com.:65535");
 
-        Assert.Equal(253, host.Length);
+        Assert.Equal(254, host.Length);
         Assert.Equal(OriginSyntax.MaxLength, longest.Length);
         Assert.Equal(OriginMatchKind.Wildcard, matcher.Match(longest, out _));
         Assert.Equal(OriginMatchKind.TooLong, matcher.Match(longest + "5", out var allowOrigin));
