@@ -191,6 +191,40 @@ public class OriginMatcherTests
         Assert.Null(allowOrigin);
     }
 
+    /// <summary>Wildcards that share labels, nest, or differ only by a trailing dot each keep their own meaning.</summary>
+    [Theory]
+    [InlineData("https://x.a.example.com", true)]
+    [InlineData("https://a.example.com", false)] // the apex of *.a.example.com, and example.org has no *.example.com
+    [InlineData("https://x.b.example.com", true)]
+    [InlineData("https://x.y.b.example.com", true)]
+    [InlineData("https://b.example.com", false)]
+    [InlineData("https://x.example.com", false)]
+    [InlineData("https://x.example.org", true)]
+    [InlineData("https://x.y.example.org", true)]
+    [InlineData("https://example.org", false)]
+    [InlineData("https://x.example.org.", true)]
+    [InlineData("https://x.a.example.com.", false)]
+    [InlineData("https://x.ample.org", false)]
+    [InlineData("https://x.org", false)]
+    [InlineData("https://com", false)]
+    public void Wildcards_sharing_labels_match_only_their_own_subdomains(string requested, bool allowed)
+    {
+        var matcher = Matcher("https://*.a.example.com", "https://*.b.example.com", "https://*.example.org", "https://*.example.org.");
+
+        Assert.Equal(allowed ? OriginMatchKind.Wildcard : OriginMatchKind.NotAllowed, matcher.Match(requested, out var allowOrigin));
+        Assert.Equal(allowed ? requested : null, allowOrigin);
+    }
+
+    [Fact]
+    public void A_wildcard_nested_in_another_matches_what_either_allows()
+    {
+        var matcher = Matcher("https://*.example.com", "https://*.deep.example.com");
+
+        Assert.Equal(OriginMatchKind.Wildcard, matcher.Match("https://deep.example.com", out _));
+        Assert.Equal(OriginMatchKind.Wildcard, matcher.Match("https://x.deep.example.com", out _));
+        Assert.Equal(OriginMatchKind.NotAllowed, matcher.Match("https://example.com", out _));
+    }
+
     private static OriginMatcher Matcher(params string[] allowed)
     {
         var errors = new ErrorList();
