@@ -16,13 +16,16 @@ internal static class Punycode
     private const int InitialN = 128;
     private const int MaxCodePoint = 0x10FFFF;
 
-    /// <summary>Whether <paramref name="label"/> starts with the ACE prefix <c>xn--</c>, in any case.</summary>
-    public static bool IsALabel(ReadOnlySpan<char> label) => label.StartsWith("xn--", StringComparison.OrdinalIgnoreCase);
+    /// <summary>The length of the ACE prefix <c>xn--</c>.</summary>
+    public const int AcePrefixLength = 4;
 
-    /// <summary>Whether the A-label <paramref name="label"/> decodes; its characters are already known to be letters, digits, '-' or '_'.</summary>
+    /// <summary>
+    /// Whether the A-label <paramref name="label"/> (starting with <c>xn--</c> in any case) decodes; its characters are
+    /// already known to be letters, digits, '-' or '_'.
+    /// </summary>
     public static bool IsValidALabel(ReadOnlySpan<char> label)
     {
-        var encoded = label[4..];
+        var encoded = label[AcePrefixLength..];
         var delimiter = encoded.LastIndexOf('-');
         var basicCount = delimiter < 0 ? 0 : delimiter;
         var deltas = encoded[(delimiter + 1)..];

@@ -20,6 +20,7 @@ public class OriginSyntaxTests
     [InlineData("https://[::]:8443", true, "[::]", 8443, "https://[::]:8443")] // the shortest IPv6 literal
     [InlineData("https://a.com.", true, "a.com.", 443, "https://a.com.")] // browsers keep the trailing dot
     [InlineData("https://a.com.:443", true, "a.com.", 443, "https://a.com.")]
+    [InlineData("https://axn--zz.x-n--zz.example", true, "axn--zz.x-n--zz.example", 443, "https://axn--zz.x-n--zz.example")] // no ACE prefix
     public void A_serialized_origin_is_split_into_scheme_host_and_effective_port(string text, bool isHttps, string host, int port, string withoutDefaultPort)
     {
         Assert.Equal(OriginSyntaxError.None, OriginSyntax.TryParse(text, allowWildcard: false, out var origin));
@@ -69,6 +70,9 @@ public class OriginSyntaxTests
     [InlineData("https://127.0.0.256", nameof(OriginSyntaxError.InvalidIPv4))]
     [InlineData("https://127.1", nameof(OriginSyntaxError.IPv4NotCanonical))]
     [InlineData("https://xn--zz.com", nameof(OriginSyntaxError.InvalidPunycode))]
+    [InlineData("https://a.XN--ZZ.com", nameof(OriginSyntaxError.InvalidPunycode))]
+    [InlineData("https://axn--zz.xn--bcher-kva.xn--zz", nameof(OriginSyntaxError.InvalidPunycode))]
+    [InlineData("https://a.b.c.d.e.f.g.h." + "abcdefghijklmnopqrstuvwxyzabcdefghijklmnopqrstuvwxyzabcdefghijkl.com", nameof(OriginSyntaxError.InvalidHost))] // 64
     [InlineData("https://a.com:", nameof(OriginSyntaxError.InvalidPort))]
     [InlineData("https://a.com:0", nameof(OriginSyntaxError.InvalidPort))]
     [InlineData("https://a.com:65536", nameof(OriginSyntaxError.InvalidPort))]
@@ -98,6 +102,21 @@ public class OriginSyntaxTests
         Assert.Equal(OriginSyntaxError.None, OriginSyntax.TryParse($"https://{longLabel[1..]}.com", false, out _));
         Assert.Equal(OriginSyntaxError.InvalidHost, OriginSyntax.TryParse($"https://{longLabel}.com", false, out _));
         Assert.Equal(OriginSyntaxError.InvalidHost, OriginSyntax.TryParse($"https://{longHost}", false, out _));
+    }
+
+    /// <summary>The label-length check searches windows, not labels: every layout of lengths agrees with a plain split.</summary>
+    [Fact]
+    public void Label_lengths_are_checked_for_any_layout_of_labels()
+    {
+        var random = new Random(23);
+        for (var i = 0; i < 5_000; i++)
+        {
+            var lengths = Enumerable.Range(0, random.Next(1, 40)).Select(_ => random.Next(10) == 0 ? random.Next(55, 70) : random.Next(1, 8)).ToArray();
+            var host = string.Join('.', lengths.Select(length => new string('a', length)));
+            var expected = host.Length <= 253 && lengths.All(length => length <= 63) ? OriginSyntaxError.None : OriginSyntaxError.InvalidHost;
+
+            Assert.True(expected == OriginSyntax.TryParse($"https://{host}", false, out _), string.Join(',', lengths));
+        }
     }
 
     [Theory]

@@ -12,7 +12,6 @@ public class PunycodeTests
     [InlineData("XN--BCHER-KVA")]
     public void A_label_that_decodes_is_valid(string label)
     {
-        Assert.True(Punycode.IsALabel(label));
         Assert.True(Punycode.IsValidALabel(label));
         Assert.Equal(label.ToLowerInvariant(), new System.Globalization.IdnMapping().GetAscii(new System.Globalization.IdnMapping().GetUnicode(label)));
     }
@@ -26,11 +25,4 @@ public class PunycodeTests
     [InlineData("xn--zzzzzzzzzzzz")] // beyond U+10FFFF
     public void A_label_that_does_not_decode_is_invalid(string label) =>
         Assert.False(Punycode.IsValidALabel(label));
-
-    [Theory]
-    [InlineData("x-n--zz")]
-    [InlineData("xn-zz")]
-    [InlineData("example")]
-    public void Only_labels_with_the_ace_prefix_are_a_labels(string label) =>
-        Assert.False(Punycode.IsALabel(label));
 }
