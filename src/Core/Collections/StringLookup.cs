@@ -72,8 +72,7 @@ internal sealed class StringLookup<TValue>
 
     /// <summary>
     /// A copy with <paramref name="key"/> set to <paramref name="value"/>; this lookup is left as it is. Copies the keys
-    /// once (a dictionary's entries are copied without hashing the keys again), so a route index changes one child in
-    /// the time of one copy.
+    /// once, so a route index changes one child in the time of one copy.
     /// </summary>
     public StringLookup<TValue> With(string key, TValue value)
     {
