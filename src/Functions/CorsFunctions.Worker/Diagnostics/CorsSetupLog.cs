@@ -8,10 +8,10 @@ namespace CorsFunctions.Worker.Diagnostics;
 /// </summary>
 internal static partial class CorsSetupLog
 {
-    [LoggerMessage(3000, LogLevel.Warning, "HTTP function {FunctionName} (route {Route}) lists no methods, so it accepts every method, OPTIONS included: the host sends the preflights for {Route} to it instead of to CorsPreflight, and a function key it needs turns them into 401. Fix: list its methods, e.g. [HttpTrigger(AuthorizationLevel.Function, \"get\", \"post\", Route = ...)].")]
+    [LoggerMessage(3000, LogLevel.Warning, "HTTP function {FunctionName} (route {Route}) lists no methods, so it accepts every method, OPTIONS included, and the host tries its route before CorsPreflight's (routes are tried in function-name order): the host sends the preflights for {Route} to it instead of to CorsPreflight, and a function key it needs turns them into 401. Fix: list its methods, e.g. [HttpTrigger(AuthorizationLevel.Function, \"get\", \"post\", Route = ...)].")]
     public static partial void AcceptsEveryMethod(ILogger logger, string functionName, string route);
 
-    [LoggerMessage(3001, LogLevel.Warning, "HTTP function {FunctionName} (route {Route}) lists \"options\": the host sends the preflights for {Route} to it instead of to CorsPreflight, and a function key it needs turns them into 401. Fix: remove \"options\" from its methods; CorsPreflight answers every preflight.")]
+    [LoggerMessage(3001, LogLevel.Warning, "HTTP function {FunctionName} (route {Route}) lists \"options\" and the host tries its route before CorsPreflight's (routes are tried in function-name order): the host sends the preflights for {Route} to it instead of to CorsPreflight, and a function key it needs turns them into 401. Fix: remove \"options\" from its methods; CorsPreflight answers every preflight.")]
     public static partial void ListsOptions(ILogger logger, string functionName, string route);
 
     [LoggerMessage(3002, LogLevel.Warning, "No enforced CORS policy of policy set {PolicySet} (table {Table}) has a route under the route prefix /{RoutePrefix}, which the host puts before every function route: every cross-origin request to the functions is refused (NoPolicy). Fix: start the policies' routes with /{RoutePrefix}/ (e.g. /{RoutePrefix}/items/*), or change host.json extensions.http.routePrefix.")]

@@ -43,7 +43,7 @@ public sealed class CorsSetupDiagnosticsTests : IDisposable
     [Fact]
     public async Task Trigger_warnings_come_at_once_and_policy_warnings_once_the_first_snapshot_is_loaded()
     {
-        AppHas(SetupFunctions.Http("Everything", "items/{id}"), SetupFunctions.Http("Orders", "orders", "get"));
+        AppHas(SetupFunctions.Http("Anything", "items/{id}"), SetupFunctions.Http("Orders", "orders", "get"));
         using var diagnostics = Create();
 
         await diagnostics.StartAsync(CancellationToken.None);
@@ -53,7 +53,7 @@ public sealed class CorsSetupDiagnosticsTests : IDisposable
         _firstLoaded.SetResult(new PolicySnapshot(PolicySet.Create([TestPolicies.Items()]), DateTimeOffset.UnixEpoch));
         await diagnostics.ExecuteTask!;
 
-        // 3020: the policy's route /api/items is served by no function (Everything serves /api/items/{id} only).
+        // 3020: the policy's route /api/items is served by no function (Anything serves /api/items/{id} only).
         Assert.Equal([3000, 3003, 3020], LoggedEvents());
         Assert.Contains("Orders", _logger.Collector.GetSnapshot().Single(r => r.Id.Id == 3003).Message, StringComparison.Ordinal);
     }
