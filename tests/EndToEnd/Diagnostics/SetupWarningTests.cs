@@ -6,7 +6,7 @@ namespace CorsFunctions.EndToEnd.Diagnostics;
 /// <summary>
 /// The start-up setup warnings as the host shows them: logged outside any invocation, so their gRPC copies are dropped
 /// and they arrive as worker console lines. None for the correctly set-up app, the empty-policy-set warning for the
-/// same app pointed at a partition that holds no policy.
+/// same app pointed at a partition that holds no policy, the plan warning for the same app given a plan's variables.
 /// </summary>
 public abstract class SetupWarningTests(EndToEndFixture fixture)
 {
@@ -18,6 +18,21 @@ public abstract class SetupWarningTests(EndToEndFixture fixture)
     {
         Assert.DoesNotContain(SetupCategory, fixture.Host.RecentOutput, StringComparison.Ordinal);
         Assert.DoesNotContain(fixture.Host.Log.Entries, e => e.Message.Contains(SetupCategory, StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("CONTAINER_NAME", "app-container", "Linux Consumption")]
+    [InlineData("WEBSITE_SKU", "FlexConsumption", "Flex Consumption")]
+    public async Task An_app_on_a_plan_whose_host_answers_preflights_is_warned_at_start_up(string variable, string value, string plan)
+    {
+        await using var host = await fixture.StartAnotherHostAsync(new Dictionary<string, string> { [variable] = value });
+
+        var warning = await host.Log.WaitForAsync(e => e.Source == HostLogSource.WorkerConsole
+            && e.Message.StartsWith($"warn: {SetupCategory}[3006] ", StringComparison.Ordinal), WarningTimeout);
+
+        Assert.True(warning is not null, $"No plan warning on the worker console within {WarningTimeout.TotalSeconds:0} s:{Environment.NewLine}{host.RecentOutput}");
+        Assert.Contains($"The app runs on {plan}: there the Functions host answers every CORS preflight itself", warning.Message, StringComparison.Ordinal);
+        Assert.Contains("corsfunctions export --format apim", warning.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -23,6 +23,9 @@ internal static partial class CorsSetupLog
     [LoggerMessage(3004, LogLevel.Warning, "Policy set {PolicySet} of table {Table} holds no CORS policy that is enforced (report-only policies govern nothing): every cross-origin request to the app's {FunctionCount} HTTP functions is refused (NoPolicy). Fix: add policies to the table (partition key {PolicySet}), switch report-only ones to enforce, or point CorsPolicies__PartitionKey / CorsPolicies__TableName at the ones you wrote.")]
     public static partial void NoPolicies(ILogger logger, string policySet, string table, int functionCount);
 
+    [LoggerMessage(3006, LogLevel.Warning, "The app runs on {Plan}: there the Functions host answers every CORS preflight itself, from the platform CORS list, before the worker sees it, so the CORS policies of this app neither allow nor refuse any preflight. Ways out: move the app to Windows Consumption, Elastic Premium or a Dedicated plan, or put Azure API Management in front with the policies exported by 'corsfunctions export --format apim'.")]
+    public static partial void PlanAnswersPreflights(ILogger logger, string plan);
+
     [LoggerMessage(3005, LogLevel.Warning, "The CORS setup checks could not run (CORS itself is not affected).")]
     public static partial void ChecksFailed(ILogger logger, Exception exception);
 }
