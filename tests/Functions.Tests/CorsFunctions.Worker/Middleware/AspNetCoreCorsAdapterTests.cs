@@ -21,7 +21,7 @@ public sealed class AspNetCoreCorsAdapterTests : IDisposable
     private const string Trusted = "https://trusted.example.com";
     private const string ItemsPath = "/api/items/42";
     private const string PreflightVary =
-        "Origin, Access-Control-Request-Method, Access-Control-Request-Headers, Access-Control-Request-Private-Network";
+        "Origin,Access-Control-Request-Method,Access-Control-Request-Headers,Access-Control-Request-Private-Network";
 
     private readonly CorsHarness _cors = CorsHarness.With(CorsHarness.Items);
     private readonly CorsMiddleware _middleware;
@@ -108,7 +108,7 @@ public sealed class AspNetCoreCorsAdapterTests : IDisposable
         Assert.Equal(new Dictionary<string, string>
         {
             ["ETag"] = "\"v7\"",
-            [CorsHeaderNames.Vary] = "Accept-Encoding, Origin",
+            [CorsHeaderNames.Vary] = "Accept-Encoding,Origin",
             [CorsHeaderNames.AllowOrigin] = Trusted,
             [CorsHeaderNames.AllowCredentials] = "true",
             [CorsHeaderNames.ExposeHeaders] = "ETag",
