@@ -78,6 +78,17 @@ public class ZeroAllocationTests
     public void A_refused_origin_allocates_nothing(string origin) =>
         Assert.Equal(0, BytesAllocated(() => s_policy.EvaluatePreflight(origin, "PUT")));
 
+    [Theory]
+    [InlineData("DELETE", null)]
+    [InlineData("PUT", "x-auth-token,x-trace-id")]
+    public void A_debug_answer_allocates_nothing(string method, string? requestHeaders)
+    {
+        var debug = Compile(Valid with { AllowedMethods = ["PUT"], AllowedHeaders = ["X-Auth-Token"], Debug = true });
+        Assert.True(debug.EvaluatePreflight(AppOrigin, method, requestHeaders).IsDebugAnswer);
+
+        Assert.Equal(0, BytesAllocated(() => debug.EvaluatePreflight(AppOrigin, method, requestHeaders)));
+    }
+
     [Fact]
     public void An_origin_over_the_length_bound_is_refused_without_allocating()
     {

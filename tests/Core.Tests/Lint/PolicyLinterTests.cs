@@ -53,6 +53,16 @@ public sealed class PolicyLinterTests
     }
 
     [Fact]
+    public void Debug_mode_warns_that_it_shows_the_lists_to_allowed_pages_so_it_is_not_left_on()
+    {
+        var warning = Assert.Single(Lint(s_quiet with { Debug = true }, s_app));
+
+        Assert.Equal(PolicyWarningCodes.DebugOn, warning.Code);
+        Assert.Equal(nameof(CorsPolicyDefinition.Debug), warning.Field);
+        Assert.Contains("Turn it off", warning.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_max_age_of_zero_is_a_choice_not_an_omission()
     {
         Assert.Empty(Lint(s_quiet with { MaxAgeSeconds = 0 }, PolicyLintContext.Unknown));
@@ -161,7 +171,7 @@ public sealed class PolicyLinterTests
     {
         var codes = typeof(PolicyWarningCodes).GetFields().Select(f => (string)f.GetValue(null)!).ToArray();
 
-        Assert.Equal(5, codes.Length);
+        Assert.Equal(6, codes.Length);
         Assert.Equal(codes.Length, codes.Distinct(StringComparer.Ordinal).Count());
         Assert.All(codes, c => Assert.StartsWith("lint.", c, StringComparison.Ordinal));
     }
