@@ -66,7 +66,8 @@ public static class PolicyLinter
 
             var host = origin[(wildcard + "://*.".Length)..];
             var port = host.IndexOf(':', StringComparison.Ordinal);
-            var domain = (port < 0 ? host : host[..port]).ToLowerInvariant();
+            // A trailing dot names the same domain (origins keep it, see docs/policies.md).
+            var domain = (port < 0 ? host : host[..port]).TrimEnd('.').ToLowerInvariant();
             if (SharedPlatformDomains.WhoCanHostUnder(domain) is { } who)
             {
                 warnings.Add(new(PolicyWarningCodes.OriginSharedDomain, nameof(CorsPolicyDefinition.AllowedOrigins), origin,

@@ -14,7 +14,7 @@ namespace CorsFunctions.Core.Policies;
 public sealed class CorsPolicy
 {
     private const string True = "true";
-    private const string OriginNotCanonical = "Origin is not spelled as browsers send it (lower-case scheme and host, no default port)";
+    private const string OriginNotCanonical = "Origin is not spelled as browsers send it (lower-case scheme and host, no default port, an IP address as the URL standard serializes it)";
     private static readonly string s_originTooLong = $"Origin is longer than {OriginSyntax.MaxLength} characters, the longest serialized origin";
 
     private readonly OriginMatcher _origins;

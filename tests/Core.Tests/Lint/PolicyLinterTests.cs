@@ -145,6 +145,7 @@ public sealed class PolicyLinterTests
     [InlineData("https://*.z13.web.core.windows.net:8443", "z13.web.core.windows.net", "static website")]
     [InlineData("https://*.web.core.windows.net", "web.core.windows.net", "static website")]
     [InlineData("https://*.s3.amazonaws.com", "s3.amazonaws.com", "Public Suffix List")]
+    [InlineData("https://*.azurewebsites.net.", "azurewebsites.net", "Azure App Service")] // the same domain, spelled with its trailing dot
     public void A_wildcard_on_a_shared_platform_domain_warns_and_says_who_else_can_host_a_page_there(string origin, string domain, string who)
     {
         var definition = s_quiet with { AllowedOrigins = [origin], DangerouslyAllowPublicSuffixWildcards = true };
