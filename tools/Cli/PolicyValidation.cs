@@ -32,7 +32,7 @@ internal static class PolicyValidation
         {
             // The entries of an id given twice are told apart by where they are in the file.
             var position = repeated.Contains(id) ? $" ($.policies[{index}])" : "";
-            error.WriteLine($"policy '{id}'{position}: {errors.Count} error{(errors.Count == 1 ? "" : "s")}");
+            error.WriteLine($"policy '{id}'{position}: {Counted.Of(errors.Count, "error", "errors")}");
             foreach (var policyError in errors)
             {
                 error.WriteLine($"  {policyError}");
@@ -45,8 +45,8 @@ internal static class PolicyValidation
         }
 
         output.WriteLine(invalid.Count == 0
-            ? $"{where}: {policies.Count} polic{(policies.Count == 1 ? "y" : "ies")}, all valid."
-            : $"{where}: {invalid.Count} of {policies.Count} policies invalid.");
+            ? $"{where}: {Counted.Policies(policies.Count)}, all valid."
+            : $"{where}: {invalid.Count} of {Counted.Policies(policies.Count)} invalid.");
         return invalid.Count == 0;
     }
 

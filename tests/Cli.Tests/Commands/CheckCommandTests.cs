@@ -40,6 +40,29 @@ public sealed class CheckCommandTests(AzuriteFixture azurite) : IDisposable
     }
 
     [Fact]
+    public async Task A_path_without_the_route_prefix_gets_the_prefixed_path_suggested()
+    {
+        var result = await Tool.RunAsync("check", "--file", PolicyFiles.Samples, "--path", "/items/7", "--origin", "https://trusted.example.com");
+
+        Assert.Equal(ExitCodes.Refused, result.ExitCode);
+        Assert.Contains("actual request: refused (NoPolicy)", result.Output, StringComparison.Ordinal);
+        Assert.Equal("note: no policy governs /items/7, which lacks the host's route prefix '/api' that every function is served under: " +
+            "did you mean --path /api/items/7 (policy items governs it)?", result.Error.Trim());
+    }
+
+    [Theory]
+    [InlineData("/api/other")]
+    [InlineData("/API/other")]
+    [InlineData("/api")]
+    public async Task A_path_with_the_route_prefix_gets_no_suggestion(string path)
+    {
+        var result = await Tool.RunAsync("check", "--file", PolicyFiles.Samples, "--path", path, "--origin", "https://trusted.example.com");
+
+        Assert.Equal(ExitCodes.Refused, result.ExitCode);
+        Assert.Empty(result.Error);
+    }
+
+    [Fact]
     public async Task A_path_no_policy_governs_is_refused()
     {
         var result = await Tool.RunAsync("check", "--file", PolicyFiles.Samples, "--path", "/api/other", "--origin", "https://trusted.example.com");

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Text.Json;
 using CorsFunctions.Core.Routing;
+using CorsFunctions.Worker.Diagnostics;
 using CorsFunctions.Worker.Management;
 using CorsFunctions.Worker.Policies;
 
@@ -44,8 +45,38 @@ internal static class CheckCommand
                 CheckReport.Write(answer, request, output.Output);
             }
 
+            if (PrefixHint(snapshot, request, answer, HostRoutePrefix.Default) is { } hint)
+            {
+                await output.Error.WriteLineAsync(hint).ConfigureAwait(false);
+            }
+
             return (answer.Preflight ?? answer.ActualRequest).Allowed ? ExitCodes.Success : ExitCodes.Refused;
         });
         return command;
     }
+
+    /// <summary>
+    /// When no policy governs a path that lacks the host's route prefix, the path was most likely given as the function's
+    /// route: the path a browser requests starts with the prefix, so the hint names that path and what governs it.
+    /// </summary>
+    private static string? PrefixHint(PolicySnapshot snapshot, CorsCheckRequest request, CorsCheckResponse answer, string routePrefix)
+    {
+        var path = request.Path ?? "";
+        if (routePrefix.Length == 0 || path.Length == 0 || !path.StartsWith('/') || StartsWithSegment(path, routePrefix)
+            || answer is not { Policy: null, ReportOnly: null })
+        {
+            return null;
+        }
+
+        var prefixed = $"/{routePrefix}{path}";
+        var governing = CorsCheckHandler.Explain(snapshot, request with { Path = prefixed }).Policy is { } policy
+            ? $" (policy {policy.Id} governs it)"
+            : "";
+        return $"note: no policy governs {path}, which lacks the host's route prefix '/{routePrefix}' that every function is served under: " +
+            $"did you mean --path {prefixed}{governing}?";
+    }
+
+    private static bool StartsWithSegment(string path, string segment) =>
+        path.Length > segment.Length && path.AsSpan(1).StartsWith(segment, StringComparison.OrdinalIgnoreCase)
+        && (path.Length == segment.Length + 1 || path[segment.Length + 1] == '/');
 }

@@ -33,7 +33,7 @@ internal static class ExportCommand
             var directory = parse.GetValue(outputDir);
             if (directory is null && selected.Count != 1)
             {
-                throw new CliException($"{selected.Count} policies to export: name one with --policy, or give --output-dir for one file each.");
+                throw new CliException($"{Counted.Policies(selected.Count)} to export: name one with --policy, or give --output-dir for one file each.");
             }
 
             foreach (var definition in selected)

@@ -49,7 +49,7 @@ internal static class PushCommand
                 if (result.Status != PolicyWriteStatus.Written)
                 {
                     await output.Error.WriteLineAsync($"policy '{change.Id}' changed in the {policyTable.Name} since it was read, so it was not written; " +
-                        $"{written} write{(written == 1 ? "" : "s")} before it stand and nothing more was written. Run diff, then push again.").ConfigureAwait(false);
+                        $"{Counted.Of(written, "write", "writes")} before it stand and nothing more was written. Run diff, then push again.").ConfigureAwait(false);
                     return ExitCodes.Conflict;
                 }
 
