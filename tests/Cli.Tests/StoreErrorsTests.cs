@@ -120,9 +120,9 @@ public sealed class StoreErrorsTests(AzuriteFixture azurite) : IDisposable
         var options = ProductionRetries.WithShortDelays(networkTimeout);
         options.AddPolicy(new AfterResponsesPolicy(TableRequests.IsEntityWrite, 2, interrupt), HttpPipelinePosition.PerCall);
         var file = _files.WithPolicies(
-            """{ "id": "a", "routes": ["/api/a"], "allowedOrigins": ["https://a.example.com"] }""",
-            """{ "id": "b", "routes": ["/api/b"], "allowedOrigins": ["https://b.example.com"] }""",
-            """{ "id": "c", "routes": ["/api/c"], "allowedOrigins": ["https://c.example.com"] }""");
+            """{ "id": "a", "routes": ["/api/a"], "allowedOrigins": ["https://a.example.com"], "maxAgeSeconds": 600 }""",
+            """{ "id": "b", "routes": ["/api/b"], "allowedOrigins": ["https://b.example.com"], "maxAgeSeconds": 600 }""",
+            """{ "id": "c", "routes": ["/api/c"], "allowedOrigins": ["https://c.example.com"], "maxAgeSeconds": 600 }""");
 
         var result = await Tool.RunAsync(options, ["push", "--file", file, .. table.Options]);
 

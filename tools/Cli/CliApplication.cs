@@ -22,6 +22,7 @@ internal static class CliApplication
         var source = new PolicySource(table);
         var file = new Option<FileInfo>("--file") { Description = "The policy file ({ \"policies\": [...] }).", Required = true };
         var id = new Option<string>("--id") { Description = "The policy id.", Required = true };
+        var app = new AppOptions();
         // Not a RootCommand, which takes its name from the entry assembly (the usage would read CorsFunctions.Cli): the tool's command name.
         return new Command(ToolName, "Validate, compare, push, pull, check, audit, roll back and export the CORS policies of a CorsFunctions policy table.")
         {
@@ -32,9 +33,9 @@ internal static class CliApplication
                 Description = "On a failure, print the exception and its stack trace after the one-line message.",
                 Recursive = true,
             },
-            ValidateCommand.Create(source),
+            ValidateCommand.Create(source, app),
             DiffCommand.Create(table, file),
-            PushCommand.Create(table, file),
+            PushCommand.Create(table, file, app),
             PullCommand.Create(table),
             CheckCommand.Create(source),
             HistoryCommand.Create(table, id),

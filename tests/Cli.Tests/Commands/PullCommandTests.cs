@@ -32,7 +32,7 @@ public sealed class PullCommandTests(AzuriteFixture azurite) : IDisposable
     public async Task One_policy_is_counted_in_the_singular()
     {
         var table = CliTable.New(azurite);
-        var one = _files.WithPolicies("""{ "id": "a", "routes": ["/api/a"], "allowedOrigins": ["https://a.example.com"] }""");
+        var one = _files.WithPolicies("""{ "id": "a", "routes": ["/api/a"], "allowedOrigins": ["https://a.example.com"], "maxAgeSeconds": 600 }""");
         var invalid = _files.WithPolicies("""{ "id": "a", "routes": ["api/a"], "allowedOrigins": ["https://a.example.com"] }""");
 
         var pushed = await Tool.RunAsync(["push", "--file", one, .. table.Options]);

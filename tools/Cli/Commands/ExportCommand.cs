@@ -24,7 +24,7 @@ internal static class ExportCommand
         CliAction.Set(command, async (parse, output, cancellationToken) =>
         {
             var (policies, where) = await source.LoadAsync(parse, cancellationToken).ConfigureAwait(false);
-            if (!PolicyValidation.Report(policies, where, TextWriter.Null, output.Error))
+            if (!PolicyValidation.Report(policies, where, TextWriter.Null, output.Error, lint: null).Valid)
             {
                 throw new CliException(ExitCodes.Refused, $"{where} has invalid policies (listed above); nothing was exported.");
             }
