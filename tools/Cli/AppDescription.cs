@@ -11,8 +11,8 @@ namespace CorsFunctions.Cli;
 /// the library's own functions left out as at start-up), each with the key it needs.
 /// </summary>
 /// <param name="RoutePrefix">The host's route prefix, without slashes.</param>
-/// <param name="Functions">The app's HTTP functions, each with whether the host asks for a function key.</param>
-internal sealed record AppDescription(string RoutePrefix, IReadOnlyList<(HttpFunction Function, bool NeedsKey)> Functions)
+/// <param name="Functions">The app's HTTP functions, each with its trigger's auth level.</param>
+internal sealed record AppDescription(string RoutePrefix, IReadOnlyList<AppHttpFunction> Functions)
 {
     public const string MetadataFile = "functions.metadata";
 
@@ -34,9 +34,9 @@ internal sealed record AppDescription(string RoutePrefix, IReadOnlyList<(HttpFun
             var entries = metadata.RootElement.EnumerateArray().Select(ToMetadata)
                 .Where(e => e.EntryPoint?.StartsWith(ManagementNamespace, StringComparison.Ordinal) != true).ToList();
             var functions = HttpFunctionReader.Read(entries);
-            var keyed = entries.Where(e => e.RawBindings!.Any(NeedsKey)).Select(e => e.Name).ToHashSet(StringComparer.Ordinal);
+            var levels = entries.ToDictionary(e => e.Name!, e => e.RawBindings!.Select(AuthLevel).FirstOrDefault(l => l is not null), StringComparer.Ordinal);
             var prefix = HostRoutePrefix.Read(null, File.Exists(hostJsonPath) ? File.ReadAllText(hostJsonPath) : null);
-            return new AppDescription(prefix, [.. functions.Select(f => (f, keyed.Contains(f.Name)))]);
+            return new AppDescription(prefix, [.. functions.Select(f => new AppHttpFunction(f, levels.GetValueOrDefault(f.Name) ?? DefaultAuthLevel))]);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -57,15 +57,25 @@ internal sealed record AppDescription(string RoutePrefix, IReadOnlyList<(HttpFun
         RawBindings = entry.TryGetProperty("bindings", out var bindings) ? [.. bindings.EnumerateArray().Select(b => b.GetRawText())] : [],
     };
 
-    /// <summary>
-    /// Whether an HTTP trigger binding makes the host ask for a key: every level but <c>anonymous</c>; without one the
-    /// host's default, <c>function</c>, applies.
-    /// </summary>
-    private static bool NeedsKey(string rawBinding)
+    /// <summary>The level the host applies to an HTTP trigger that names none.</summary>
+    private const string DefaultAuthLevel = "function";
+
+    /// <summary>The auth level of an HTTP trigger binding (<c>Function</c>, <c>Anonymous</c>...); null for another binding.</summary>
+    private static string? AuthLevel(string rawBinding)
     {
         using var binding = JsonDocument.Parse(rawBinding);
         var root = binding.RootElement;
-        return root.TryGetProperty("type", out var type) && string.Equals(type.GetString(), "httpTrigger", StringComparison.OrdinalIgnoreCase)
-            && !(root.TryGetProperty("authLevel", out var level) && string.Equals(level.ToString(), "anonymous", StringComparison.OrdinalIgnoreCase));
+        if (!(root.TryGetProperty("type", out var type) && string.Equals(type.GetString(), "httpTrigger", StringComparison.OrdinalIgnoreCase)))
+        {
+            return null;
+        }
+
+        // Written as the enum's name; a number is the enum's value, 0 being anonymous.
+        return !root.TryGetProperty("authLevel", out var level) ? DefaultAuthLevel : level.ValueKind switch
+        {
+            JsonValueKind.String => level.GetString(),
+            JsonValueKind.Number => level.TryGetInt32(out var value) && value == 0 ? "anonymous" : level.GetRawText(),
+            _ => DefaultAuthLevel,
+        };
     }
 }

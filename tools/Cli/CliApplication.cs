@@ -37,7 +37,7 @@ internal static class CliApplication
             DiffCommand.Create(table, file),
             PushCommand.Create(table, file, app),
             PullCommand.Create(table),
-            CheckCommand.Create(source),
+            CheckCommand.Create(source, app),
             HistoryCommand.Create(table, id),
             RollbackCommand.Create(table, id),
             ExportCommand.Create(source),
