@@ -32,6 +32,8 @@ package_failures=0
 bash scripts/samples.sh || { status=1; package_failures=1; }
 # The corsfunctions tool from that feed, installed into a tool path of its own: --help and validate must run.
 bash scripts/cli-tool.sh --feed artifacts/packages || { status=1; package_failures=$((package_failures + 1)); }
+# CorsFunctions.Core and CorsFunctions.Worker against their 0.1.0 surface (baseline built from that commit).
+bash scripts/package-validation.sh || { status=1; package_failures=$((package_failures + 1)); }
 
 dotnet test CorsFunctions.sln -c Release --no-build \
   --logger "trx" --results-directory "$results" || status=$?
