@@ -1,3 +1,4 @@
+using CorsFunctions.Worker.Diagnostics;
 using CorsFunctions.Worker.Management.Callers;
 using CorsFunctions.Worker.Management.Functions;
 using CorsFunctions.Worker.Management.Handlers;
@@ -18,7 +19,7 @@ internal static class ManagementServiceCollectionExtensions
     {
         services.AddOptions<CorsManagementOptions>().BindConfiguration(CorsManagementOptions.SectionName).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<CorsManagementOptions>, CorsManagementOptionsValidator>());
-        services.TryAddSingleton<PolicyManagementHandler>();
+        services.AddAppLintContext().TryAddSingleton<PolicyManagementHandler>();
         services.TryAddSingleton<CorsCheckApiHandler>();
         services.TryAddSingleton<ManagementCallerReader>();
         services.TryAddSingleton<ManagementAuthorizer>();

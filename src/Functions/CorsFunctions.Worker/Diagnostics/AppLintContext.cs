@@ -6,8 +6,9 @@ namespace CorsFunctions.Worker.Diagnostics;
 /// <summary>
 /// What <see cref="PolicyLinter"/> knows of this app: the host's route prefix and the app's own HTTP functions, read
 /// once from the metadata the worker reports to the host. Used by the start-up log and the management API's answers.
+/// Without a metadata manager (a container that is not a Functions worker) the app is <see cref="PolicyLintContext.Unknown"/>.
 /// </summary>
-internal sealed class AppLintContext(IFunctionMetadataManager metadata, FunctionAppEnvironment app)
+internal sealed class AppLintContext(IFunctionMetadataManager? metadata, FunctionAppEnvironment app)
 {
     private readonly Lazy<Task<PolicyLintContext>> _context = new(() => ReadAsync(metadata, app));
 
@@ -21,8 +22,13 @@ internal sealed class AppLintContext(IFunctionMetadataManager metadata, Function
         return new PolicyLintContext(routePrefix, [.. functions.Select(f => f.Under(routePrefix))]);
     }
 
-    private static async Task<PolicyLintContext> ReadAsync(IFunctionMetadataManager metadata, FunctionAppEnvironment app)
+    private static async Task<PolicyLintContext> ReadAsync(IFunctionMetadataManager? metadata, FunctionAppEnvironment app)
     {
+        if (metadata is null)
+        {
+            return PolicyLintContext.Unknown;
+        }
+
         try
         {
             var functions = HttpFunctionReader.Read(await metadata.GetFunctionMetadataAsync(app.Directory).ConfigureAwait(false));
@@ -36,3 +42,4 @@ internal sealed class AppLintContext(IFunctionMetadataManager metadata, Function
         }
     }
 }
+

@@ -1,3 +1,4 @@
+using Microsoft.Azure.Functions.Worker.Core.FunctionMetadata;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -12,9 +13,19 @@ internal static class CorsSetupServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddCorsSetupDiagnostics(this IServiceCollection services)
     {
+        services.AddAppLintContext().AddHostedService<CorsSetupDiagnostics>();
+        return services;
+    }
+
+    /// <summary>
+    /// Adds <see cref="AppLintContext"/>, the app the start-up log and the management API lint policies against; read
+    /// from the worker's <c>IFunctionMetadataManager</c> when the container has one. Idempotent.
+    /// </summary>
+    public static IServiceCollection AddAppLintContext(this IServiceCollection services)
+    {
         services.TryAddSingleton(_ => FunctionAppEnvironment.FromProcess());
-        services.TryAddSingleton<AppLintContext>();
-        services.AddHostedService<CorsSetupDiagnostics>();
+        services.TryAddSingleton(provider => new AppLintContext(
+            provider.GetService<IFunctionMetadataManager>(), provider.GetRequiredService<FunctionAppEnvironment>()));
         return services;
     }
 }
