@@ -105,13 +105,20 @@ public sealed class CorsScenario
         var one = Policy([App]);
         var thousand = Policy([.. Enumerable.Range(0, 1000).Select(i => $"https://app{i:D4}.example.com")]);
         var lastOfThousand = thousand.AllowedOrigins[^1];
+        var wildcard = Policy(["https://*.example.com"]);
+        // Issue 23.4's outlier: 258 characters in 116 labels (103 of "a", 11 of "ab", then the suffix's two).
+        var manyLabels = "https://" + string.Join('.', Enumerable.Repeat("a", 103).Concat(Enumerable.Repeat("ab", 11)));
 
         return
         [
             new("a", "preflight, 1 exact origin, allowed", one, Options, App, "PUT", AllowedHeaders, CorsRejection.None),
             new("b", "preflight, 1,000 exact origins, the last one, allowed", thousand, Options, lastOfThousand, "PUT", AllowedHeaders, CorsRejection.None),
-            new("c", "preflight, https://*.example.com, from https://a.b.example.com, allowed", Policy(["https://*.example.com"]), Options,
+            new("c", "preflight, https://*.example.com, from https://a.b.example.com, allowed", wildcard, Options,
                 "https://a.b.example.com", "PUT", AllowedHeaders, CorsRejection.None),
+            new("c116", "preflight, https://*.example.com, from a 258-character origin of 116 labels, allowed", wildcard, Options,
+                manyLabels + ".example.com", "PUT", AllowedHeaders, CorsRejection.None),
+            new("d116", "preflight, https://*.example.com, from a 258-character origin of 116 labels under example.net, refused", wildcard, Options,
+                manyLabels + ".example.net", "PUT", AllowedHeaders, CorsRejection.OriginNotAllowed),
             new("d1", "preflight, disallowed origin, 1 origin", one, Options, Evil, "PUT", AllowedHeaders, CorsRejection.OriginNotAllowed),
             new("d1000", "preflight, disallowed origin, 1,000 origins", thousand, Options, Evil, "PUT", AllowedHeaders, CorsRejection.OriginNotAllowed),
             new("e", "preflight, allowed origin, disallowed header x-evil", one, Options, App, "PUT", "content-type,x-evil", CorsRejection.HeaderNotAllowed),

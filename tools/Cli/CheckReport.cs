@@ -23,7 +23,9 @@ internal static class CheckReport
 
     private static void WritePolicy(string label, CorsCheckPolicy? policy, TextWriter output)
     {
-        output.WriteLine(policy is null ? $"{label}: none governs this path" : $"{label}: {policy.Id} (route {policy.Route}){(policy.Valid ? "" : ", INVALID")}");
+        output.WriteLine(policy is null
+            ? $"{label}: none governs this path"
+            : $"{label}: {policy.Id} (route {policy.Route}){(policy.Valid ? "" : ", INVALID")}{(policy.Debug ? ", debug mode on" : "")}");
         foreach (var error in policy?.Errors ?? [])
         {
             output.WriteLine($"  {error.Field}: {error.Message} [{error.Code}]");
@@ -38,7 +40,8 @@ internal static class CheckReport
         }
 
         var detail = decision.Detail is null ? "" : $": {decision.Detail}";
-        output.WriteLine(decision.Allowed ? $"{label}: allowed" : $"{label}: refused ({decision.Reason}{detail})");
+        var debugAnswer = decision.DebugAnswer is true ? ", answered 204 with the policy's lists (debug mode)" : "";
+        output.WriteLine(decision.Allowed ? $"{label}: allowed" : $"{label}: refused ({decision.Reason}{detail}){debugAnswer}");
         foreach (var (name, value) in decision.Headers.OrderBy(h => h.Key, StringComparer.OrdinalIgnoreCase))
         {
             output.WriteLine($"    {name}: {value}");

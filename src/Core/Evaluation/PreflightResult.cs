@@ -33,6 +33,13 @@ public readonly struct PreflightResult
     /// <summary>Whether the preflight succeeds.</summary>
     public bool IsAllowed => Rejection == CorsRejection.None;
 
+    /// <summary>
+    /// Whether this refusal is answered anyway, with an ok status and the policy's allowed origin and lists (a policy in debug
+    /// mode refusing a method or header), so the browser's console names what was refused. It stays a refusal: the browser
+    /// blocks the request because the lists lack what it asked for.
+    /// </summary>
+    public bool IsDebugAnswer => !IsAllowed && AllowOrigin is not null;
+
     /// <summary>Why it was refused, or <see cref="CorsRejection.None"/>.</summary>
     public CorsRejection Rejection { get; }
 
@@ -73,16 +80,27 @@ public readonly struct PreflightResult
         return new(rejection, detail, null, null, null, null, null, null);
     }
 
+    /// <summary>
+    /// A refusal answered with the allowed origin and lists but nothing a browser would cache or act on beyond them
+    /// (no max age, no private-network grant): see <see cref="IsDebugAnswer"/>.
+    /// </summary>
+    internal static PreflightResult DebugAnswer(CorsRejection rejection, ReadOnlyMemory<char> detail, string allowOrigin,
+        string? allowCredentials, string? allowMethods, string? allowHeaders)
+    {
+        ArgumentOutOfRangeException.ThrowIfEqual(rejection, CorsRejection.None);
+        return new(rejection, detail, allowOrigin, allowCredentials, allowMethods, allowHeaders, null, null);
+    }
+
     internal static PreflightResult Allow(string allowOrigin, string? allowCredentials, string? allowMethods,
         string? allowHeaders, string? maxAge, string? allowPrivateNetwork) =>
         new(CorsRejection.None, default, allowOrigin, allowCredentials, allowMethods, allowHeaders, maxAge, allowPrivateNetwork);
 
-    /// <summary>Writes <c>Vary</c> and, when allowed, every CORS header with a value.</summary>
+    /// <summary>Writes <c>Vary</c> and, when allowed or a debug answer, every CORS header with a value.</summary>
     public void WriteTo<TSink>(ref TSink sink)
         where TSink : ICorsHeaderSink
     {
         sink.AppendVary(VaryValue);
-        if (!IsAllowed)
+        if (AllowOrigin is null)
         {
             return;
         }

@@ -31,6 +31,13 @@ public static class PolicyLinter
                 $"again after that. Set it, e.g. {SuggestedMaxAgeSeconds} (Chromium caps it at 7200, Firefox at 86400)."));
         }
 
+        if (definition.Debug)
+        {
+            warnings.Add(new(PolicyWarningCodes.DebugOn, nameof(CorsPolicyDefinition.Debug), "true",
+                "is on: a preflight refused for its method or headers is answered with the policy's allowed methods and headers, " +
+                "which any allowed origin's page can then read. Turn it off once the refusal is understood."));
+        }
+
         CheckSharedDomains(definition, warnings);
         if (context.RoutePrefix is { Length: > 0 } prefix)
         {
@@ -59,7 +66,8 @@ public static class PolicyLinter
 
             var host = origin[(wildcard + "://*.".Length)..];
             var port = host.IndexOf(':', StringComparison.Ordinal);
-            var domain = (port < 0 ? host : host[..port]).ToLowerInvariant();
+            // A trailing dot names the same domain (origins keep it, see docs/policies.md).
+            var domain = (port < 0 ? host : host[..port]).TrimEnd('.').ToLowerInvariant();
             if (SharedPlatformDomains.WhoCanHostUnder(domain) is { } who)
             {
                 warnings.Add(new(PolicyWarningCodes.OriginSharedDomain, nameof(CorsPolicyDefinition.AllowedOrigins), origin,

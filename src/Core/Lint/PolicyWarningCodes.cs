@@ -20,4 +20,7 @@ public static class PolicyWarningCodes
 
     /// <summary>A wildcard origin on a domain where a platform hosts other customers' sites.</summary>
     public const string OriginSharedDomain = "lint.origin_shared_domain";
+
+    /// <summary>Debug mode is on: a refused preflight shows any allowed origin's page the policy's lists.</summary>
+    public const string DebugOn = "lint.debug_on";
 }

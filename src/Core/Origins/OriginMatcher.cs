@@ -4,8 +4,8 @@ namespace CorsFunctions.Core.Origins;
 
 /// <summary>
 /// Decides whether a request origin is allowed, in constant time for any number of exact origins
-/// (one ordinal hash lookup) and in time linear in the number of host labels for wildcard patterns
-/// (one lookup per dot), without allocating.
+/// (one ordinal hash lookup) and, for wildcard patterns, in time bounded by the patterns' own depth whatever the
+/// number of labels in the request's host (a walk of a label trie from the right), without allocating.
 /// </summary>
 /// <remarks>
 /// One rule for every answer: only an origin spelled as browsers serialize it (lower case, no default
@@ -68,9 +68,14 @@ internal sealed class OriginMatcher
             return OriginMatchKind.Exact;
         }
 
-        if (OriginSyntax.TryParse(origin, allowWildcard: false, out var parsed) != OriginSyntaxError.None)
+        switch (OriginSyntax.TryParse(origin, allowWildcard: false, out var parsed))
         {
-            return OriginMatchKind.Malformed;
+            case OriginSyntaxError.None:
+                break;
+            case OriginSyntaxError.IPv4NotCanonical or OriginSyntaxError.IPv6NotCanonical:
+                return OriginMatchKind.NotCanonical;
+            default:
+                return OriginMatchKind.Malformed;
         }
 
         if (!OriginSyntax.IsCanonical(origin, parsed))
@@ -99,26 +104,70 @@ internal sealed class OriginMatcher
     /// <summary>The wildcard suffixes that share one scheme and port.</summary>
     private sealed class WildcardGroup(bool isHttps, int port, IEnumerable<string> suffixes)
     {
-        // Suffixes are stored in lower case and only lower-case (canonical) hosts get here: ordinal compares suffice.
-        private readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> _suffixes =
-            suffixes.ToFrozenSet(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
+        private readonly SuffixTrie _suffixes = new(suffixes);
 
-        public bool Matches(in ParsedOrigin origin)
+        public bool Matches(in ParsedOrigin origin) =>
+            origin.IsHttps == isHttps && origin.Port == port && origin.Host[0] != '[' && _suffixes.MatchesSubdomain(origin.Host);
+    }
+
+    /// <summary>
+    /// Domain suffixes as a trie of labels read from the right (<c>example.com</c> is <c>com</c>, then <c>example</c>),
+    /// so a host is matched by walking its last labels only as deep as the longest suffix: one hash lookup per level,
+    /// never one per label of the host. A trailing dot is a label of its own (empty), as it is a host of its own.
+    /// </summary>
+    private sealed class SuffixTrie
+    {
+        private static readonly FrozenDictionary<string, SuffixTrie>.AlternateLookup<ReadOnlySpan<char>> s_leaf =
+            FrozenDictionary<string, SuffixTrie>.Empty.GetAlternateLookup<ReadOnlySpan<char>>();
+
+        private readonly bool _isSuffix;
+        private readonly FrozenDictionary<string, SuffixTrie>.AlternateLookup<ReadOnlySpan<char>> _children;
+
+        /// <param name="suffixes">Lower-case domains; the empty string stands for the node itself.</param>
+        public SuffixTrie(IEnumerable<string> suffixes)
         {
-            if (origin.IsHttps != isHttps || origin.Port != port || origin.Host[0] == '[')
+            var children = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+            foreach (var suffix in suffixes)
             {
-                return false;
+                if (suffix.Length == 0)
+                {
+                    _isSuffix = true;
+                    continue;
+                }
+
+                var dot = suffix.LastIndexOf('.');
+                var label = suffix[(dot + 1)..];
+                if (!children.TryGetValue(label, out var below))
+                {
+                    children[label] = below = [];
+                }
+
+                // The rest to the left; a suffix that ends at this label marks the child itself.
+                below.Add(dot < 0 ? "" : suffix[..dot]);
             }
 
-            // Every proper suffix that starts after a dot: "a.b.example.com" tries "b.example.com", "example.com", "com".
-            var host = origin.Host;
-            // Stryker disable once Equality : a parsed host has no empty label, so no suffix tried starts with a dot (dot is never 0).
-            for (var dot = host.IndexOf('.'); dot >= 0; dot = host.IndexOf('.'))
+            _children = children.Count == 0
+                ? s_leaf
+                : children.ToFrozenDictionary(c => c.Key, c => new SuffixTrie(c.Value), StringComparer.Ordinal)
+                    .GetAlternateLookup<ReadOnlySpan<char>>();
+        }
+
+        /// <summary>Whether <paramref name="host"/> (lower case) is one or more labels followed by one of the suffixes.</summary>
+        public bool MatchesSubdomain(ReadOnlySpan<char> host)
+        {
+            var node = this;
+            var rest = host;
+            for (var dot = rest.LastIndexOf('.'); dot >= 0; dot = rest.LastIndexOf('.'))
             {
-                host = host[(dot + 1)..];
-                if (_suffixes.Contains(host))
+                if (!node._children.TryGetValue(rest[(dot + 1)..], out node!))
                 {
-                    return true;
+                    return false;
+                }
+
+                rest = rest[..dot];
+                if (node._isSuffix)
+                {
+                    return true; // rest is the non-empty labels before the suffix
                 }
             }
 

@@ -17,4 +17,9 @@ internal enum OriginSyntaxError
     InvalidHost,
     MisplacedWildcard,
     InvalidPort,
+    InvalidIPv4,
+    IPv4NotCanonical,
+    InvalidIPv6,
+    IPv6NotCanonical,
+    InvalidPunycode,
 }

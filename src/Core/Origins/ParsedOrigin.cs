@@ -29,12 +29,16 @@ internal readonly ref struct ParsedOrigin
 
     public static int DefaultPort(bool isHttps) => isHttps ? 443 : 80;
 
-    /// <summary>Whether the host names this machine: <c>localhost</c>, <c>*.localhost</c>, 127.0.0.0/8 or <c>[::1]</c>.</summary>
-    public bool IsLoopback =>
-        Host.Equals("localhost", StringComparison.OrdinalIgnoreCase)
-        || Host.EndsWith(".localhost", StringComparison.OrdinalIgnoreCase)
+    /// <summary>
+    /// Whether the host names this machine: <c>localhost</c>, <c>*.localhost</c> (either with a trailing dot, as the
+    /// Secure Contexts standard counts them), 127.0.0.0/8 or <c>[::1]</c>.
+    /// </summary>
+    public bool IsLoopback => IsLocalhost(Host.EndsWith('.') ? Host[..^1] : Host)
         || Host.SequenceEqual("[::1]")
         || (Host.StartsWith("127.") && IsIPv4(Host));
+
+    private static bool IsLocalhost(ReadOnlySpan<char> name) =>
+        name.Equals("localhost", StringComparison.OrdinalIgnoreCase) || name.EndsWith(".localhost", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>
     /// Whether the host is a dotted-quad IPv4 address written the way browsers serialize one: four labels of
@@ -59,7 +63,7 @@ internal readonly ref struct ParsedOrigin
 
     private static bool IsSerializedByte(ReadOnlySpan<char> label)
     {
-        if (label.IsEmpty || label.Length > 3 || label.ContainsAnyExceptInRange('0', '9') || (label.Length > 1 && label[0] == '0'))
+        if (label.Length > 3 || !IPv4Host.IsDigits(label) || (label.Length > 1 && label[0] == '0'))
         {
             return false;
         }

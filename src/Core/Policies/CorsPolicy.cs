@@ -14,7 +14,7 @@ namespace CorsFunctions.Core.Policies;
 public sealed class CorsPolicy
 {
     private const string True = "true";
-    private const string OriginNotCanonical = "Origin is not spelled as browsers send it (lower-case scheme and host, no default port)";
+    private const string OriginNotCanonical = "Origin is not spelled as browsers send it (lower-case scheme and host, no default port, an IP address as the URL standard serializes it)";
     private static readonly string s_originTooLong = $"Origin is longer than {OriginSyntax.MaxLength} characters, the longest serialized origin";
 
     private readonly OriginMatcher _origins;
@@ -80,7 +80,7 @@ public sealed class CorsPolicy
 
         if (!_methods.Allows(requestMethod))
         {
-            return PreflightResult.Reject(CorsRejection.MethodNotAllowed, requestMethod);
+            return Refuse(CorsRejection.MethodNotAllowed, requestMethod.AsMemory(), allowOrigin!, _methods.HeaderValue, _headers.HeaderValue);
         }
 
         var names = new RequestHeaderNames(requestHeaders);
@@ -108,9 +108,11 @@ public sealed class CorsPolicy
             });
         }
 
+        // '*' is a literal name for credentialed requests: echo the method, which was validated and allowed above.
+        var allowMethods = _methods.AllowAny && _allowCredentials is not null ? requestMethod : _methods.HeaderValue;
         if (!refusedHeader.IsEmpty)
         {
-            return PreflightResult.Reject(CorsRejection.HeaderNotAllowed, refusedHeader);
+            return Refuse(CorsRejection.HeaderNotAllowed, refusedHeader, allowOrigin!, allowMethods, _headers.HeaderValue);
         }
 
         string? allowPrivateNetwork = null;
@@ -129,11 +131,18 @@ public sealed class CorsPolicy
             allowPrivateNetwork = True;
         }
 
-        // '*' is a literal name for credentialed requests: echo the method, which was validated and allowed above.
-        var allowMethods = _methods.AllowAny && _allowCredentials is not null ? requestMethod : _methods.HeaderValue;
         return PreflightResult.Allow(allowOrigin!, _allowCredentials, allowMethods,
             askedForHeaders ? _headers.HeaderValue : null, _maxAge, allowPrivateNetwork);
     }
+
+    /// <summary>
+    /// A refusal for the method or a header of an allowed origin: in debug mode answered with the policy's lists, so the
+    /// browser itself names the method or header that is missing from them; otherwise a plain refusal.
+    /// </summary>
+    private PreflightResult Refuse(CorsRejection rejection, ReadOnlyMemory<char> detail, string allowOrigin, string? allowMethods, string? allowHeaders) =>
+        Definition.Debug
+            ? PreflightResult.DebugAnswer(rejection, detail, allowOrigin, _allowCredentials, allowMethods, allowHeaders)
+            : PreflightResult.Reject(rejection, detail);
 
     /// <summary>Decides a preflight whose <c>Access-Control-Request-Headers</c> arrived as at most one line.</summary>
     // RS0027 guards optional parameters added to a shipped API; both overloads have the same four parameters

@@ -43,6 +43,13 @@ public sealed record CorsPolicyDefinition
     /// </summary>
     public PolicyMode Mode { get; init; }
 
+    /// <summary>
+    /// Debug mode: a preflight refused for its method or headers is answered with an ok status and the policy's allowed
+    /// origin and lists, so the browser's console names what was refused; it is still counted and logged as refused.
+    /// An origin refusal stays without CORS headers. Meant for while a page is being built, not to stay on.
+    /// </summary>
+    public bool Debug { get; init; }
+
     /// <summary>Free text for operators.</summary>
     public string? Description { get; init; }
 

@@ -49,6 +49,18 @@ internal static class HeaderRules
     public static string? CompileExposed(CorsPolicyDefinition definition, ErrorList errors)
     {
         var names = ReadNames(ExposedField, PolicyErrorCodes.ExposedHeaderInvalidName, definition.ExposedHeaders, errors);
+        foreach (var name in names)
+        {
+            if (name.StartsWith("Access-Control-", StringComparison.OrdinalIgnoreCase))
+            {
+                errors.Add(PolicyErrorCodes.ExposedHeaderCorsProtocol, ExposedField, name, "is a CORS protocol header; it tells the browser what to allow and is no header for a page to read.");
+            }
+            else if (name.Equals("Set-Cookie", StringComparison.OrdinalIgnoreCase) || name.Equals("Set-Cookie2", StringComparison.OrdinalIgnoreCase))
+            {
+                errors.Add(PolicyErrorCodes.ExposedHeaderForbidden, ExposedField, name, "is a forbidden response header: browsers never let a page read it, whatever the server exposes.");
+            }
+        }
+
         if (definition.ExposedHeaders.Contains("*"))
         {
             if (definition.AllowCredentials)

@@ -70,6 +70,14 @@ internal static class OriginRules
         HashSet<(bool, int, string)> wildcards, ErrorList errors)
     {
         var syntaxError = OriginSyntax.TryParse(origin, allowWildcard: true, out var parsed);
+        if (syntaxError is OriginSyntaxError.IPv4NotCanonical or OriginSyntaxError.IPv6NotCanonical)
+        {
+            var browserForm = Normalise(parsed.IsHttps, OriginSyntax.SerializeAddress(parsed.Host), parsed.Port);
+            errors.Add(syntaxError == OriginSyntaxError.IPv4NotCanonical ? PolicyErrorCodes.OriginIPv4NotCanonical : PolicyErrorCodes.OriginIPv6NotCanonical,
+                Field, origin, $"is an address no browser sends spelled this way, so it would never match; browsers send '{browserForm}'.");
+            return;
+        }
+
         if (syntaxError != OriginSyntaxError.None)
         {
             var (code, message) = Describe(syntaxError);
@@ -90,30 +98,25 @@ internal static class OriginRules
             return;
         }
 
-        if (host[0] == '[' || EndsInANumber(host))
+        // A trailing dot makes a host of its own (browsers keep it), but the same domain for what a wildcard would cover.
+        var domain = host.EndsWith('.') ? host[..^1] : host;
+        if (IPv4Host.EndsInANumber(domain))
         {
             errors.Add(PolicyErrorCodes.OriginWildcardOnIPAddress, Field, origin, "puts a wildcard on an IP address; wildcards only work on domain names.");
         }
-        else if (!host.Contains('.', StringComparison.Ordinal))
+        else if (!domain.Contains('.', StringComparison.Ordinal))
         {
             errors.Add(PolicyErrorCodes.OriginWildcardOnTopLevelDomain, Field, origin, "puts a wildcard on a top-level domain, which would allow every site under it.");
         }
-        else if (PublicSuffixList.IsPublicSuffix(host) && !definition.DangerouslyAllowPublicSuffixWildcards)
+        else if (PublicSuffixList.IsPublicSuffix(domain) && !definition.DangerouslyAllowPublicSuffixWildcards)
         {
-            errors.Add(PolicyErrorCodes.OriginWildcardOnPublicSuffix, Field, origin, $"puts a wildcard on the public suffix '{host}', under which anyone can register a site; list the exact origins or set {nameof(CorsPolicyDefinition.DangerouslyAllowPublicSuffixWildcards)}.");
+            errors.Add(PolicyErrorCodes.OriginWildcardOnPublicSuffix, Field, origin, $"puts a wildcard on the public suffix '{domain}', under which anyone can register a site; list the exact origins or set {nameof(CorsPolicyDefinition.DangerouslyAllowPublicSuffixWildcards)}.");
         }
         else
         {
             wildcards.Add((parsed.IsHttps, parsed.Port, host));
         }
     }
-
-    /// <summary>
-    /// Whether the last label is numeric: browsers read such a host as an IPv4 address (URL standard,
-    /// "ends in a number"), so <c>*.1.2.3</c> would be a wildcard on part of an address.
-    /// </summary>
-    private static bool EndsInANumber(string host) =>
-        !host.AsSpan(host.LastIndexOf('.') + 1).ContainsAnyExceptInRange('0', '9');
 
     /// <summary>The canonical form: lower case, default port dropped.</summary>
     private static string Normalise(bool isHttps, string host, int port) =>
@@ -135,6 +138,9 @@ internal static class OriginRules
         OriginSyntaxError.Fragment => (PolicyErrorCodes.OriginFragmentNotAllowed, "contains a fragment; an origin is scheme://host[:port]."),
         OriginSyntaxError.MisplacedWildcard => (PolicyErrorCodes.OriginMisplacedWildcard, "has a wildcard that is not the whole left-most label; write https://*.example.com."),
         OriginSyntaxError.InvalidPort => (PolicyErrorCodes.OriginInvalidPort, "has a port that is not a number from 1 to 65535."),
+        OriginSyntaxError.InvalidIPv4 => (PolicyErrorCodes.OriginInvalidIPv4, "has a host that ends in a number, so browsers read it as an IPv4 address, and it is not one (at most four parts, each within range)."),
+        OriginSyntaxError.InvalidIPv6 => (PolicyErrorCodes.OriginInvalidIPv6, "has a bracketed host that is not an IPv6 address."),
+        OriginSyntaxError.InvalidPunycode => (PolicyErrorCodes.OriginInvalidPunycode, "has a label starting with 'xn--' that is not valid punycode, so browsers refuse the host; write the punycode form of a real name."),
         _ => (PolicyErrorCodes.OriginInvalidHost, "has an invalid host name."),
     };
 }

@@ -85,6 +85,21 @@ public static class PolicyErrorCodes
     /// <summary>An origin's port is not a number from 1 to 65535.</summary>
     public const string OriginInvalidPort = "origin.invalid_port";
 
+    /// <summary>An IPv4 host spelled otherwise than the dotted quad browsers send (<c>127.1</c>, <c>0x7f.0.0.1</c>, <c>2130706433</c>).</summary>
+    public const string OriginIPv4NotCanonical = "origin.ipv4_not_canonical";
+
+    /// <summary>A host that ends in a number but is no IPv4 address (<c>127.0.0.256</c>, five parts).</summary>
+    public const string OriginInvalidIPv4 = "origin.invalid_ipv4";
+
+    /// <summary>An IPv6 host spelled otherwise than browsers serialize it (<c>[0:0:0:0:0:0:0:1]</c> for <c>[::1]</c>).</summary>
+    public const string OriginIPv6NotCanonical = "origin.ipv6_not_canonical";
+
+    /// <summary>A bracketed host that is no IPv6 address (<c>[:::1]</c>).</summary>
+    public const string OriginInvalidIPv6 = "origin.invalid_ipv6";
+
+    /// <summary>A label starting with <c>xn--</c> that is not valid punycode.</summary>
+    public const string OriginInvalidPunycode = "origin.invalid_punycode";
+
     /// <summary>A wildcard that is not the whole left-most label.</summary>
     public const string OriginMisplacedWildcard = "origin.misplaced_wildcard";
 
@@ -144,6 +159,12 @@ public static class PolicyErrorCodes
 
     /// <summary>An exposed header name that is not an HTTP token.</summary>
     public const string ExposedHeaderInvalidName = "exposed_header.invalid_name";
+
+    /// <summary><c>Set-Cookie</c> or <c>Set-Cookie2</c> among the exposed headers: browsers never let a page read them.</summary>
+    public const string ExposedHeaderForbidden = "exposed_header.forbidden";
+
+    /// <summary>An <c>Access-Control-*</c> name among the exposed headers.</summary>
+    public const string ExposedHeaderCorsProtocol = "exposed_header.cors_protocol";
 
     /// <summary><c>*</c> exposed headers with credentials.</summary>
     public const string ExposedHeaderAnyWithCredentials = "exposed_header.any_with_credentials";

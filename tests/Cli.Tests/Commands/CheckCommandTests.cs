@@ -139,6 +139,38 @@ public sealed class CheckCommandTests(AzuriteFixture azurite) : IDisposable
     }
 
     [Fact]
+    public async Task A_policy_in_debug_mode_is_named_so_and_its_refused_header_is_shown_answered_with_the_lists_but_refused()
+    {
+        var file = _files.WithPolicies(
+            """{ "id": "items", "debug": true, "routes": ["/api/items"], "allowedOrigins": ["https://a.example.com"], "allowedHeaders": ["X-Auth-Token"] }""");
+
+        var result = await Tool.RunAsync("check", "--file", file, "--path", "/api/items", "--origin", "https://a.example.com", "--method", "GET",
+            "--header", "X-Trace-Id");
+
+        Assert.Equal(ExitCodes.Refused, result.ExitCode);
+        Assert.Contains("policy: items (route /api/items), debug mode on", result.Output, StringComparison.Ordinal);
+        Assert.Contains("preflight GET: refused (HeaderNotAllowed: X-Trace-Id), answered 204 with the policy's lists (debug mode)", result.Output,
+            StringComparison.Ordinal);
+        Assert.Contains("Access-Control-Allow-Headers: X-Auth-Token", result.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_json_answer_marks_the_policy_and_the_preflight_in_debug_mode()
+    {
+        var file = _files.WithPolicies(
+            """{ "id": "items", "debug": true, "routes": ["/api/items"], "allowedOrigins": ["https://a.example.com"] }""");
+
+        var result = await Tool.RunAsync("check", "--json", "--file", file, "--path", "/api/items", "--origin", "https://a.example.com",
+            "--method", "DELETE");
+
+        var json = JsonDocument.Parse(result.Output).RootElement;
+        Assert.True(json.GetProperty("policy").GetProperty("debug").GetBoolean());
+        Assert.True(json.GetProperty("preflight").GetProperty("debugAnswer").GetBoolean());
+        Assert.False(json.GetProperty("preflight").GetProperty("allowed").GetBoolean());
+        Assert.False(json.GetProperty("actualRequest").TryGetProperty("debugAnswer", out _));
+    }
+
+    [Fact]
     public async Task Json_is_the_cors_check_answer()
     {
         var result = await Tool.RunAsync("check", "--json", "--file", PolicyFiles.Samples, "--path", "/api/public/x", "--origin", "https://any.example.com");

@@ -52,6 +52,21 @@ public sealed class DiffCommandTests(AzuriteFixture azurite) : IDisposable
     }
 
     [Fact]
+    public async Task Turning_debug_mode_on_in_the_file_is_one_changed_field_and_push_stores_it_in_the_table()
+    {
+        var table = CliTable.New(azurite);
+        await Tool.RunAsync(["push", "--file", _files.WithPolicies(Items), .. table.Options]);
+        var debug = _files.WithPolicies("""{ "id": "items", "debug": true, "routes": ["/api/items"], "allowedOrigins": ["https://a.example.com"] }""");
+
+        var diff = await Tool.RunAsync(["diff", "--file", debug, .. table.Options]);
+        var push = await Tool.RunAsync(["push", "--file", debug, .. table.Options]);
+
+        Assert.Equal(["~ items", "    debug: (absent) -> true"], diff.Output.TrimEnd().Split(Environment.NewLine)[..2]);
+        Assert.True(push.ExitCode == ExitCodes.Success, push.ToString());
+        Assert.True((await table.Client.GetEntityAsync<Azure.Data.Tables.TableEntity>(CliTable.PolicySet, "items")).Value.GetBoolean("Debug"));
+    }
+
+    [Fact]
     public async Task No_difference_is_exit_0()
     {
         var table = CliTable.New(azurite);

@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
 using CorsFunctions.Core.Evaluation;
 using CorsFunctions.Core.Policies;
 using static CorsFunctions.Core.Tests.Support.Definitions;
@@ -23,7 +25,8 @@ public class EvaluationPropertyTests
         "app.example.com", "APP.Example.com", "app.example.com.evil.com", "evilapp.example.com", "app.example.co",
         "xapp.example.com", "example.com", "localhost", "LOCALHOST", "localhost.evil.com", "api.example.org",
         "example.net", "a.example.net", "a.b.example.net", "A.EXAMPLE.NET", "evilexample.net", "example.net.evil.com",
-        "a-example.net", "127.0.0.1", "[::1]", "xn--80ak6aa92e.com", "app.example.com.", ".example.net",
+        "a-example.net", "127.0.0.1", "[::1]", "xn--80ak6aa92e.com", "app.example.com.", ".example.net", "a.example.net.",
+        "127.1", "0x7f.0.0.1", "[0::1]", "[::ffff:127.0.0.1]", "xn--zz.example.net", "xn--.example.com", "example.com..",
         "a_b.example.net", "_x.example.net", "app_x.example.com", "app.example_com",
     ];
 
@@ -139,9 +142,45 @@ public class EvaluationPropertyTests
         return port == defaultPort ? $"{scheme}://{host}" : $"{scheme}://{host}:{port}";
     }
 
+    /// <summary>An IPv6 host as browsers serialize it: RFC 5952 (what <see cref="IPAddress"/> writes), never with a dotted tail.</summary>
     private static bool IsHost(string host) => host.StartsWith('[')
-        ? host.Length > 3 && host.EndsWith(']') && host.Contains(':', StringComparison.Ordinal) && host[1..^1].All(c => char.IsAsciiHexDigit(c) || c is ':' or '.')
-        : host.Length is > 0 and <= 253 && host.Split('.').All(l => l.Length is > 0 and <= 63 && l.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_'));
+        ? host.Length > 3 && host.EndsWith(']') && IPAddress.TryParse(host[1..^1], out var address)
+            && address.AddressFamily == AddressFamily.InterNetworkV6 && address.ToString() == host[1..^1] && !host.Contains('.', StringComparison.Ordinal)
+        : IsDomainOrAddress(host.EndsWith('.') ? host[..^1] : host);
+
+    /// <summary>
+    /// Labels of letters, digits, '-' and '_' (a trailing dot is kept by browsers and was cut off above); a host whose
+    /// last label is digits only is an IPv4 address browsers send as a plain dotted quad; an A-label must decode.
+    /// </summary>
+    private static bool IsDomainOrAddress(string name)
+    {
+        var labels = name.Split('.');
+        if (name.Length is 0 or > 253 || !labels.All(l => l.Length is > 0 and <= 63 && l.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_')))
+        {
+            return false;
+        }
+
+        if (labels[^1].All(char.IsAsciiDigit) || labels[^1].StartsWith("0x", StringComparison.OrdinalIgnoreCase))
+        {
+            return labels.Length == 4 && labels.All(l => l.All(char.IsAsciiDigit) && l.Length <= 3 && (l.Length == 1 || l[0] != '0')
+                && int.Parse(l, CultureInfo.InvariantCulture) <= 255);
+        }
+
+        return labels.Where(l => l.StartsWith("xn--", StringComparison.OrdinalIgnoreCase)).All(DecodesAsPunycode);
+    }
+
+    private static bool DecodesAsPunycode(string label)
+    {
+        try
+        {
+            new IdnMapping().GetUnicode(label);
+            return true;
+        }
+        catch (ArgumentException)
+        {
+            return false;
+        }
+    }
 
     private static bool OriginAllowed(CorsPolicyDefinition definition, string canonical) =>
         definition.AllowedOrigins.Contains("*")

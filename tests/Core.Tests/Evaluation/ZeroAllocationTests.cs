@@ -78,6 +78,48 @@ public class ZeroAllocationTests
     public void A_refused_origin_allocates_nothing(string origin) =>
         Assert.Equal(0, BytesAllocated(() => s_policy.EvaluatePreflight(origin, "PUT")));
 
+    /// <summary>Address hosts and A-labels are parsed, serialized and decoded on the stack (issue 23.1).</summary>
+    [Theory]
+    [InlineData("http://127.0.0.1:3000", true)]
+    [InlineData("http://[2001:db8::1:0:0:1]:3000", true)]
+    [InlineData("https://xn--bcher-kva.example", true)]
+    [InlineData("http://0x7f.0.0.1:3000", false)]
+    [InlineData("http://[0:0:0:0:0:0:0:1]:3000", false)]
+    [InlineData("http://[::ffff:127.0.0.1]:3000", false)]
+    [InlineData("http://[:::1]:3000", false)]
+    [InlineData("https://xn--zz.example", false)]
+    public void An_address_or_a_punycode_host_under_star_is_decided_without_allocating(string origin, bool allowed)
+    {
+        var any = WithOrigins("*");
+        Assert.Equal(allowed, any.EvaluatePreflight(origin, "GET").IsAllowed);
+
+        Assert.Equal(0, BytesAllocated(() => any.EvaluatePreflight(origin, "GET")));
+    }
+
+    /// <summary>Issue 23.4's outlier: 258 characters in 116 labels, matched by a wildcard and refused by it.</summary>
+    [Theory]
+    [InlineData(".example.org", true)]
+    [InlineData(".example.net", false)]
+    public void A_host_of_116_labels_against_a_wildcard_is_decided_without_allocating(string suffix, bool allowed)
+    {
+        var origin = "https://" + string.Join('.', Enumerable.Repeat("a", 103).Concat(Enumerable.Repeat("ab", 11))) + suffix;
+        Assert.Equal((258, 116), (origin.Length, origin.Count(c => c == '.') + 1));
+        Assert.Equal(allowed, s_policy.EvaluatePreflight(origin, "PUT").IsAllowed);
+
+        Assert.Equal(0, BytesAllocated(() => s_policy.EvaluatePreflight(origin, "PUT")));
+    }
+
+    [Theory]
+    [InlineData("DELETE", null)]
+    [InlineData("PUT", "x-auth-token,x-trace-id")]
+    public void A_debug_answer_allocates_nothing(string method, string? requestHeaders)
+    {
+        var debug = Compile(Valid with { AllowedMethods = ["PUT"], AllowedHeaders = ["X-Auth-Token"], Debug = true });
+        Assert.True(debug.EvaluatePreflight(AppOrigin, method, requestHeaders).IsDebugAnswer);
+
+        Assert.Equal(0, BytesAllocated(() => debug.EvaluatePreflight(AppOrigin, method, requestHeaders)));
+    }
+
     [Fact]
     public void An_origin_over_the_length_bound_is_refused_without_allocating()
     {

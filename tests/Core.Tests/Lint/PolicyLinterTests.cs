@@ -53,6 +53,16 @@ public sealed class PolicyLinterTests
     }
 
     [Fact]
+    public void Debug_mode_warns_that_it_shows_the_lists_to_allowed_pages_so_it_is_not_left_on()
+    {
+        var warning = Assert.Single(Lint(s_quiet with { Debug = true }, s_app));
+
+        Assert.Equal(PolicyWarningCodes.DebugOn, warning.Code);
+        Assert.Equal(nameof(CorsPolicyDefinition.Debug), warning.Field);
+        Assert.Contains("Turn it off", warning.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_max_age_of_zero_is_a_choice_not_an_omission()
     {
         Assert.Empty(Lint(s_quiet with { MaxAgeSeconds = 0 }, PolicyLintContext.Unknown));
@@ -135,6 +145,7 @@ public sealed class PolicyLinterTests
     [InlineData("https://*.z13.web.core.windows.net:8443", "z13.web.core.windows.net", "static website")]
     [InlineData("https://*.web.core.windows.net", "web.core.windows.net", "static website")]
     [InlineData("https://*.s3.amazonaws.com", "s3.amazonaws.com", "Public Suffix List")]
+    [InlineData("https://*.azurewebsites.net.", "azurewebsites.net", "Azure App Service")] // the same domain, spelled with its trailing dot
     public void A_wildcard_on_a_shared_platform_domain_warns_and_says_who_else_can_host_a_page_there(string origin, string domain, string who)
     {
         var definition = s_quiet with { AllowedOrigins = [origin], DangerouslyAllowPublicSuffixWildcards = true };
@@ -161,7 +172,7 @@ public sealed class PolicyLinterTests
     {
         var codes = typeof(PolicyWarningCodes).GetFields().Select(f => (string)f.GetValue(null)!).ToArray();
 
-        Assert.Equal(5, codes.Length);
+        Assert.Equal(6, codes.Length);
         Assert.Equal(codes.Length, codes.Distinct(StringComparer.Ordinal).Count());
         Assert.All(codes, c => Assert.StartsWith("lint.", c, StringComparison.Ordinal));
     }

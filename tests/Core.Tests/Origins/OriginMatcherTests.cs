@@ -46,12 +46,12 @@ public class OriginMatcherTests
     [Fact]
     public void Rule20_an_origin_longer_than_the_longest_serialized_origin_is_refused_before_it_is_parsed()
     {
-        // The longest origin the grammar accepts: https:// + a 253-character host + :65535 (267 characters).
-        var host = string.Join('.', Enumerable.Repeat(new string('a', 62), 3)) + "." + new string('b', 52) + ".example.com";
+        // The longest origin the grammar accepts: https:// + a 253-character host and its trailing dot + :65535 (268 characters).
+        var host = string.Join('.', Enumerable.Repeat(new string('a', 62), 3)) + "." + new string('b', 52) + ".example.com.";
         var longest = $"https://{host}:65535";
-        var matcher = Matcher("https://*.example.com:65535");
+        var matcher = Matcher("https://*.example.com.:65535");
 
-        Assert.Equal(253, host.Length);
+        Assert.Equal(254, host.Length);
         Assert.Equal(OriginSyntax.MaxLength, longest.Length);
         Assert.Equal(OriginMatchKind.Wildcard, matcher.Match(longest, out _));
         Assert.Equal(OriginMatchKind.TooLong, matcher.Match(longest + "5", out var allowOrigin));
@@ -189,6 +189,40 @@ public class OriginMatcherTests
     {
         Assert.Equal(OriginMatchKind.Malformed, Matcher("https://*.example.com", "https://*.example.com:8443").Match(requested, out var allowOrigin));
         Assert.Null(allowOrigin);
+    }
+
+    /// <summary>Wildcards that share labels, nest, or differ only by a trailing dot each keep their own meaning.</summary>
+    [Theory]
+    [InlineData("https://x.a.example.com", true)]
+    [InlineData("https://a.example.com", false)] // the apex of *.a.example.com, and example.org has no *.example.com
+    [InlineData("https://x.b.example.com", true)]
+    [InlineData("https://x.y.b.example.com", true)]
+    [InlineData("https://b.example.com", false)]
+    [InlineData("https://x.example.com", false)]
+    [InlineData("https://x.example.org", true)]
+    [InlineData("https://x.y.example.org", true)]
+    [InlineData("https://example.org", false)]
+    [InlineData("https://x.example.org.", true)]
+    [InlineData("https://x.a.example.com.", false)]
+    [InlineData("https://x.ample.org", false)]
+    [InlineData("https://x.org", false)]
+    [InlineData("https://com", false)]
+    public void Wildcards_sharing_labels_match_only_their_own_subdomains(string requested, bool allowed)
+    {
+        var matcher = Matcher("https://*.a.example.com", "https://*.b.example.com", "https://*.example.org", "https://*.example.org.");
+
+        Assert.Equal(allowed ? OriginMatchKind.Wildcard : OriginMatchKind.NotAllowed, matcher.Match(requested, out var allowOrigin));
+        Assert.Equal(allowed ? requested : null, allowOrigin);
+    }
+
+    [Fact]
+    public void A_wildcard_nested_in_another_matches_what_either_allows()
+    {
+        var matcher = Matcher("https://*.example.com", "https://*.deep.example.com");
+
+        Assert.Equal(OriginMatchKind.Wildcard, matcher.Match("https://deep.example.com", out _));
+        Assert.Equal(OriginMatchKind.Wildcard, matcher.Match("https://x.deep.example.com", out _));
+        Assert.Equal(OriginMatchKind.NotAllowed, matcher.Match("https://example.com", out _));
     }
 
     private static OriginMatcher Matcher(params string[] allowed)

@@ -39,6 +39,11 @@ public partial class PolicyErrorCodeTests
         [PolicyErrorCodes.OriginFragmentNotAllowed] = Valid with { AllowedOrigins = ["https://a.example.com#x"] },
         [PolicyErrorCodes.OriginInvalidHost] = Valid with { AllowedOrigins = ["https://a..example.com"] },
         [PolicyErrorCodes.OriginInvalidPort] = Valid with { AllowedOrigins = ["https://a.example.com:70000"] },
+        [PolicyErrorCodes.OriginIPv4NotCanonical] = Valid with { AllowedOrigins = ["http://127.1:3000"] },
+        [PolicyErrorCodes.OriginInvalidIPv4] = Valid with { AllowedOrigins = ["http://127.0.0.256:3000"] },
+        [PolicyErrorCodes.OriginIPv6NotCanonical] = Valid with { AllowedOrigins = ["http://[::0001]:3000"] },
+        [PolicyErrorCodes.OriginInvalidIPv6] = Valid with { AllowedOrigins = ["http://[:::1]:3000"] },
+        [PolicyErrorCodes.OriginInvalidPunycode] = Valid with { AllowedOrigins = ["https://xn--zz.example.com"] },
         [PolicyErrorCodes.OriginMisplacedWildcard] = Valid with { AllowedOrigins = ["https://a.*.example.com"] },
         [PolicyErrorCodes.OriginNullNotAllowed] = Valid with { AllowedOrigins = ["null"] },
         [PolicyErrorCodes.OriginInsecure] = Valid with { AllowedOrigins = ["http://a.example.com"], AllowCredentials = true },
@@ -57,6 +62,8 @@ public partial class PolicyErrorCodeTests
         [PolicyErrorCodes.HeaderAnyWithCredentials] = Valid with { AllowedHeaders = ["*"], AllowCredentials = true },
         [PolicyErrorCodes.HeaderAnyMixed] = Valid with { AllowedHeaders = ["*", "X-Foo"] },
         [PolicyErrorCodes.ExposedHeaderInvalidName] = Valid with { ExposedHeaders = ["X Foo"] },
+        [PolicyErrorCodes.ExposedHeaderForbidden] = Valid with { ExposedHeaders = ["Set-Cookie"] },
+        [PolicyErrorCodes.ExposedHeaderCorsProtocol] = Valid with { ExposedHeaders = ["Access-Control-Allow-Origin"] },
         [PolicyErrorCodes.ExposedHeaderAnyWithCredentials] = Valid with { ExposedHeaders = ["*"], AllowCredentials = true },
         [PolicyErrorCodes.ExposedHeaderAnyMixed] = Valid with { ExposedHeaders = ["*", "ETag"] },
         [PolicyErrorCodes.MaxAgeOutOfRange] = Valid with { MaxAgeSeconds = -1 },
@@ -87,13 +94,13 @@ public partial class PolicyErrorCodeTests
         Assert.Equal(AllCodes.Except(s_hostCodes).Order(), s_brokenRules.Keys.Order());
 
     [Fact]
-    public void Codes_are_unique_lower_case_area_dot_rule() =>
+    public void Codes_are_unique_lower_case_area_dot_rule_digits_only_inside_a_word() =>
         Assert.All(AllCodes.GroupBy(code => code), group =>
         {
             Assert.Single(group);
             Assert.Matches(CodeShape(), group.Key);
         });
 
-    [GeneratedRegex("^[a-z_]+\\.[a-z_]+$")]
+    [GeneratedRegex("^[a-z_]+\\.[a-z][a-z0-9_]*$")]
     private static partial Regex CodeShape();
 }

@@ -24,6 +24,8 @@ internal sealed record PolicyRow(string Id, string Routes, string AllowedOrigins
 
     public int? MaxAgeSeconds { get; init; }
 
+    public bool Debug { get; init; }
+
     public TableEntity ToEntity()
     {
         var entity = new TableEntity(PolicySet, Id)
@@ -36,6 +38,7 @@ internal sealed record PolicyRow(string Id, string Routes, string AllowedOrigins
             ["AllowCredentials"] = AllowCredentials,
             ["AllowPrivateNetwork"] = AllowPrivateNetwork,
             ["Enabled"] = Enabled,
+            ["Debug"] = Debug,
         };
         if (MaxAgeSeconds is { } maxAge)
         {

@@ -51,6 +51,15 @@ internal static class SeededPolicies
 
     public static PolicyRow Reload(string origins) => new("reload", "/api/reload/*", origins) { AllowedMethods = "PUT" };
 
+    /// <summary>The route whose policy the debug-mode test turns on and off (only preflights reach it).</summary>
+    public const string DebugRoute = "/api/debug/thing";
+
+    /// <summary>The request header the debug policy allows.</summary>
+    public const string DebugAllowedHeader = "X-Auth-Token";
+
+    public static PolicyRow DebugPolicy(string pageOrigin, bool debug) =>
+        new("debug", "/api/debug/*", pageOrigin) { AllowedMethods = "PUT", AllowedHeaders = DebugAllowedHeader, Debug = debug };
+
     /// <summary>Every row, given the browser page's origin (known only once its server is up).</summary>
     public static IEnumerable<PolicyRow> All(string pageOrigin) =>
     [
@@ -74,5 +83,6 @@ internal static class SeededPolicies
         new("disabled", "/api/disabled/*", TrustedOrigin) { Enabled = false },
         new("other-set", "/api/other/*", TrustedOrigin) { PolicySet = "other" },
         Reload(UntrustedOrigin),
+        DebugPolicy(pageOrigin, debug: false),
     ];
 }

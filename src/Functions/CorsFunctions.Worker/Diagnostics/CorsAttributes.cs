@@ -31,6 +31,12 @@ internal static class CorsAttributes
     /// </summary>
     public const string PolicyMode = "cors.policy.mode";
 
+    /// <summary>
+    /// <c>true</c> on a refused preflight answered in debug mode (ok status and the policy's lists); absent otherwise. The
+    /// outcome of such a preflight stays <c>rejected</c>.
+    /// </summary>
+    public const string DebugAnswer = "cors.debug_answer";
+
     /// <summary>Outcome of a policy reload: <c>success</c> or <c>failure</c>.</summary>
     public const string RefreshOutcome = "cors.refresh.outcome";
 

@@ -14,8 +14,9 @@ namespace CorsFunctions.Worker.Diagnostics;
 /// <param name="PolicyId">The governing policy's id, if any.</param>
 /// <param name="Route">The governing policy's matched route pattern, if any.</param>
 /// <param name="Mode"><see cref="CorsAttributes.Enforce"/> (the answer sent) or <see cref="CorsAttributes.ReportOnly"/> (what a report-only policy would have answered).</param>
+/// <param name="DebugAnswer">Whether a refused preflight was answered in debug mode (<see cref="CorsAttributes.DebugAnswer"/>).</param>
 internal readonly record struct CorsDecisionTags(string Kind, string Outcome, string? Reason, string? PolicyId, string? Route,
-    string Mode = CorsAttributes.Enforce)
+    string Mode = CorsAttributes.Enforce, bool DebugAnswer = false)
 {
     /// <summary>Whether the CORS logic failed rather than decided.</summary>
     public bool Failed => string.Equals(Reason, CorsAttributes.EvaluationError, StringComparison.Ordinal);
@@ -26,7 +27,7 @@ internal readonly record struct CorsDecisionTags(string Kind, string Outcome, st
         var preflight = decision.Action == CorsAction.AnswerPreflight;
         var rejection = preflight ? decision.Preflight.Rejection : decision.ActualRequest.Rejection;
         return new(KindOf(preflight), rejection == CorsRejection.None ? CorsAttributes.Allowed : CorsAttributes.Rejected,
-            CorsAttributes.Reason(rejection), decision.PolicyId, decision.Route);
+            CorsAttributes.Reason(rejection), decision.PolicyId, decision.Route, DebugAnswer: preflight && decision.Preflight.IsDebugAnswer);
     }
 
     /// <summary>The tags of an actual request whose decision never reached its response.</summary>
@@ -54,6 +55,11 @@ internal readonly record struct CorsDecisionTags(string Kind, string Outcome, st
         AddWhenPresent(ref tags, CorsAttributes.RejectionReason, Reason);
         AddWhenPresent(ref tags, CorsAttributes.PolicyId, PolicyId);
         AddWhenPresent(ref tags, CorsAttributes.HttpRoute, Route);
+        if (DebugAnswer)
+        {
+            tags.Add(CorsAttributes.DebugAnswer, true);
+        }
+
         return tags;
     }
 

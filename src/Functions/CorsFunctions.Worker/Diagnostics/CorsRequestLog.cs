@@ -11,7 +11,10 @@ namespace CorsFunctions.Worker.Diagnostics;
 /// </summary>
 internal static partial class CorsRequestLog
 {
-    /// <summary>Logs a preflight decision: allowed at Debug, rejected (with reason, policy and detail) at Information.</summary>
+    /// <summary>
+    /// Logs a preflight decision: allowed at Debug, rejected (with reason, policy and detail) at Information, a debug answer
+    /// as rejected with its own event.
+    /// </summary>
     public static void Preflight(this ILogger logger, in PreflightResult result, string? requestMethod, string path, string? origin, string? policyId)
     {
         if (!logger.IsEnabled(result.IsAllowed ? LogLevel.Debug : LogLevel.Information))
@@ -24,6 +27,10 @@ internal static partial class CorsRequestLog
         if (result.IsAllowed)
         {
             PreflightAllowed(logger, safeMethod, safePath, safeOrigin, safePolicyId);
+        }
+        else if (result.IsDebugAnswer)
+        {
+            PreflightRejectedWithDebugAnswer(logger, result.Rejection, safeMethod, safePath, safeOrigin, safePolicyId, result.Detail);
         }
         else
         {
@@ -122,6 +129,11 @@ internal static partial class CorsRequestLog
     [LoggerMessage(EventId = 1002, Level = LogLevel.Information,
         Message = "Preflight rejected ({Reason}): {Method} {Path} from {Origin}, policy {PolicyId}: {Detail}")]
     private static partial void PreflightRejected(ILogger logger, CorsRejection reason, string method, string path,
+        string origin, string? policyId, string? detail);
+
+    [LoggerMessage(EventId = 1013, Level = LogLevel.Information,
+        Message = "Preflight rejected ({Reason}) and answered in debug mode with the policy's allowed origin and lists: {Method} {Path} from {Origin}, policy {PolicyId}: {Detail}")]
+    private static partial void PreflightRejectedWithDebugAnswer(ILogger logger, CorsRejection reason, string method, string path,
         string origin, string? policyId, string? detail);
 
     [LoggerMessage(EventId = 1003, Level = LogLevel.Debug,

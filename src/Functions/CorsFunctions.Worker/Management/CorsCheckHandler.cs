@@ -53,7 +53,7 @@ internal static class CorsCheckHandler
         {
             var result = CorsEvaluation.ReportOnlyPreflight(snapshot, request.Path!, request.Origin!, request.Method, RequestHeaders(request),
                 PrivateNetwork(request), out _);
-            preflight = Decision(result.IsAllowed, result.Rejection, result.Detail, sink => result.WriteTo(ref sink));
+            preflight = Decision(result, sink => result.WriteTo(ref sink));
         }
 
         return new CorsCheckReportOnly(policy, preflight, Decision(actual.IsAllowed, actual.Rejection, null, sink => actual.WriteTo(ref sink)));
@@ -64,7 +64,7 @@ internal static class CorsCheckHandler
         // What a browser sends: the names joined by ',' in Access-Control-Request-Headers, "true" for private network.
         var result = CorsEvaluation.Preflight(snapshot, request.Path!, request.Origin!, request.Method!, RequestHeaders(request),
             PrivateNetwork(request), out _);
-        return Decision(result.IsAllowed, result.Rejection, result.Detail, sink => result.WriteTo(ref sink));
+        return Decision(result, sink => result.WriteTo(ref sink));
     }
 
     private static string? RequestHeaders(CorsCheckRequest request) => request.Headers is { Count: > 0 } headers ? string.Join(",", headers) : null;
@@ -79,8 +79,11 @@ internal static class CorsCheckHandler
     private static CorsCheckPolicy? Describe(PolicyMatch match, string? proposedId) => match.Entry is { } entry
         ? new CorsCheckPolicy(entry.Id, match.Route?.Text, entry.Policy is not null,
             entry.Compilation.Errors.Count == 0 ? null : [.. entry.Compilation.Errors.Select(PolicyErrorDocument.From)],
-            string.Equals(entry.Id, proposedId, StringComparison.Ordinal))
+            string.Equals(entry.Id, proposedId, StringComparison.Ordinal), entry.Compilation.Definition.Debug)
         : null;
+
+    private static CorsCheckDecision Decision(in Core.Evaluation.PreflightResult result, Action<HttpHeadersSink> write) =>
+        Decision(result.IsAllowed, result.Rejection, result.Detail, write) with { DebugAnswer = result.IsDebugAnswer ? true : null };
 
     private static CorsCheckDecision Decision(bool allowed, Core.Evaluation.CorsRejection reason, string? detail, Action<HttpHeadersSink> write)
     {

@@ -56,6 +56,9 @@ internal sealed record PolicyDocument
     /// <summary>See <see cref="CorsPolicyDefinition.DangerouslyAllowPublicSuffixWildcards"/>.</summary>
     public bool? DangerouslyAllowPublicSuffixWildcards { get; init; }
 
+    /// <summary>See <see cref="CorsPolicyDefinition.Debug"/>; absent means off.</summary>
+    public bool? Debug { get; init; }
+
     /// <summary>Output only: the row version to send back in <c>If-Match</c>.</summary>
     public string? ETag { get; init; }
 
@@ -75,6 +78,7 @@ internal sealed record PolicyDocument
         Description = Description,
         Enabled = Enabled ?? true,
         Mode = Mode ?? PolicyMode.Enforce,
+        Debug = Debug ?? false,
         Routes = List(Routes),
         AllowedOrigins = List(AllowedOrigins),
         AllowedMethods = List(AllowedMethods),
@@ -99,6 +103,9 @@ internal sealed record PolicyDocument
             Description = definition.Description,
             Enabled = definition.Enabled,
             Mode = definition.Mode,
+
+            // Written only when on, so the documents of policies that never used it read as before.
+            Debug = definition.Debug ? true : null,
             Routes = definition.Routes,
             AllowedOrigins = definition.AllowedOrigins,
             AllowedMethods = definition.AllowedMethods,

@@ -48,8 +48,11 @@ internal readonly struct CorsDecision
     /// <summary>Whether the CORS logic failed on this request (see <see cref="FailedPreflight"/>).</summary>
     public bool EvaluationFailed { get; }
 
-    /// <summary>The status of a preflight answer: 204 when allowed, 403 (no CORS header) when refused.</summary>
-    public HttpStatusCode PreflightStatus => Preflight.IsAllowed ? HttpStatusCode.NoContent : HttpStatusCode.Forbidden;
+    /// <summary>
+    /// The status of a preflight answer: 204 when allowed or a debug answer (the browser then reads the lists and names
+    /// what they lack), 403 (no CORS header) when refused.
+    /// </summary>
+    public HttpStatusCode PreflightStatus => Preflight.IsAllowed || Preflight.IsDebugAnswer ? HttpStatusCode.NoContent : HttpStatusCode.Forbidden;
 
     /// <summary>Answer a preflight with <paramref name="result"/>.</summary>
     public static CorsDecision AnswerPreflight(PreflightResult result, string? policyId, string? route = null) =>

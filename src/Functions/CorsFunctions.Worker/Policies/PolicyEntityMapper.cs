@@ -23,7 +23,7 @@ internal static class PolicyEntityMapper
             nameof(CorsPolicyDefinition.Routes), nameof(CorsPolicyDefinition.AllowedOrigins), nameof(CorsPolicyDefinition.AllowedMethods),
             nameof(CorsPolicyDefinition.AllowedHeaders), nameof(CorsPolicyDefinition.ExposedHeaders),
             nameof(CorsPolicyDefinition.AllowCredentials), nameof(CorsPolicyDefinition.MaxAgeSeconds), nameof(CorsPolicyDefinition.AllowPrivateNetwork),
-            nameof(CorsPolicyDefinition.Enabled), nameof(CorsPolicyDefinition.Mode), nameof(CorsPolicyDefinition.Description),
+            nameof(CorsPolicyDefinition.Enabled), nameof(CorsPolicyDefinition.Mode), nameof(CorsPolicyDefinition.Debug), nameof(CorsPolicyDefinition.Description),
             nameof(CorsPolicyDefinition.AllowNullOrigin), nameof(CorsPolicyDefinition.DangerouslyAllowInsecureOrigins),
             nameof(CorsPolicyDefinition.DangerouslyAllowPublicSuffixWildcards), AuditVersionProperty,
         ],
@@ -47,6 +47,7 @@ internal static class PolicyEntityMapper
             AllowPrivateNetwork = reader.Bool(nameof(CorsPolicyDefinition.AllowPrivateNetwork)) ?? false,
             Enabled = reader.Bool(nameof(CorsPolicyDefinition.Enabled)) ?? true,
             Mode = reader.Mode(nameof(CorsPolicyDefinition.Mode)),
+            Debug = reader.Bool(nameof(CorsPolicyDefinition.Debug)) ?? false,
             Description = reader.Text(nameof(CorsPolicyDefinition.Description)),
             AllowNullOrigin = reader.Bool(nameof(CorsPolicyDefinition.AllowNullOrigin)) ?? false,
             DangerouslyAllowInsecureOrigins = reader.Bool(nameof(CorsPolicyDefinition.DangerouslyAllowInsecureOrigins)) ?? false,
@@ -84,6 +85,7 @@ internal static class PolicyEntityMapper
         entity[nameof(CorsPolicyDefinition.AllowPrivateNetwork)] = definition.AllowPrivateNetwork;
         entity[nameof(CorsPolicyDefinition.Enabled)] = definition.Enabled;
         entity[nameof(CorsPolicyDefinition.Mode)] = PolicyModeText.Format(definition.Mode);
+        entity[nameof(CorsPolicyDefinition.Debug)] = definition.Debug;
         entity[nameof(CorsPolicyDefinition.AllowNullOrigin)] = definition.AllowNullOrigin;
         entity[nameof(CorsPolicyDefinition.DangerouslyAllowInsecureOrigins)] = definition.DangerouslyAllowInsecureOrigins;
         entity[nameof(CorsPolicyDefinition.DangerouslyAllowPublicSuffixWildcards)] = definition.DangerouslyAllowPublicSuffixWildcards;

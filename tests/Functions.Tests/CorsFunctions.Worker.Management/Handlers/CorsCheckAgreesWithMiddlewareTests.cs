@@ -39,14 +39,18 @@ public sealed class CorsCheckAgreesWithMiddlewareTests
         decision.GetProperty("headers").EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetString()!, StringComparer.OrdinalIgnoreCase);
 
     [Theory]
-    [InlineData("/api/items/42", "https://trusted.example.com", "PUT", "x-auth-token,content-type")]
-    [InlineData("/api/items", "https://trusted.example.com", "PATCH", null)]
-    [InlineData("/api/items", "https://evil.example.com", "PUT", null)]
-    [InlineData("/api/items", "https://trusted.example.com", "PUT", "x-other")]
-    [InlineData("/api/other", "https://trusted.example.com", "PUT", null)]
-    public async Task Preflight_and_actual_request_answers_equal_the_middlewares(string path, string origin, string method, string? requestHeaders)
+    [InlineData("/api/items/42", "https://trusted.example.com", "PUT", "x-auth-token,content-type", false)]
+    [InlineData("/api/items", "https://trusted.example.com", "PATCH", null, false)]
+    [InlineData("/api/items", "https://evil.example.com", "PUT", null, false)]
+    [InlineData("/api/items", "https://trusted.example.com", "PUT", "x-other", false)]
+    [InlineData("/api/other", "https://trusted.example.com", "PUT", null, false)]
+    [InlineData("/api/items", "https://trusted.example.com", "PATCH", null, true)]
+    [InlineData("/api/items", "https://evil.example.com", "PUT", "x-other", true)]
+    [InlineData("/api/items", "https://trusted.example.com", "PUT", "x-other", true)]
+    public async Task Preflight_and_actual_request_answers_equal_the_middlewares(string path, string origin, string method, string? requestHeaders,
+        bool debug)
     {
-        var source = FixedSnapshotSource.Of(Items);
+        var source = FixedSnapshotSource.Of(Items with { Debug = debug });
         using var cors = new CorsHarness(source);
         var preflightHeaders = new List<(string, string)> { ("Origin", origin), ("Access-Control-Request-Method", method) };
         if (requestHeaders is not null)
@@ -62,6 +66,8 @@ public sealed class CorsCheckAgreesWithMiddlewareTests
 
         Assert.Equal(preflightAllowed, json.GetProperty("preflight").GetProperty("allowed").GetBoolean());
         Assert.Equal(expectedPreflight, Headers(json.GetProperty("preflight")));
+        Assert.Equal(debug && preflightAllowed is false && expectedPreflight.ContainsKey("Access-Control-Allow-Origin"),
+            json.GetProperty("preflight").TryGetProperty("debugAnswer", out var debugAnswer) && debugAnswer.GetBoolean());
         Assert.Equal(actualAllowed, json.GetProperty("actualRequest").GetProperty("allowed").GetBoolean());
         Assert.Equal(expectedActual, Headers(json.GetProperty("actualRequest")));
     }

@@ -64,6 +64,24 @@ public sealed class PolicyAuditIntegrationTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task Turning_debug_mode_on_and_off_is_audited_like_any_field()
+    {
+        var tables = await CreateAsync();
+
+        var created = await tables.Pipeline.SaveAsync(TestPolicies.Items(), WriteCondition.None, Operator, CancellationToken.None);
+        var on = await tables.Pipeline.SaveAsync(TestPolicies.Items() with { Debug = true }, new WriteCondition(created.ETag, false), Operator, CancellationToken.None);
+        await tables.Pipeline.SaveAsync(TestPolicies.Items(), new WriteCondition(on.ETag, false), Operator, CancellationToken.None);
+
+        var history = await HistoryAsync(tables);
+        Assert.True(history.Verified, string.Join("; ", history.Problems));
+        var (turnedOn, turnedOff) = (history.Entries[1], history.Entries[2]);
+        Assert.Equal((false, true), (turnedOn.Before!.Debug, turnedOn.After!.Debug));
+        Assert.Equal((true, false), (turnedOff.Before!.Debug, turnedOff.After!.Debug));
+        Assert.Equal(["Debug"], PolicyDefinitionFields.Differences(turnedOn.Before, turnedOn.After));
+        Assert.True((await tables.Policies.GetEntityAsync<TableEntity>(PolicySet, "items")).Value.GetBoolean("Debug") is false);
+    }
+
+    [Fact]
     public async Task The_policy_row_stores_the_audit_version_of_its_last_write()
     {
         var tables = await CreateAsync();

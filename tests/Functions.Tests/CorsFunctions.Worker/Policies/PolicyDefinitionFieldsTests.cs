@@ -20,6 +20,7 @@ public class PolicyDefinitionFieldsTests
         { nameof(CorsPolicyDefinition.AllowPrivateNetwork), s_definition with { AllowPrivateNetwork = true } },
         { nameof(CorsPolicyDefinition.Enabled), s_definition with { Enabled = false } },
         { nameof(CorsPolicyDefinition.Mode), s_definition with { Mode = PolicyMode.ReportOnly } },
+        { nameof(CorsPolicyDefinition.Debug), s_definition with { Debug = true } },
         { nameof(CorsPolicyDefinition.Description), s_definition with { Description = "" } },
         { nameof(CorsPolicyDefinition.AllowNullOrigin), s_definition with { AllowNullOrigin = true } },
         { nameof(CorsPolicyDefinition.DangerouslyAllowInsecureOrigins), s_definition with { DangerouslyAllowInsecureOrigins = true } },

@@ -60,7 +60,7 @@ internal static class PolicyDefinitionGen
         Gen.Select(
             Gen.Select(Gen.OneOf("items", "orders.v2", "a_b-c"), s_route.Array[1, 3], s_origin.Array[1, 4], s_method.Array[0, 4], s_header.Array[0, 4], s_header.Array[0, 4]),
             Gen.Select(s_rarely, Gen.Int[-5, 90000].Nullable(0.3), s_rarely, Gen.Bool, Gen.OneOf(PolicyMode.Enforce, PolicyMode.ReportOnly), s_description),
-            Gen.Select(s_rarely, s_rarely, s_rarely),
+            Gen.Select(s_rarely, s_rarely, s_rarely, s_rarely),
             (lists, flags, dangers) => new CorsPolicyDefinition
             {
                 Id = lists.Item1,
@@ -78,5 +78,6 @@ internal static class PolicyDefinitionGen
                 AllowNullOrigin = dangers.Item1,
                 DangerouslyAllowInsecureOrigins = dangers.Item2,
                 DangerouslyAllowPublicSuffixWildcards = dangers.Item3,
+                Debug = dangers.Item4,
             });
 }

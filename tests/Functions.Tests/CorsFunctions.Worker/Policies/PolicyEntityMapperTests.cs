@@ -26,7 +26,7 @@ public sealed class PolicyEntityMapperTests
             ("AllowedMethods", "GET,POST"), ("AllowedHeaders", " X-Auth-Token , Content-Type ,"), ("ExposedHeaders", "ETag"),
             ("AllowCredentials", true), ("MaxAgeSeconds", 600), ("AllowPrivateNetwork", true), ("Enabled", false),
             ("Description", "sample"), ("AllowNullOrigin", true), ("DangerouslyAllowInsecureOrigins", true),
-            ("DangerouslyAllowPublicSuffixWildcards", true)));
+            ("DangerouslyAllowPublicSuffixWildcards", true), ("Debug", true)));
 
         var d = stored.Definition;
         Assert.Empty(stored.ReadErrors);
@@ -37,6 +37,7 @@ public sealed class PolicyEntityMapperTests
         Assert.Equal(["ETag"], d.ExposedHeaders);
         Assert.True(d.AllowCredentials && d.AllowPrivateNetwork && d.AllowNullOrigin);
         Assert.True(d.DangerouslyAllowInsecureOrigins && d.DangerouslyAllowPublicSuffixWildcards);
+        Assert.True(d.Debug);
         Assert.False(d.Enabled);
         Assert.Equal(600, d.MaxAgeSeconds);
         Assert.Equal("sample", d.Description);
@@ -50,6 +51,7 @@ public sealed class PolicyEntityMapperTests
         Assert.Empty(stored.ReadErrors);
         Assert.True(stored.Definition.Enabled);
         Assert.False(stored.Definition.AllowCredentials);
+        Assert.False(stored.Definition.Debug);
         Assert.Null(stored.Definition.MaxAgeSeconds);
         Assert.Empty(stored.Definition.Routes);
     }
@@ -132,6 +134,26 @@ public sealed class PolicyEntityMapperTests
         Assert.Equal(definition.ExposedHeaders, read.ExposedHeaders);
         Assert.Equal(definition with { Routes = read.Routes, AllowedOrigins = read.AllowedOrigins, AllowedMethods = read.AllowedMethods,
             AllowedHeaders = read.AllowedHeaders, ExposedHeaders = read.ExposedHeaders }, read);
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void Debug_mode_round_trips_through_a_typed_column(bool debug)
+    {
+        var entity = PolicyEntityMapper.ToEntity("default", TestPolicies.Items() with { Debug = debug }, null, 0);
+
+        Assert.Equal(debug, entity.GetBoolean("Debug"));
+        Assert.Equal(debug, PolicyEntityMapper.Read(entity).Definition.Debug);
+    }
+
+    [Fact]
+    public void Debug_mode_typed_by_hand_as_text_is_read_and_anything_else_is_a_read_error()
+    {
+        Assert.True(PolicyEntityMapper.Read(Row(("Debug", "true"))).Definition.Debug);
+
+        var stored = PolicyEntityMapper.Read(Row(("Debug", "on")));
+        Assert.Equal("Debug", Assert.Single(stored.ReadErrors).Field);
     }
 
     [Fact]

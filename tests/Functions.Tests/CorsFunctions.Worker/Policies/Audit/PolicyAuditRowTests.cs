@@ -29,6 +29,23 @@ public sealed class PolicyAuditRowTests
         Assert.Equal(row.ComputedHash, row.Entry.Hash);
     }
 
+    [Fact]
+    public void An_entry_written_before_debug_mode_existed_reads_with_debug_off_and_its_hash_still_verifies()
+    {
+        var entity = Row();
+        var withDebug = (string)entity["After"];
+        Assert.Contains("\"debug\":false,", withDebug, StringComparison.Ordinal);
+        entity["After"] = withDebug.Replace("\"debug\":false,", "", StringComparison.Ordinal);
+
+        entity["Hash"] = Read(entity).ComputedHash; // as its writer stored it: the hash covers the text as written
+
+        var row = Read(entity);
+
+        Assert.Empty(row.Problems);
+        Assert.False(row.Entry!.After!.Debug);
+        Assert.Equal(row.ComputedHash, row.Entry.Hash);
+    }
+
     [Theory]
     [InlineData("Version", "Version is missing.")]
     [InlineData("Action", "Action is missing.")]
