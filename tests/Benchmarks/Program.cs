@@ -5,7 +5,8 @@ using BenchmarkDotNet.Toolchains.InProcess.Emit;
 using CorsFunctions.Benchmarks;
 using Perfolizer.Horology;
 
-// --verify: only check the decisions. --short: a quick in-process run (about a minute). Otherwise the
+// --verify: only check the decisions. --snapshot-bytes: bytes per simple policy in the snapshot. --azurite CONNECTION:
+// the refresh against a real Table Storage emulator (scripts/measure-refresh.sh). --short: a quick in-process run (about a minute). Otherwise the
 // full run: every benchmark in its own process, three launches each (dynamic PGO can settle differently
 // per process, most visibly on the 1,000-origin cases).
 if (!Verification.Run(Console.Out))
@@ -17,6 +18,17 @@ if (!Verification.Run(Console.Out))
 if (args.Contains("--verify"))
 {
     return 0;
+}
+
+if (args.Contains("--snapshot-bytes"))
+{
+    SnapshotSize.Run(Console.Out);
+    return 0;
+}
+
+if (Array.IndexOf(args, "--azurite") is var azurite and >= 0)
+{
+    return await AzuriteRefresh.RunAsync(args[azurite + 1], Console.Out);
 }
 
 var quick = args.Contains("--short");

@@ -1,10 +1,11 @@
 using System.Collections.Frozen;
+using CorsFunctions.Core.Collections;
 
 namespace CorsFunctions.Core.Origins;
 
 /// <summary>
 /// Decides whether a request origin is allowed, in constant time for any number of exact origins
-/// (one ordinal hash lookup) and, for wildcard patterns, in time bounded by the patterns' own depth whatever the
+/// (a scan of a handful, else one ordinal hash lookup) and, for wildcard patterns, in time bounded by the patterns' own depth whatever the
 /// number of labels in the request's host (a walk of a label trie from the right), without allocating.
 /// </summary>
 /// <remarks>
@@ -19,7 +20,7 @@ internal sealed class OriginMatcher
 
     private readonly bool _allowAny;
     private readonly bool _allowNull;
-    private readonly FrozenSet<string> _exact;
+    private readonly StringLookup<string> _exact;
     private readonly WildcardGroup[] _wildcards;
 
     /// <param name="allowAny">Whether every origin is allowed (<c>*</c>).</param>
@@ -30,7 +31,7 @@ internal sealed class OriginMatcher
     {
         _allowAny = allowAny;
         _allowNull = allowNull;
-        _exact = exactOrigins.ToFrozenSet(StringComparer.Ordinal);
+        _exact = StringLookup.Set(exactOrigins, ignoreCase: false);
         _wildcards = [.. wildcards
             .GroupBy(w => (w.IsHttps, w.Port))
             .Select(g => new WildcardGroup(g.Key.IsHttps, g.Key.Port, g.Select(w => w.Suffix)))];

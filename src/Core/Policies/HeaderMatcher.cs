@@ -1,4 +1,4 @@
-using System.Collections.Frozen;
+using CorsFunctions.Core.Collections;
 
 namespace CorsFunctions.Core.Policies;
 
@@ -6,12 +6,8 @@ namespace CorsFunctions.Core.Policies;
 /// <param name="AllowAny">Whether <c>*</c> was configured (never with credentials).</param>
 /// <param name="Names">The configured names, compared case-insensitively without allocating.</param>
 /// <param name="HeaderValue">The precomputed <c>Access-Control-Allow-Headers</c> value, or null for none.</param>
-internal sealed record HeaderMatcher(bool AllowAny, FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> Names, string? HeaderValue)
+internal sealed record HeaderMatcher(bool AllowAny, StringLookup<string> Names, string? HeaderValue)
 {
-    // Browsers send lower-case names: an ordinal lookup answers them; other spellings fall back to Names.
-    private readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> _lowerCaseNames =
-        Names.Set.Select(n => n.ToLowerInvariant()).ToFrozenSet(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
-
     public bool Allows(ReadOnlySpan<char> name) =>
-        _lowerCaseNames.Contains(name) || Names.Contains(name) || (AllowAny && !name.Equals("Authorization", StringComparison.OrdinalIgnoreCase));
+        Names.ContainsKey(name) || (AllowAny && !name.Equals("Authorization", StringComparison.OrdinalIgnoreCase));
 }

@@ -1,4 +1,4 @@
-using System.Collections.Frozen;
+using CorsFunctions.Core.Collections;
 using CorsFunctions.Core.Http;
 
 namespace CorsFunctions.Core.Policies;
@@ -41,8 +41,7 @@ internal static class HeaderRules
 
         // Stryker disable once Conditional : with no names and no '*' every requested header is refused, so this value is never sent.
         var headerValue = allowAny ? string.Join(", ", ["*", .. names]) : names.Count == 0 ? null : string.Join(", ", names);
-        var lookup = names.ToFrozenSet(StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>();
-        return new HeaderMatcher(allowAny, lookup, headerValue);
+        return new HeaderMatcher(allowAny, StringLookup.Set(names, ignoreCase: true), headerValue);
     }
 
     /// <summary>The precomputed <c>Access-Control-Expose-Headers</c> value, or null for none.</summary>

@@ -1,4 +1,4 @@
-using System.Collections.Frozen;
+using CorsFunctions.Core.Collections;
 
 namespace CorsFunctions.Core.Policies;
 
@@ -6,7 +6,7 @@ namespace CorsFunctions.Core.Policies;
 /// <param name="AllowAny">Whether <c>*</c> was configured.</param>
 /// <param name="Methods">The configured methods (case-sensitive).</param>
 /// <param name="HeaderValue">The precomputed <c>Access-Control-Allow-Methods</c> value, or null for none.</param>
-internal sealed record MethodMatcher(bool AllowAny, FrozenSet<string> Methods, string? HeaderValue)
+internal sealed record MethodMatcher(bool AllowAny, StringLookup<string> Methods, string? HeaderValue)
 {
     /// <summary>GET, HEAD and POST never need <c>Access-Control-Allow-Methods</c>.</summary>
     public static bool IsSafelisted(string method) => method is "GET" or "HEAD" or "POST";
@@ -18,5 +18,5 @@ internal sealed record MethodMatcher(bool AllowAny, FrozenSet<string> Methods, s
         || method.Equals("TRACK", StringComparison.OrdinalIgnoreCase);
 
     public bool Allows(string method) =>
-        IsSafelisted(method) || (!IsForbidden(method) && (AllowAny || Methods.Contains(method)));
+        IsSafelisted(method) || (!IsForbidden(method) && (AllowAny || Methods.ContainsKey(method)));
 }

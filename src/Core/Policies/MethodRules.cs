@@ -1,4 +1,4 @@
-using System.Collections.Frozen;
+using CorsFunctions.Core.Collections;
 using CorsFunctions.Core.Http;
 
 namespace CorsFunctions.Core.Policies;
@@ -51,6 +51,6 @@ internal static class MethodRules
 
         // With credentials '*' is a literal method name for browsers: CorsPolicy echoes the requested method instead.
         var headerValue = allowAny ? "*" : methods.Count == 0 ? null : string.Join(", ", methods);
-        return new MethodMatcher(allowAny, methods.ToFrozenSet(StringComparer.Ordinal), headerValue);
+        return new MethodMatcher(allowAny, StringLookup.Set(methods, ignoreCase: false), headerValue);
     }
 }

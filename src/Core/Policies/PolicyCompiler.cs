@@ -112,7 +112,7 @@ public static class PolicyCompiler
         }
     }
 
-    private static List<RoutePattern> ReadRoutes(IReadOnlyList<string> routes, ErrorList errors)
+    private static RoutePattern[] ReadRoutes(IReadOnlyList<string> routes, ErrorList errors)
     {
         const string field = nameof(CorsPolicyDefinition.Routes);
         var patterns = new List<RoutePattern>();
@@ -134,6 +134,7 @@ public static class PolicyCompiler
             }
         }
 
-        return patterns;
+        // An array of exactly the routes read: a compiled policy is kept for as long as it is in force.
+        return [.. patterns];
     }
 }

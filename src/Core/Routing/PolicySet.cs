@@ -69,6 +69,23 @@ public sealed class PolicySet
         return new PolicySet(inForce, skipped, conflicts);
     }
 
+    /// <summary>
+    /// This set with <paramref name="changed"/> added or put in place of the policies with the same ids, and the
+    /// policies named in <paramref name="removedIds"/> left out. Every other compilation is reused as it is: nothing is
+    /// compiled again, only the route index and the conflicts are rebuilt. The result is what
+    /// <see cref="Create(IEnumerable{PolicyCompilation})"/> builds from the same compilations.
+    /// </summary>
+    public PolicySet With(IEnumerable<PolicyCompilation> changed, IEnumerable<string> removedIds)
+    {
+        ArgumentNullException.ThrowIfNull(changed);
+        ArgumentNullException.ThrowIfNull(removedIds);
+        var changes = changed.ToList();
+        var replaced = new HashSet<string>(removedIds, StringComparer.Ordinal);
+        replaced.UnionWith(changes.Select(c => c.Id));
+        var kept = Entries.Select(e => e.Compilation).Concat(Skipped).Where(c => !replaced.Contains(c.Id));
+        return Create(kept.Concat(changes));
+    }
+
     /// <summary>Compiles and builds in one step (see <see cref="Create(IEnumerable{PolicyCompilation})"/>).</summary>
     public static PolicySet Create(IEnumerable<CorsPolicyDefinition> definitions) =>
         Create(definitions.Select(PolicyCompiler.Compile));
@@ -85,10 +102,10 @@ public sealed class PolicySet
     /// </summary>
     public PolicyMatch ResolveReportOnly(ReadOnlySpan<char> path) => Resolve(_reportOnly, path);
 
+    /// <summary>One trie per pattern kind, from <paramref name="entries"/> in id order (the first to name a pattern governs it).</summary>
     private static RouteTrie<PolicySetEntry>[] BuildTries(IEnumerable<PolicySetEntry> entries)
     {
         var routes = entries
-            .OrderBy(e => e.Id, StringComparer.Ordinal)
             .SelectMany(e => e.Compilation.Routes.Select(r => (Pattern: r, Value: e)))
             .ToList();
         return [.. Enum.GetValues<RoutePatternKind>().Select(kind => new RouteTrie<PolicySetEntry>(routes.Where(r => r.Pattern.Kind == kind)))];

@@ -1,4 +1,4 @@
-using System.Collections.Frozen;
+using CorsFunctions.Core.Collections;
 
 namespace CorsFunctions.Core.Routing;
 
@@ -75,10 +75,9 @@ internal sealed class RouteTrie<T>
         return node.AnyDepth;
     }
 
-    private sealed class Node(FrozenDictionary<string, Node>.AlternateLookup<ReadOnlySpan<char>> children, Node? star,
-        (RoutePattern, T)? terminal, (RoutePattern, T)? anyDepth)
+    private sealed class Node(StringLookup<Node> children, Node? star, (RoutePattern, T)? terminal, (RoutePattern, T)? anyDepth)
     {
-        public FrozenDictionary<string, Node>.AlternateLookup<ReadOnlySpan<char>> Children { get; } = children;
+        public StringLookup<Node> Children { get; } = children;
 
         public Node? Star { get; } = star;
 
@@ -98,7 +97,8 @@ internal sealed class RouteTrie<T>
         public (RoutePattern, T)? AnyDepth { get; set; }
 
         public Node Build() => new(
-            Children.ToFrozenDictionary(c => c.Key, c => c.Value.Build(), StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>(),
+            Children.Count == 0 ? StringLookup<Node>.Empty
+                : new StringLookup<Node>([.. Children.Select(c => KeyValuePair.Create(c.Key, c.Value.Build()))], ignoreCase: true),
             Star?.Build(),
             Terminal,
             AnyDepth);

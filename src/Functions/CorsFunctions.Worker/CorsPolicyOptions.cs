@@ -33,6 +33,15 @@ public sealed class CorsPolicyOptions
     /// <summary>Seconds between background reloads (1-3600).</summary>
     public int RefreshSeconds { get; set; } = 30;
 
+    /// <summary>
+    /// Minutes between full reads of the policy set (1-1440). Between them a refresh reads only the change marker that
+    /// every write through the management API or the CLI touches; a full read also picks up rows edited by hand.
+    /// </summary>
+    public int FullReloadMinutes { get; set; } = 5;
+
     /// <summary>The interval between background reloads.</summary>
     internal TimeSpan RefreshInterval => TimeSpan.FromSeconds(RefreshSeconds);
+
+    /// <summary>The longest time between two full reads of the policy set.</summary>
+    internal TimeSpan FullReloadInterval => TimeSpan.FromMinutes(FullReloadMinutes);
 }

@@ -176,6 +176,22 @@ public class ZeroAllocationTests
         Assert.Equal(0, BytesAllocated(() => set.Resolve(path)));
     }
 
+    [Fact]
+    public void Policies_and_routes_past_the_small_array_form_decide_without_allocating()
+    {
+        var many = Compile(Valid with
+        {
+            AllowedMethods = [.. Enumerable.Range(0, 12).Select(i => $"VERB{i}")],
+            AllowedHeaders = [.. Enumerable.Range(0, 12).Select(i => $"X-Header-{i}")],
+        });
+        var set = PolicySet.Create(Enumerable.Range(0, 20).Select(i => Valid with { Id = $"tenant{i}", Routes = [$"/api/tenant{i}/items"] }));
+        Assert.True(many.EvaluatePreflight(AppOrigin, "VERB11", "x-header-11").IsAllowed);
+        Assert.Equal("tenant19", set.Resolve("/api/TENANT19/items").PolicyId);
+
+        Assert.Equal(0, BytesAllocated(() => many.EvaluatePreflight(AppOrigin, "VERB11", "x-header-11")));
+        Assert.Equal(0, BytesAllocated(() => set.Resolve("/api/TENANT19/items")));
+    }
+
     /// <summary>Bytes allocated by <paramref name="action"/> over <see cref="Repetitions"/> calls after a warm-up call.</summary>
     private static long BytesAllocated<T>(Func<T> action)
     {

@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net;
-using Azure.Data.Tables;
 using CorsFunctions.EndToEnd.Fixtures;
 using Microsoft.Playwright;
 using Xunit.Abstractions;
@@ -90,7 +89,7 @@ public abstract class DebugModeBrowserTests(EndToEndFixture fixture, ITestOutput
     /// <summary>Writes the debug flag to the policy row and waits until the worker answers with it.</summary>
     private async Task SetDebugAsync(bool debug)
     {
-        await fixture.Table.UpsertEntityAsync(DebugPolicy(fixture.Page.SerializedOrigin, debug).ToEntity(), TableUpdateMode.Replace);
+        await fixture.WritePolicyRowAsync(DebugPolicy(fixture.Page.SerializedOrigin, debug).ToEntity());
         var expected = debug ? HttpStatusCode.NoContent : HttpStatusCode.Forbidden;
         var clock = Stopwatch.StartNew();
         HttpStatusCode status;

@@ -55,6 +55,16 @@ public abstract class EndToEndFixture(bool aspNetCoreIntegration, params string[
     /// <summary>The policy table, written directly (not through the counting proxy).</summary>
     internal TableClient Table => _table!;
 
+    /// <summary>
+    /// Writes a policy row as a write through the CLI or the management API lands: the row, then the change marker row
+    /// (RowKey <c>~changed</c>, docs/storage.md), so the worker reads it at its next refresh rather than its next full read.
+    /// </summary>
+    internal async Task WritePolicyRowAsync(TableEntity row)
+    {
+        await Table.UpsertEntityAsync(row, TableUpdateMode.Replace);
+        await Table.UpsertEntityAsync(new TableEntity(PolicySet, "~changed"), TableUpdateMode.Replace);
+    }
+
     public async Task InitializeAsync()
     {
         var browser = Chromium.LaunchAsync();

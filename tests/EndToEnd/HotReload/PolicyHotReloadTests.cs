@@ -1,13 +1,12 @@
 using System.Diagnostics;
 using System.Net;
-using Azure.Data.Tables;
 using CorsFunctions.EndToEnd.Fixtures;
 using Xunit.Abstractions;
 using static CorsFunctions.EndToEnd.Fixtures.SeededPolicies;
 
 namespace CorsFunctions.EndToEnd.HotReload;
 
-/// <summary>A policy row changed in storage while the worker runs takes effect after the refresh interval, both ways.</summary>
+/// <summary>A policy row written while the worker runs (the row, then the change marker) takes effect after the refresh interval, both ways.</summary>
 [Collection(BuiltInModelSuite.Name)]
 public sealed class PolicyHotReloadTests(BuiltInModelFixture fixture, ITestOutputHelper output)
 {
@@ -19,10 +18,10 @@ public sealed class PolicyHotReloadTests(BuiltInModelFixture fixture, ITestOutpu
     {
         Assert.Equal(HttpStatusCode.Forbidden, await PreflightStatusAsync());
 
-        await fixture.Table.UpsertEntityAsync(Reload(TrustedOrigin).ToEntity(), TableUpdateMode.Replace);
+        await fixture.WritePolicyRowAsync(Reload(TrustedOrigin).ToEntity());
         var granted = await WaitForAsync(HttpStatusCode.NoContent);
 
-        await fixture.Table.UpsertEntityAsync(Reload(UntrustedOrigin).ToEntity(), TableUpdateMode.Replace);
+        await fixture.WritePolicyRowAsync(Reload(UntrustedOrigin).ToEntity());
         var revoked = await WaitForAsync(HttpStatusCode.Forbidden);
 
         output.WriteLine($"grant visible after {granted.TotalMilliseconds:0} ms, revocation after {revoked.TotalMilliseconds:0} ms (refresh every {EndToEndFixture.RefreshInterval.TotalSeconds} s)");

@@ -10,7 +10,8 @@ namespace CorsFunctions.Functions.Tests.TestSupport;
 /// <see cref="PolicyEntityMapper"/> writes them and read back through it (so a definition that does not survive its
 /// row does not survive here either), every write bumps the ETag, a condition that does not hold writes nothing.
 /// <see cref="Failure"/> makes every call throw, as a failing storage account would; <see cref="BeforeWrite"/> runs
-/// between the pipeline's read and its write (a concurrent writer).
+/// between the pipeline's read and its write (a concurrent writer). <see cref="Seed"/> and <see cref="RemoveRow"/> edit rows
+/// out of band (as Storage Explorer would: the change marker does not move); the pipeline's writes move it.
 /// </summary>
 internal sealed class InMemoryPolicyStore : IPolicyStore
 {
@@ -18,12 +19,25 @@ internal sealed class InMemoryPolicyStore : IPolicyStore
 
     private readonly Dictionary<string, TableEntity> _rows = new(StringComparer.Ordinal);
     private int _version;
+    private ETag? _marker;
 
     public Exception? Failure { get; set; }
 
     public Action? BeforeWrite { get; set; }
 
     public int Writes { get; private set; }
+
+    /// <summary>Full reads of the set so far.</summary>
+    public int Lists { get; private set; }
+
+    /// <summary>Times the change marker was touched.</summary>
+    public int MarkerWrites { get; private set; }
+
+    /// <summary>Makes full reads of the set throw, and nothing else (the marker still reads).</summary>
+    public Exception? FailListsOnly { get; set; }
+
+    /// <summary>Makes touching the change marker throw, and nothing else.</summary>
+    public Exception? MarkerFailure { get; set; }
 
     /// <summary>Every row as the mapper reads it.</summary>
     public IReadOnlyDictionary<string, StoredPolicy> Rows => _rows.ToDictionary(row => row.Key, row => PolicyEntityMapper.Read(row.Value), StringComparer.Ordinal);
@@ -39,9 +53,18 @@ internal sealed class InMemoryPolicyStore : IPolicyStore
         return PolicyEntityMapper.Read(entity);
     }
 
+    /// <summary>Deletes a row out of band.</summary>
+    public void RemoveRow(string id) => _rows.Remove(id);
+
     public Task<IReadOnlyList<StoredPolicy>> ListAsync(CancellationToken cancellationToken)
     {
         ThrowIfFailing();
+        if (FailListsOnly is not null)
+        {
+            throw FailListsOnly;
+        }
+
+        Lists++;
         return Task.FromResult<IReadOnlyList<StoredPolicy>>([.. _rows.Values.Select(PolicyEntityMapper.Read)]);
     }
 
@@ -82,6 +105,25 @@ internal sealed class InMemoryPolicyStore : IPolicyStore
         Writes++;
         _rows.Remove(id);
         return Task.FromResult(new WriteResult(WriteOutcome.Done));
+    }
+
+    public Task<ETag?> ReadChangeMarkerAsync(CancellationToken cancellationToken)
+    {
+        ThrowIfFailing();
+        return Task.FromResult(_marker);
+    }
+
+    public Task MarkChangedAsync(CancellationToken cancellationToken)
+    {
+        ThrowIfFailing();
+        if (MarkerFailure is not null)
+        {
+            throw MarkerFailure;
+        }
+
+        MarkerWrites++;
+        _marker = new ETag($"W/\"marker-{++_version}\"");
+        return Task.CompletedTask;
     }
 
     private void ThrowIfFailing()

@@ -60,6 +60,11 @@ internal sealed partial class CorsPolicyOptionsValidator : IValidateOptions<Cors
             failures.Add($"{Prefix}RefreshSeconds {options.RefreshSeconds} must be from 1 to 3600.");
         }
 
+        if (options.FullReloadMinutes is < 1 or > 1440)
+        {
+            failures.Add($"{Prefix}FullReloadMinutes {options.FullReloadMinutes} must be from 1 to 1440.");
+        }
+
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 

@@ -20,4 +20,13 @@ internal interface IPolicyStore
 
     /// <summary>Deletes a policy, only if its ETag is still <paramref name="ifMatch"/> when one is given.</summary>
     Task<WriteResult> DeleteAsync(string id, ETag? ifMatch, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The version of the set's change marker, a row that every write through <see cref="PolicyWritePipeline"/> touches;
+    /// null while no write has made one. Never a policy: <see cref="ListAsync"/> and <see cref="GetAsync"/> do not see it.
+    /// </summary>
+    Task<ETag?> ReadChangeMarkerAsync(CancellationToken cancellationToken);
+
+    /// <summary>Touches the change marker, so every instance reads the set again at its next refresh.</summary>
+    Task MarkChangedAsync(CancellationToken cancellationToken);
 }

@@ -53,4 +53,7 @@ internal static partial class PolicyLog
 
     [LoggerMessage(2018, LogLevel.Warning, "Audit version {Version} of CORS policy {PolicyId} did not appear within {WaitSeconds:F0} s; version {NextVersion} is recorded after the gap, which history reports.")]
     public static partial void AuditPreviousMissing(ILogger logger, string policyId, int version, int nextVersion, double waitSeconds);
+
+    [LoggerMessage(2020, LogLevel.Warning, "CORS policy {PolicyId} was changed ({Action}) but the change marker could not be touched; other instances pick the change up at their next full read of the policy set.")]
+    public static partial void ChangeMarkerFailed(ILogger logger, Exception exception, string policyId, string action);
 }

@@ -4,7 +4,8 @@ namespace CorsFunctions.Worker.Policies;
 
 /// <summary>
 /// When the next reload is due: every <see cref="CorsPolicyOptions.RefreshSeconds"/> once a snapshot is loaded;
-/// before that a capped exponential backoff, so a cold start retries quickly without hammering the store.
+/// before that a capped exponential backoff, so a cold start retries quickly without hammering the store. A reload reads
+/// the whole set only when the change marker moved or <see cref="CorsPolicyOptions.FullReloadMinutes"/> passed.
 /// </summary>
 internal sealed class PolicyReloadSchedule(IOptions<CorsPolicyOptions> options)
 {
@@ -27,4 +28,7 @@ internal sealed class PolicyReloadSchedule(IOptions<CorsPolicyOptions> options)
         var backoff = FirstColdStartBackoff * (1L << doublings);
         return TimeSpan.FromTicks(Math.Min(backoff.Ticks, Math.Min(MaxColdStartBackoff.Ticks, interval.Ticks)));
     }
+
+    /// <summary>Whether a reload must read every row even though the change marker did not move: the last full read is too old.</summary>
+    public bool FullReloadDue(DateTimeOffset lastFullLoad, DateTimeOffset now) => now - lastFullLoad >= options.Value.FullReloadInterval;
 }

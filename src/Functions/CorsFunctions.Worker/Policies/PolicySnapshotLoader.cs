@@ -1,20 +1,26 @@
 using Azure;
+using CorsFunctions.Core.Policies;
 using CorsFunctions.Core.Routing;
 using Microsoft.Extensions.Logging;
 
 namespace CorsFunctions.Worker.Policies;
 
 /// <summary>
-/// One load at a time: reads every row, compiles them with Core (unless no row changed since the last load) and
-/// swaps the new snapshot in; a failed read keeps the snapshot in force and is counted and logged.
+/// One load at a time. A load first reads the change marker: when it has not moved since the last full read and that
+/// read is younger than <see cref="CorsPolicyOptions.FullReloadMinutes"/>, nothing was written through the pipeline and
+/// the snapshot in force is kept (only its age resets). Otherwise it reads every row, compiles only the rows that are new
+/// or whose ETag changed, reuses every other compilation, and swaps the new snapshot in. A failed read keeps the
+/// snapshot in force and is counted and logged.
 /// </summary>
 internal sealed class PolicySnapshotLoader(IPolicyStore store, CurrentPolicySnapshot snapshot, PolicySnapshotReporter reporter,
     PolicySnapshotMetrics metrics, PolicyReloadSchedule schedule, TimeProvider timeProvider, ILogger<PolicySnapshotLoader> logger) : IPolicySnapshotRefresher, IDisposable
 {
     private readonly SemaphoreSlim _gate = new(1, 1);
 
-    // Guarded by _gate.
+    // Guarded by _gate: the row versions the set in force was built from, as of the last full read.
     private Dictionary<string, ETag> _loadedVersions = new(StringComparer.Ordinal);
+    private ETag? _loadedMarker;
+    private DateTimeOffset _lastFullLoad;
 
     // Written only under _gate, read without it by the reload loop through ConsecutiveFailures (volatile).
     private int _consecutiveFailures;
@@ -28,19 +34,18 @@ internal sealed class PolicySnapshotLoader(IPolicyStore store, CurrentPolicySnap
         await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            var stored = await store.ListAsync(cancellationToken).ConfigureAwait(false);
-            var versions = stored.ToDictionary(p => p.Definition.Id, p => p.ETag, StringComparer.Ordinal);
+            // Read before the rows: a write that lands after this read moves the marker again, so the next load sees it.
+            var marker = await store.ReadChangeMarkerAsync(cancellationToken).ConfigureAwait(false);
             var current = snapshot.Current;
-            var unchanged = current.IsLoaded && SameVersions(versions, _loadedVersions);
-
-            // Rows keep their ETag until they change: an unchanged table keeps the compiled set, only its age resets.
-            var policies = unchanged ? current.Policies : PolicySet.Create(stored.Select(p => p.Compile()));
-            var loaded = new PolicySnapshot(policies, timeProvider.GetUtcNow());
+            var now = timeProvider.GetUtcNow();
+            var quiet = current.IsLoaded && marker == _loadedMarker && !schedule.FullReloadDue(_lastFullLoad, now);
+            var changed = quiet ? null : await ReadAllAsync(current.Policies, marker, now, cancellationToken).ConfigureAwait(false);
+            var unchanged = current.IsLoaded && changed is null;
+            var loaded = new PolicySnapshot(changed ?? current.Policies, timeProvider.GetUtcNow());
             snapshot.Replace(loaded);
-            _loadedVersions = versions;
             Volatile.Write(ref _consecutiveFailures, 0);
             metrics.RefreshSucceeded();
-            reporter.Report(loaded, versions, unchanged);
+            reporter.Report(loaded, _loadedVersions, unchanged);
             return true;
         }
         catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
@@ -66,6 +71,30 @@ internal sealed class PolicySnapshotLoader(IPolicyStore store, CurrentPolicySnap
 
     public void Dispose() => _gate.Dispose();
 
-    private static bool SameVersions(Dictionary<string, ETag> a, Dictionary<string, ETag> b) =>
-        a.Count == b.Count && a.All(p => b.TryGetValue(p.Key, out var etag) && etag == p.Value);
+    /// <summary>
+    /// Reads every row and returns <paramref name="inForce"/> with the new, changed and deleted rows applied, or null when
+    /// no row changed. A row whose ETag is the one last read is not compiled again: <see cref="PolicySet.With"/> keeps its
+    /// compilation (a disabled row has none in the set, and needs none).
+    /// </summary>
+    private async Task<PolicySet?> ReadAllAsync(PolicySet inForce, ETag? marker, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var stored = await store.ListAsync(cancellationToken).ConfigureAwait(false);
+        var versions = new Dictionary<string, ETag>(stored.Count, StringComparer.Ordinal);
+        var changed = new List<PolicyCompilation>();
+        foreach (var row in stored)
+        {
+            versions[row.Definition.Id] = row.ETag;
+            if (!_loadedVersions.TryGetValue(row.Definition.Id, out var loaded) || loaded != row.ETag)
+            {
+                changed.Add(row.Compile());
+            }
+        }
+
+        var removed = _loadedVersions.Keys.Where(id => !versions.ContainsKey(id)).ToList();
+        var next = changed.Count == 0 && removed.Count == 0 ? null : inForce.With(changed, removed);
+        _loadedVersions = versions;
+        _loadedMarker = marker;
+        _lastFullLoad = now;
+        return next;
+    }
 }

@@ -23,14 +23,13 @@ internal sealed class PolicySnapshotReporter(IOptions<CorsPolicyOptions> options
         var set = snapshot.Policies;
         if (unchanged)
         {
+            // The same compiled set as last time: every invalid policy and conflict in it has been reported already.
             PolicyLog.SnapshotUnchanged(logger, set.Entries.Count);
-        }
-        else
-        {
-            PolicyLog.SnapshotChanged(logger, set.Entries.Count + set.Skipped.Count, PolicySnapshotMetrics.InvalidCount(snapshot),
-                options.Value.TableName, options.Value.PartitionKey);
+            return;
         }
 
+        PolicyLog.SnapshotChanged(logger, set.Entries.Count + set.Skipped.Count, PolicySnapshotMetrics.InvalidCount(snapshot),
+            options.Value.TableName, options.Value.PartitionKey);
         ReportInvalid(set.Entries.Select(e => e.Compilation).Where(c => !c.Succeeded).Concat(set.Skipped), versions);
         ReportConflicts(set.Conflicts);
     }

@@ -12,7 +12,8 @@ namespace CorsFunctions.Worker.Policies;
 /// the row read just before, take the next audit version, write the row (storing that version) conditionally on
 /// the ETag read, then record the change in the chained audit log and as a log event. Store exceptions before the
 /// row is written propagate (<see cref="StoreFailures"/> sorts them) and nothing is written; once it is written, the
-/// record is made whatever the caller's cancellation, and a failure there is logged with the whole entry.
+/// record is made whatever the caller's cancellation, and a failure there is logged with the whole entry. Last, the set's
+/// change marker is touched, so every instance reads the set at its next refresh.
 /// </summary>
 internal sealed class PolicyWritePipeline(IPolicyStore store, PolicyAuditLog audit, TimeProvider time, ILogger<PolicyWritePipeline> logger)
 {
@@ -192,7 +193,28 @@ internal sealed class PolicyWritePipeline(IPolicyStore store, PolicyAuditLog aud
         PolicyLog.PolicyChanged(logger, SafeLogValue.Bound(entry.PolicyId), entry.Action.ToString(), recorded?.Version ?? entry.Version, recorded?.Hash ?? SafeLogValue.Absent,
             writer.Kind, SafeLogValue.Bound(writer.Name), SafeLogValue.Bound(writer.Id), SafeLogValue.Bound(writer.AuthenticationType),
             SafeLogValue.Bound(writer.TenantId), writer.Source, entry.BeforeETag ?? SafeLogValue.Absent, entry.AfterETag ?? SafeLogValue.Absent);
+        await MarkChangedAsync(entry).ConfigureAwait(false);
         return recorded;
+    }
+
+    /// <summary>
+    /// Touches the change marker once the row is written and recorded, on its own timeout like the append. A failure only
+    /// delays other instances to their next full read (<see cref="Worker.CorsPolicyOptions.FullReloadMinutes"/>): it is
+    /// logged, and the write stands.
+    /// </summary>
+    private async Task MarkChangedAsync(PolicyAuditEntry entry)
+    {
+        using var timeout = new CancellationTokenSource(PostCommitTimeout, time);
+        try
+        {
+            await store.MarkChangedAsync(timeout.Token).ConfigureAwait(false);
+        }
+#pragma warning disable CA1031 // The row is written: no failure of the marker may turn the write into an error.
+        catch (Exception exception)
+#pragma warning restore CA1031
+        {
+            PolicyLog.ChangeMarkerFailed(logger, exception, SafeLogValue.Bound(entry.PolicyId), entry.Action.ToString());
+        }
     }
 
     private PolicyWriteResult Refused(string id, IReadOnlyList<PolicyError> errors)

@@ -8,16 +8,25 @@ namespace CorsFunctions.Worker.Policies;
 /// <summary>
 /// The policy set in Azure Table Storage: PartitionKey = policy set, RowKey = policy id. Individual calls are
 /// retried by the Azure SDK pipeline; writes use the row ETag so a concurrent update is never lost. A store failure
-/// leaves as a <see cref="TableStoreException"/> naming this table.
+/// leaves as a <see cref="TableStoreException"/> naming this table. The partition also holds the change marker row
+/// (<see cref="ChangeMarkerRowKey"/>), which no policy id can spell and which no read of policies returns.
 /// </summary>
 internal sealed class TablePolicyStore(TableClient table, IOptions<CorsPolicyOptions> options) : IPolicyStore
 {
+    /// <summary>The RowKey of the change marker: '~' is not allowed in a policy id, and it sorts after every id.</summary>
+    public const string ChangeMarkerRowKey = "~changed";
+
+    /// <summary>The one property of the marker row, telling whoever opens the table what the row is for.</summary>
+    public const string ChangeMarkerNoteProperty = "Note";
+
+    private const string ChangeMarkerNote = "Not a CORS policy: every policy write through the management API or the CLI touches this row so that apps reload the policy set.";
+
     private readonly string _policySet = options.Value.PartitionKey;
 
     /// <inheritdoc />
     public Task<IReadOnlyList<StoredPolicy>> ListAsync(CancellationToken cancellationToken) => TableCalls.RunAsync<IReadOnlyList<StoredPolicy>>(table.Name, async () =>
     {
-        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {_policySet}");
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {_policySet} and RowKey ne {ChangeMarkerRowKey}");
         var policies = new List<StoredPolicy>();
         await foreach (var entity in table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken).ConfigureAwait(false))
         {
@@ -78,6 +87,22 @@ internal sealed class TablePolicyStore(TableClient table, IOptions<CorsPolicyOpt
         {
             return new WriteResult(WriteOutcome.PreconditionFailed);
         }
+    }, cancellationToken);
+
+    /// <inheritdoc />
+    public Task<ETag?> ReadChangeMarkerAsync(CancellationToken cancellationToken) => TableCalls.RunAsync<ETag?>(table.Name, async () =>
+    {
+        var response = await table.GetEntityIfExistsAsync<TableEntity>(_policySet, ChangeMarkerRowKey, [ChangeMarkerNoteProperty], cancellationToken)
+            .ConfigureAwait(false);
+        return response.HasValue ? response.Value!.ETag : null;
+    }, cancellationToken);
+
+    /// <inheritdoc />
+    public Task MarkChangedAsync(CancellationToken cancellationToken) => TableCalls.RunAsync(table.Name, async () =>
+    {
+        // Unconditional: writing the same content still gives the row a new ETag, which is all readers compare.
+        var marker = new TableEntity(_policySet, ChangeMarkerRowKey) { [ChangeMarkerNoteProperty] = ChangeMarkerNote };
+        await table.UpsertEntityAsync(marker, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
     }, cancellationToken);
 
     private async Task<TableEntity?> FindAsync(string id, CancellationToken cancellationToken)

@@ -16,7 +16,7 @@ public sealed class PolicySnapshotExportTests : IAsyncDisposable
     private readonly MeterProvider _meterProvider;
     private readonly ServiceProvider _services = new ServiceCollection().AddMetrics().BuildServiceProvider();
     private readonly RecordingTimeProvider _time = new();
-    private readonly Mock<IPolicyStore> _store = new();
+    private readonly Mock<IPolicyStore> _store = new Mock<IPolicyStore>().WithMovingChangeMarker();
     private readonly PolicySnapshotPipeline _pipeline;
 
     public PolicySnapshotExportTests()

@@ -54,6 +54,19 @@ public sealed class CorsPolicyOptionsValidatorTests
         Assert.True(Validate(new CorsPolicyOptions { ConnectionString = "UseDevelopmentStorage=true", RefreshSeconds = seconds }).Failed);
     }
 
+    [Theory]
+    [InlineData(0, true)]
+    [InlineData(1, false)]
+    [InlineData(1440, false)]
+    [InlineData(1441, true)]
+    public void Full_reload_interval_outside_1_to_1440_minutes_is_refused_naming_the_setting(int minutes, bool refused)
+    {
+        var result = Validate(new CorsPolicyOptions { ConnectionString = "UseDevelopmentStorage=true", FullReloadMinutes = minutes });
+
+        Assert.Equal(refused, result.Failed);
+        Assert.Equal(refused, result.Failures?.Any(f => f.Contains("CorsPolicies__FullReloadMinutes", StringComparison.Ordinal)) == true);
+    }
+
     [Fact]
     public void Connection_string_and_service_uri_together_are_refused()
     {
@@ -93,12 +106,14 @@ public sealed class CorsPolicyOptionsValidatorTests
     public void Settings_bind_from_the_CorsPolicies_section()
     {
         using var services = Services(("CorsPolicies:TableServiceUri", "https://acct.table.core.windows.net"), ("CorsPolicies:TableName", "Policies2"),
-            ("CorsPolicies:PartitionKey", "shop"), ("CorsPolicies:RefreshSeconds", "5"), ("CorsPolicies:ManagedIdentityClientId", "abc"));
+            ("CorsPolicies:PartitionKey", "shop"), ("CorsPolicies:RefreshSeconds", "5"), ("CorsPolicies:ManagedIdentityClientId", "abc"),
+            ("CorsPolicies:FullReloadMinutes", "15"));
 
         var options = services.GetRequiredService<IOptions<CorsPolicyOptions>>().Value;
 
         Assert.Equal(new Uri("https://acct.table.core.windows.net"), options.TableServiceUri);
         Assert.Equal(("Policies2", "shop", 5, "abc"), (options.TableName, options.PartitionKey, options.RefreshSeconds, options.ManagedIdentityClientId));
+        Assert.Equal(15, options.FullReloadMinutes);
     }
 
     [Fact]

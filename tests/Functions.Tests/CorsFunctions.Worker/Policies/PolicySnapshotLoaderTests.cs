@@ -15,7 +15,7 @@ public sealed class PolicySnapshotLoaderTests : IDisposable
     private static readonly CorsPolicyOptions s_options = new() { RefreshSeconds = 300 };
 
     private readonly RecordingTimeProvider _time = new();
-    private readonly Mock<IPolicyStore> _store = new();
+    private readonly Mock<IPolicyStore> _store = new Mock<IPolicyStore>().WithMovingChangeMarker();
     private readonly ServiceProvider _services = new ServiceCollection().AddMetrics().BuildServiceProvider();
     private readonly PolicySnapshotPipeline _pipeline;
 

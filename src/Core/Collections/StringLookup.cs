@@ -1,0 +1,74 @@
+namespace CorsFunctions.Core.Collections;
+
+/// <summary>
+/// An immutable string-keyed lookup that answers spans without allocating. A handful of keys (the usual policy: two
+/// methods, two headers, one origin; a route segment with one child) is kept in two arrays and scanned, which is as
+/// fast as hashing at that size and a fraction of a dictionary's memory; more keys go into a dictionary that is never
+/// written again. Not a frozen dictionary: a set is rebuilt on every change of one policy, and freezing thousands of
+/// sibling route segments costs more than their lookups save.
+/// </summary>
+internal sealed class StringLookup<TValue>
+{
+    /// <summary>The most keys kept in arrays; beyond it a dictionary is worth its size.</summary>
+    internal const int ArrayLimit = 8;
+
+    private readonly string[] _keys;
+    private readonly TValue[] _values;
+    private readonly Dictionary<string, TValue>.AlternateLookup<ReadOnlySpan<char>> _large;
+    private readonly StringComparison _comparison;
+
+    /// <param name="entries">Distinct keys (under <paramref name="ignoreCase"/>) and their values.</param>
+    /// <param name="ignoreCase">Whether keys compare ordinally ignoring case, else ordinally.</param>
+    public StringLookup(IReadOnlyCollection<KeyValuePair<string, TValue>> entries, bool ignoreCase)
+    {
+        _comparison = ignoreCase ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal;
+        if (entries.Count <= ArrayLimit)
+        {
+            _keys = entries.Count == 0 ? [] : [.. entries.Select(e => e.Key)];
+            _values = entries.Count == 0 ? [] : [.. entries.Select(e => e.Value)];
+            return;
+        }
+
+        _keys = [];
+        _values = [];
+        _large = new Dictionary<string, TValue>(entries, ignoreCase ? StringComparer.OrdinalIgnoreCase : StringComparer.Ordinal)
+            .GetAlternateLookup<ReadOnlySpan<char>>();
+    }
+
+    /// <summary>A lookup with no key (shared: a leaf of a route trie holds no children).</summary>
+    public static StringLookup<TValue> Empty { get; } = new([], ignoreCase: false);
+
+    /// <summary>How many keys there are.</summary>
+    public int Count => _large.Dictionary is { } large ? large.Count : _keys.Length;
+
+    /// <summary>Finds the value stored under <paramref name="key"/>.</summary>
+    public bool TryGetValue(ReadOnlySpan<char> key, out TValue value)
+    {
+        if (_large.Dictionary is not null)
+        {
+            return _large.TryGetValue(key, out value!);
+        }
+
+        for (var i = 0; i < _keys.Length; i++)
+        {
+            if (key.Equals(_keys[i], _comparison))
+            {
+                value = _values[i];
+                return true;
+            }
+        }
+
+        value = default!;
+        return false;
+    }
+
+    /// <summary>Whether <paramref name="key"/> is one of the keys.</summary>
+    public bool ContainsKey(ReadOnlySpan<char> key) => TryGetValue(key, out _);
+}
+
+/// <summary>Builds <see cref="StringLookup{TValue}"/> sets: each key maps to itself, the spelling stored.</summary>
+internal static class StringLookup
+{
+    public static StringLookup<string> Set(IEnumerable<string> keys, bool ignoreCase) =>
+        new([.. keys.Select(k => KeyValuePair.Create(k, k))], ignoreCase);
+}
