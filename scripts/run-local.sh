@@ -10,6 +10,8 @@
 #   AZURITE_LOCATION                                           Azurite's data folder (.azurite/)
 #   FUNC                                                       Core Tools to run instead of the pinned copy
 #                                                              (e.g. FUNC=func for one on PATH)
+#   CORE_TOOLS_PACKAGE                                         the Core Tools npm package folder to set up
+#                                                              (node_modules/azure-functions-core-tools)
 # Azurite is stopped when the script exits, however it exits.
 set -euo pipefail
 
@@ -19,26 +21,51 @@ export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 
 bash scripts/azurite.sh
 
-# Core Tools' npm package downloads its real binary on first use (its postinstall, skipped above).
+# Core Tools' npm package downloads its real binary on first use (its postinstall, skipped above), from Microsoft's
+# CDN: that download is said before it starts, timed and sized when done, and a blocked one names the host to allow.
 # A Core Tools already on PATH is used when the repository's copy cannot be set up.
+core_tools="${CORE_TOOLS_PACKAGE:-$repo/node_modules/azure-functions-core-tools}"
+cdn_host=cdn.functions.azure.com
+package_field() { node -p "require('$core_tools/package.json').$1"; }
+
+setup_core_tools() {
+  local version started
+  version="$(package_field version)"
+  echo "run-local: first use of Azure Functions Core Tools $version (pinned in package.json): downloading its func binary," \
+    "Azure.Functions.Cli.<os>-<arch>.$version.zip, from https://$cdn_host/public/4.0.$(package_field consolidatedBuildId)/" \
+    "into $core_tools/bin (once; the time and size are printed when it is done)"
+  started=$SECONDS
+  node "$core_tools/lib/install.js" && [ -x "$core_tools/bin/func" ] || return 1
+  echo "run-local: Core Tools $version set up in $((SECONDS - started)) s ($(du -sm "$core_tools/bin" | cut -f1) MB in $core_tools/bin)"
+}
+
 if [ -n "${FUNC:-}" ]; then
   if ! func="$(command -v "$FUNC")"; then
     echo "run-local: FUNC=$FUNC is not an executable Core Tools (not found on PATH or not executable)." >&2
     exit 1
   fi
 else
-  func="$repo/node_modules/.bin/func"
-  if ! "$func" --version >/dev/null 2>&1 && command -v func >/dev/null 2>&1; then
-    func="$(command -v func)"
-  fi
-fi
-if [ "$func" = "$repo/node_modules/.bin/func" ]; then
-  # The pinned Core Tools declares the Node.js it needs; on an older one its installer crashes obscurely.
-  needed="$(node -p "require('./node_modules/azure-functions-core-tools/package.json').engines.node.replace(/[^0-9.]/g, '')")"
-  if [ "$(node -p "process.versions.node.split('.')[0] >= parseInt('$needed') ? 'ok' : 'old'")" != ok ]; then
-    echo "run-local: Node.js $(node --version) is too old for the pinned Azure Functions Core Tools, which needs Node.js >= $needed." >&2
-    echo "  Install Node.js $needed or later, or install Core Tools v4 yourself and put func on PATH." >&2
-    exit 1
+  func="$core_tools/bin/func"
+  if [ ! -x "$func" ]; then
+    # The pinned Core Tools declares the Node.js it needs; on an older one its installer crashes obscurely.
+    needed="$(package_field "engines.node.replace(/[^0-9.]/g, '')")"
+    if [ "$(node -p "process.versions.node.split('.')[0] >= parseInt('$needed') ? 'ok' : 'old'")" != ok ]; then
+      if ! func="$(command -v func)"; then
+        echo "run-local: Node.js $(node --version) is too old for the pinned Azure Functions Core Tools, which needs Node.js >= $needed." >&2
+        echo "  Install Node.js $needed or later, or install Core Tools v4 yourself and put func on PATH." >&2
+        exit 1
+      fi
+    elif ! setup_core_tools; then
+      if ! func="$(command -v func)"; then
+        cat >&2 <<MSG
+run-local: the download of Azure Functions Core Tools from $cdn_host failed (the installer's message is above).
+  Allow HTTPS to $cdn_host (behind a proxy: set https_proxy) and run this script again, or install Core Tools v4
+  yourself and run with FUNC=func.
+MSG
+        exit 1
+      fi
+      echo "run-local: using $func (on PATH) instead of the pinned Core Tools, whose download from $cdn_host failed." >&2
+    fi
   fi
 fi
 if ! func_error="$("$func" --version 2>&1)"; then
@@ -46,7 +73,7 @@ if ! func_error="$("$func" --version 2>&1)"; then
 run-local: Azure Functions Core Tools is not usable. It said:
 $(printf '%s\n' "$func_error" | tail -n 15 | sed 's/^/  | /')
   Its npm package (azure-functions-core-tools, pinned in package.json) downloads the func binary from
-  Microsoft's CDN on first use. Allow that download and run this script again, or install Core Tools v4
+  $cdn_host on first use. Allow that download and run this script again, or install Core Tools v4
   yourself, put func on PATH and run this script again.
 MSG
   exit 1

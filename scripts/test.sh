@@ -24,12 +24,16 @@ export CHROMIUM_PATH="$browser"
 
 dotnet build CorsFunctions.sln -c Release
 
-# Pack CorsFunctions.Core and CorsFunctions.Worker into artifacts/packages, then build the sample apps from those
+# Pack the libraries and the corsfunctions tool into artifacts/packages, then build the sample apps from those
 # packages alone (scripts/samples.sh fails when a sample fell back to the projects or to a stale package).
 bash scripts/pack.sh
 status=0
-sample_failures=0
-bash scripts/samples.sh || { status=1; sample_failures=1; }
+package_failures=0
+bash scripts/samples.sh || { status=1; package_failures=1; }
+# The corsfunctions tool from that feed, installed into a tool path of its own: --help and validate must run.
+bash scripts/cli-tool.sh --feed artifacts/packages || { status=1; package_failures=$((package_failures + 1)); }
+# CorsFunctions.Core and CorsFunctions.Worker against their 0.1.0 surface (baseline built from that commit).
+bash scripts/package-validation.sh || { status=1; package_failures=$((package_failures + 1)); }
 
 dotnet test CorsFunctions.sln -c Release --no-build \
   --logger "trx" --results-directory "$results" || status=$?
@@ -46,7 +50,7 @@ printf '%s\n' "$links_output"
 
 # Sum the counters of every TRX file: dotnet test's own summary is per project.
 passed=0
-failed=$((sample_failures + link_failures))
+failed=$((package_failures + link_failures))
 for trx in "$results"/*.trx; do
   [ -e "$trx" ] || continue
   counters="$(grep -o '<Counters [^>]*>' "$trx")"

@@ -65,6 +65,18 @@ public sealed class CliApplicationTests
         Assert.Contains("no Azure credential: DefaultAzureCredential failed", result.Error, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("--help")]
+    [InlineData("push", "--help")]
+    public async Task The_usage_names_the_installed_command_not_the_assembly(params string[] args)
+    {
+        var result = await Tool.RunAsync(args);
+
+        Assert.Equal(ExitCodes.Success, result.ExitCode);
+        Assert.Contains($"  corsfunctions{(args.Length > 1 ? " " + args[0] : "")} [", result.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("CorsFunctions.Cli", result.Output, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Help_lists_every_command_and_is_exit_0()
     {

@@ -1,5 +1,6 @@
 using Azure.Core;
 using Azure.Data.Tables;
+using Azure.Data.Tables.Sas;
 using CorsFunctions.Cli.Tests.Support;
 using CorsFunctions.Functions.Tests.Integration;
 using CorsFunctions.Functions.Tests.TestSupport;
@@ -14,7 +15,7 @@ namespace CorsFunctions.Cli.Tests;
 /// </summary>
 [Collection(AzuriteTests.Name)]
 [Trait(AzuriteTests.Category, AzuriteTests.Name)]
-public sealed class StoreErrorsTests : IDisposable
+public sealed class StoreErrorsTests(AzuriteFixture azurite) : IDisposable
 {
     private static readonly TimeSpan s_shortNetworkTimeout = TimeSpan.FromMilliseconds(500);
 
@@ -49,6 +50,27 @@ public sealed class StoreErrorsTests : IDisposable
         Assert.StartsWith($"corsfunctions {command[0]}: {table}: the table service cannot be reached, is busy or timed out: Connection refused", line, StringComparison.Ordinal);
         Assert.Contains("(4 attempts).", line, StringComparison.Ordinal);
         Assert.Equal(1 + TableRetry.MaxRetries, attempts.Attempts);
+    }
+
+    [Fact]
+    public async Task A_write_storage_forbids_is_exit_3_naming_both_operator_roles_and_the_deployment_doc()
+    {
+        var table = CliTable.New(azurite);
+        await table.Client.CreateAsync();
+        var service = new TableServiceClient(azurite.ConnectionString);
+        var readOnly = service.GenerateSasUri(TableAccountSasPermissions.Read | TableAccountSasPermissions.List, TableAccountSasResourceTypes.All,
+            DateTimeOffset.UtcNow.AddHours(1));
+        var sas = $"TableEndpoint={service.Uri};SharedAccessSignature={readOnly.Query.TrimStart('?')}";
+
+        var result = await Tool.RunAsync(["push", "--file", PolicyFiles.Samples, "--connection-string", sas, "--table", table.Client.Name]);
+
+        Assert.True(result.ExitCode == ExitCodes.StoreFailed, result.ToString());
+        var line = Assert.Single(result.ErrorLines);
+        Assert.StartsWith($"corsfunctions push: table {table.Client.Name}: storage refused this identity (403).", line, StringComparison.Ordinal);
+        Assert.Contains("Storage Table Data Contributor on the policy table", line, StringComparison.Ordinal);
+        Assert.Contains("the role 'CorsFunctions audit appender' on the audit table", line, StringComparison.Ordinal);
+        Assert.Contains("docs/deployment.md", line, StringComparison.Ordinal);
+        Assert.Empty(await table.Client.QueryAsync<TableEntity>().ToListAsync());
     }
 
     [Fact]
@@ -100,9 +122,9 @@ public sealed class StoreErrorsTests : IDisposable
         var options = ProductionRetries.WithShortDelays(networkTimeout);
         options.AddPolicy(new AfterResponsesPolicy(TableRequests.IsEntityWrite, 2, interrupt), HttpPipelinePosition.PerCall);
         var file = _files.WithPolicies(
-            """{ "id": "a", "routes": ["/api/a"], "allowedOrigins": ["https://a.example.com"] }""",
-            """{ "id": "b", "routes": ["/api/b"], "allowedOrigins": ["https://b.example.com"] }""",
-            """{ "id": "c", "routes": ["/api/c"], "allowedOrigins": ["https://c.example.com"] }""");
+            """{ "id": "a", "routes": ["/api/a"], "allowedOrigins": ["https://a.example.com"], "maxAgeSeconds": 600 }""",
+            """{ "id": "b", "routes": ["/api/b"], "allowedOrigins": ["https://b.example.com"], "maxAgeSeconds": 600 }""",
+            """{ "id": "c", "routes": ["/api/c"], "allowedOrigins": ["https://c.example.com"], "maxAgeSeconds": 600 }""");
 
         var result = await Tool.RunAsync(options, ["push", "--file", file, .. table.Options]);
 

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using Azure.Data.Tables;
 using CorsFunctions.Scripts.Tests.Support;
 using CorsFunctions.Worker;
@@ -87,9 +88,75 @@ public sealed class RunLocalScriptTests : IDisposable
         }
     }
 
+    [Fact]
+    public async Task A_blocked_first_download_of_Core_Tools_is_announced_then_names_the_host_to_allow()
+    {
+        var package = CoreToolsPackage("""console.error("Error: getaddrinfo ENOTFOUND cdn.functions.azure.com"); process.exit(1);""");
+
+        var (exitCode, run) = await ScriptProcess.RunAsync("run-local.sh", FirstUse(package), TimeSpan.FromMinutes(2));
+        using var _ = run;
+
+        Assert.True(exitCode == 1, run.Output);
+        Assert.Contains("run-local: first use of Azure Functions Core Tools 4.15.1 (pinned in package.json): downloading its func binary, " +
+            "Azure.Functions.Cli.<os>-<arch>.4.15.1.zip, from https://cdn.functions.azure.com/public/4.0.305552/", run.Stdout, StringComparison.Ordinal);
+        Assert.Contains("run-local: the download of Azure Functions Core Tools from cdn.functions.azure.com failed", run.Stderr, StringComparison.Ordinal);
+        Assert.Contains("Allow HTTPS to cdn.functions.azure.com", run.Stderr, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(_azuriteData), "Azurite was started although Core Tools could not be set up");
+    }
+
+    [Fact]
+    public async Task A_first_download_of_Core_Tools_reports_its_time_and_size_and_its_func_is_the_one_started()
+    {
+        // The stand-in installer writes a func and 2 MB beside it into bin/, where the real one unpacks the downloaded zip.
+        var package = CoreToolsPackage($$"""
+            const fs = require("fs"), path = require("path");
+            const bin = path.join(__dirname, "..", "bin");
+            fs.mkdirSync(bin, { recursive: true });
+            fs.writeFileSync(path.join(bin, "padding"), Buffer.alloc(2 * 1024 * 1024));
+            fs.writeFileSync(path.join(bin, "func"), "#!/usr/bin/env bash\necho \"func $*\" >> {{_funcCalls}}\n", { mode: 0o755 });
+            """);
+
+        var (exitCode, run) = await ScriptProcess.RunAsync("run-local.sh", FirstUse(package), FuncStartTimeout);
+        using var _ = run;
+
+        Assert.True(exitCode == 0, run.Output);
+        Assert.Matches($@"run-local: Core Tools 4\.15\.1 set up in \d+ s \([23] MB in {Regex.Escape(package)}/bin\)", run.Stdout);
+        Assert.Equal(["func --version", "func start"], File.ReadAllLines(_funcCalls));
+    }
+
+    private readonly string _funcCalls = Path.Combine(Path.GetTempPath(), "corsfunctions-func-calls-" + Guid.NewGuid().ToString("N"));
+    private readonly string _coreTools = Path.Combine(Path.GetTempPath(), "corsfunctions-core-tools-" + Guid.NewGuid().ToString("N"));
+
+    /// <summary>A Core Tools npm package as the pinned one is before its first use (no bin/), with <paramref name="installer"/> as its lib/install.js.</summary>
+    private string CoreToolsPackage(string installer)
+    {
+        Directory.CreateDirectory(Path.Combine(_coreTools, "lib"));
+        File.WriteAllText(Path.Combine(_coreTools, "package.json"),
+            """{ "name": "azure-functions-core-tools", "version": "4.15.1", "consolidatedBuildId": "305552", "engines": { "node": ">=18" } }""");
+        File.WriteAllText(Path.Combine(_coreTools, "lib", "install.js"), installer);
+        return _coreTools;
+    }
+
+    /// <summary>A run with the pinned Core Tools (no FUNC) taken from <paramref name="package"/>, and no func on PATH to fall back to.</summary>
+    private Dictionary<string, string> FirstUse(string package)
+    {
+        var environment = Environment(Ports.Choose());
+        environment["FUNC"] = "";
+        environment["CORE_TOOLS_PACKAGE"] = package;
+        environment["PATH"] = string.Join(Path.PathSeparator, (System.Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator)
+            .Where(folder => folder.Length > 0 && !File.Exists(Path.Combine(folder, "func"))));
+        return environment;
+    }
+
     public void Dispose()
     {
         _func.Dispose();
+        if (Directory.Exists(_coreTools))
+        {
+            Directory.Delete(_coreTools, recursive: true);
+        }
+
+        File.Delete(_funcCalls);
         if (Directory.Exists(_azuriteData))
         {
             Directory.Delete(_azuriteData, recursive: true);

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.CommandLine.Help;
 using Azure.Data.Tables;
 using CorsFunctions.Cli.Commands;
 using CorsFunctions.Worker.Policies;
@@ -8,28 +9,35 @@ namespace CorsFunctions.Cli;
 /// <summary>The <c>corsfunctions</c> command line: its commands, and how a run turns into an exit code.</summary>
 internal static class CliApplication
 {
+    /// <summary>The command name the tool is installed as (ToolCommandName).</summary>
+    public const string ToolName = "corsfunctions";
+
     /// <summary>
     /// The root command with every subcommand; <paramref name="clientOptions"/> configure the table calls,
     /// <paramref name="environment"/> is where a connection string may come from besides the command line.
     /// </summary>
-    public static RootCommand Create(TableClientOptions clientOptions, CliEnvironment environment)
+    public static Command Create(TableClientOptions clientOptions, CliEnvironment environment)
     {
         var table = new TableOptions(clientOptions, environment);
         var source = new PolicySource(table);
         var file = new Option<FileInfo>("--file") { Description = "The policy file ({ \"policies\": [...] }).", Required = true };
         var id = new Option<string>("--id") { Description = "The policy id.", Required = true };
-        return new RootCommand("corsfunctions: validate, compare, push, pull, check, audit, roll back and export the CORS policies of a CorsFunctions policy table.")
+        var app = new AppOptions();
+        // Not a RootCommand, which takes its name from the entry assembly (the usage would read CorsFunctions.Cli): the tool's command name.
+        return new Command(ToolName, "Validate, compare, push, pull, check, audit, roll back and export the CORS policies of a CorsFunctions policy table.")
         {
+            new HelpOption(),
+            new VersionOption(),
             new Option<bool>(CliAction.Verbose)
             {
                 Description = "On a failure, print the exception and its stack trace after the one-line message.",
                 Recursive = true,
             },
-            ValidateCommand.Create(source),
+            ValidateCommand.Create(source, app),
             DiffCommand.Create(table, file),
-            PushCommand.Create(table, file),
+            PushCommand.Create(table, file, app),
             PullCommand.Create(table),
-            CheckCommand.Create(source),
+            CheckCommand.Create(source, app),
             HistoryCommand.Create(table, id),
             RollbackCommand.Create(table, id),
             ExportCommand.Create(source),

@@ -63,6 +63,13 @@ internal static class PolicyDiff
             .Where(f => f.Before != f.After)];
     }
 
+    /// <summary>Every field of <paramref name="definition"/> but its id, as JSON member names and values, in name order.</summary>
+    public static IReadOnlyList<(string Field, string Value)> FieldsOf(CorsPolicyDefinition definition)
+    {
+        ArgumentNullException.ThrowIfNull(definition);
+        return [.. Fields(definition).Where(f => f.Key != "id").OrderBy(f => f.Key, StringComparer.Ordinal).Select(f => (f.Key, f.Value))];
+    }
+
     private static PolicyChange Compare(StoredPolicy row, CorsPolicyDefinition proposed)
     {
         var fields = ChangedFields(row.Definition, proposed);

@@ -36,7 +36,7 @@ internal static class PolicyFile
 
         if (errors.Count > 0)
         {
-            throw new CliException($"{path}: not a policy file ({errors.Count} error{(errors.Count == 1 ? "" : "s")}):{Environment.NewLine}" +
+            throw new CliException($"{path}: not a policy file ({Counted.Of(errors.Count, "error", "errors")}):{Environment.NewLine}" +
                 string.Concat(errors.Select(e => $"  {e}{Environment.NewLine}")) +
                 "Expected { \"policies\": [ { \"id\": ..., \"routes\": [...], \"allowedOrigins\": [...] } ] }.");
         }

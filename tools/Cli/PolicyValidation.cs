@@ -1,3 +1,4 @@
+using CorsFunctions.Core.Lint;
 using CorsFunctions.Core.Policies;
 using CorsFunctions.Core.Routing;
 using CorsFunctions.Worker.Policies;
@@ -21,8 +22,13 @@ internal static class PolicyValidation
             .OrderBy(p => p.Id, StringComparer.Ordinal)];
     }
 
-    /// <summary>Writes the report of <see cref="Check"/> and the route conflicts; returns whether every policy is valid.</summary>
-    public static bool Report(IReadOnlyList<StoredPolicy> policies, string where, TextWriter output, TextWriter error)
+    /// <summary>
+    /// Writes the report of <see cref="Check"/>, the route conflicts and, with a <paramref name="lint"/> context, the lint
+    /// warnings of each valid entry (<see cref="PolicyLinter"/>); returns whether every policy is valid and how many
+    /// lint warnings there were.
+    /// </summary>
+    public static (bool Valid, int Warnings) Report(IReadOnlyList<StoredPolicy> policies, string where, TextWriter output, TextWriter error,
+        PolicyLintContext? lint)
     {
         ArgumentNullException.ThrowIfNull(output);
         ArgumentNullException.ThrowIfNull(error);
@@ -32,22 +38,35 @@ internal static class PolicyValidation
         {
             // The entries of an id given twice are told apart by where they are in the file.
             var position = repeated.Contains(id) ? $" ($.policies[{index}])" : "";
-            error.WriteLine($"policy '{id}'{position}: {errors.Count} error{(errors.Count == 1 ? "" : "s")}");
+            error.WriteLine($"policy '{id}'{position}: {Counted.Of(errors.Count, "error", "errors")}");
             foreach (var policyError in errors)
             {
                 error.WriteLine($"  {policyError}");
             }
         }
 
-        foreach (var conflict in PolicySet.Create(policies.Select(p => p.Compile())).Conflicts)
+        var compilations = policies.Select(p => p.Compile()).ToList();
+        foreach (var conflict in PolicySet.Create(compilations).Conflicts)
         {
             error.WriteLine($"warning: route {conflict.Route} is named by several policies of the same mode: {conflict.Winner} governs it, {string.Join(", ", conflict.Losers)} never will.");
         }
 
+        var invalidIndexes = invalid.Select(p => p.Index).ToHashSet();
+        var warnings = lint is null ? [] : compilations
+            .Where((_, index) => !invalidIndexes.Contains(index))
+            .SelectMany(c => PolicyLinter.Lint(c, lint).Select(w => (c.Definition.Id, Warning: w)))
+            .OrderBy(w => w.Id, StringComparer.Ordinal)
+            .ToList();
+        foreach (var (id, warning) in warnings)
+        {
+            error.WriteLine($"warning: policy '{id}': {warning}");
+        }
+
+        var lintNote = warnings.Count == 0 ? "" : $" ({Counted.Of(warnings.Count, "lint warning", "lint warnings")})";
         output.WriteLine(invalid.Count == 0
-            ? $"{where}: {policies.Count} polic{(policies.Count == 1 ? "y" : "ies")}, all valid."
-            : $"{where}: {invalid.Count} of {policies.Count} policies invalid.");
-        return invalid.Count == 0;
+            ? $"{where}: {Counted.Policies(policies.Count)}, all valid{lintNote}."
+            : $"{where}: {invalid.Count} of {Counted.Policies(policies.Count)} invalid{lintNote}.");
+        return (invalid.Count == 0, warnings.Count);
     }
 
     private static IEnumerable<PolicyError> Duplicate(string id, HashSet<string> duplicates) => duplicates.Contains(id)

@@ -23,8 +23,9 @@ internal static class StoreErrors
         return StoreFailures.Classify(exception, CancellationToken.None) switch
         {
             StoreFailureKind.Forbidden =>
-                $"{where}: storage refused this identity (403). Reading needs the role Storage Table Data Reader on the table, writing Storage Table Data Contributor " +
-                "(README: Grant an operator write access); with a connection string, check its key or SAS.",
+                $"{where}: storage refused this identity (403). Reading needs Storage Table Data Reader on both tables; writing (push, rollback) needs " +
+                "Storage Table Data Contributor on the policy table and the role 'CorsFunctions audit appender' on the audit table " +
+                "(docs/deployment.md, Grant an operator write access); with a connection string, check its key or SAS.",
             StoreFailureKind.TableMissing => $"{where}: the table does not exist in this account (a first push creates it).",
             StoreFailureKind.CredentialUnavailable =>
                 $"{where}: no Azure credential: {Reason(cause)} Sign in (az login) or use --connection-string.",

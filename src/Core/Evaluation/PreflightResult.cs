@@ -10,10 +10,12 @@ public readonly struct PreflightResult
 {
     /// <summary>
     /// The <c>Vary</c> names every preflight answer carries, allowed or not: each request header the answer
-    /// depends on, private-network access included (its presence alone can turn an allow into a refusal).
+    /// depends on, private-network access included (its presence alone can turn an allow into a refusal). Separated by
+    /// bare commas: the worker's built-in HTTP model sends a list header that way whatever it was given, and both models
+    /// send the same bytes.
     /// </summary>
     public const string VaryValue =
-        "Origin, Access-Control-Request-Method, Access-Control-Request-Headers, Access-Control-Request-Private-Network";
+        "Origin,Access-Control-Request-Method,Access-Control-Request-Headers,Access-Control-Request-Private-Network";
 
     private readonly ReadOnlyMemory<char> _detail;
 

@@ -40,6 +40,81 @@ public sealed class CheckCommandTests(AzuriteFixture azurite) : IDisposable
     }
 
     [Fact]
+    public async Task A_path_without_the_route_prefix_gets_the_prefixed_path_suggested()
+    {
+        var result = await Tool.RunAsync("check", "--file", PolicyFiles.Samples, "--path", "/items/7", "--origin", "https://trusted.example.com");
+
+        Assert.Equal(ExitCodes.Refused, result.ExitCode);
+        Assert.Contains("actual request: refused (NoPolicy)", result.Output, StringComparison.Ordinal);
+        Assert.Equal("note: no policy governs /items/7, which lacks the host's route prefix '/api' that every function is served under: " +
+            "did you mean --path /api/items/7 (policy items governs it)?", result.Error.Trim());
+    }
+
+    [Theory]
+    [InlineData("/api/other")]
+    [InlineData("/API/other")]
+    [InlineData("/api")]
+    public async Task A_path_with_the_route_prefix_gets_no_suggestion(string path)
+    {
+        var result = await Tool.RunAsync("check", "--file", PolicyFiles.Samples, "--path", path, "--origin", "https://trusted.example.com");
+
+        Assert.Equal(ExitCodes.Refused, result.ExitCode);
+        Assert.Empty(result.Error);
+    }
+
+    private const string ItemsWithoutKeyHeader = """{ "id": "items", "routes": ["/api/items"], "allowedOrigins": ["https://a.example.com"], "allowedMethods": ["GET"], "maxAgeSeconds": 600 }""";
+    private const string ItemsWithKeyHeader = """{ "id": "items", "routes": ["/api/items"], "allowedOrigins": ["https://a.example.com"], "allowedHeaders": ["x-functions-key"], "maxAgeSeconds": 600 }""";
+
+    private async Task<CliResult> CheckWithAppAsync(string policy, string? authLevel, params string[] more)
+    {
+        var app = AppFolders.Create(_files.Folder, "api", ("ListItems", "items", "get", authLevel));
+        return await Tool.RunAsync(["check", "--file", _files.WithPolicies(policy), "--path", "/api/items", "--origin", "https://a.example.com", "--app", app, .. more]);
+    }
+
+    [Theory]
+    [InlineData("Function")]
+    [InlineData(null)] // the host's default level
+    public async Task A_function_that_needs_a_key_is_named_with_the_browser_symptom_and_the_header_the_policy_refuses(string? authLevel)
+    {
+        var result = await CheckWithAppAsync(ItemsWithoutKeyHeader, authLevel, "--method", "GET");
+
+        Assert.True(result.ExitCode == ExitCodes.Success, result.ToString()); // the decision itself is unchanged
+        var note = Assert.Single(result.ErrorLines);
+        Assert.StartsWith($"note: ListItems (auth level {authLevel ?? "function"}) serves /api/items and needs a function key: " +
+            "a request without it gets the host's 401 with no CORS header, which the browser reports only as \"Failed to fetch\".", note, StringComparison.Ordinal);
+        Assert.Contains("policy items refuses that header in a preflight: add x-functions-key to its allowedHeaders", note, StringComparison.Ordinal);
+        Assert.EndsWith("(docs/troubleshooting.md#function-keys).", note, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_policy_that_lets_the_key_header_through_is_said_to()
+    {
+        var result = await CheckWithAppAsync(ItemsWithKeyHeader, "Function");
+
+        Assert.Contains("in the x-functions-key header; policy items allows that header (", Assert.Single(result.ErrorLines), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("Anonymous", "GET")]
+    [InlineData("Function", "PUT")] // no function of that method serves the path
+    public async Task No_key_note_when_no_function_serving_the_request_needs_one(string authLevel, string method)
+    {
+        var result = await CheckWithAppAsync(ItemsWithKeyHeader, authLevel, "--method", method);
+
+        Assert.Empty(result.Error);
+    }
+
+    [Fact]
+    public async Task The_route_prefix_of_the_app_is_the_one_suggested()
+    {
+        var app = AppFolders.Create(_files.Folder, "v1", ("ListItems", "items", "get", "Anonymous"));
+
+        var result = await Tool.RunAsync("check", "--file", PolicyFiles.Samples, "--path", "/items", "--origin", "https://trusted.example.com", "--app", app);
+
+        Assert.Contains("lacks the host's route prefix '/v1' that every function is served under: did you mean --path /v1/items?", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_path_no_policy_governs_is_refused()
     {
         var result = await Tool.RunAsync("check", "--file", PolicyFiles.Samples, "--path", "/api/other", "--origin", "https://trusted.example.com");

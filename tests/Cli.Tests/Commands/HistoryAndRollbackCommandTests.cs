@@ -42,6 +42,26 @@ public sealed class HistoryAndRollbackCommandTests(AzuriteFixture azurite) : IDi
     }
 
     [Fact]
+    public async Task A_creation_and_a_delete_show_the_definition_not_every_field_from_or_to_absent()
+    {
+        var (_, options) = await TwoVersionsAsync();
+        await Tool.RunAsync(["push", "--prune", "--file", _files.WithPolicies("""{ "id": "other", "routes": ["/o"], "allowedOrigins": ["https://o.example.com"] }"""), .. options]);
+
+        var result = await Tool.RunAsync(["history", "--id", "items", .. options]);
+
+        var lines = result.Output.TrimEnd().Split(Environment.NewLine);
+        Assert.DoesNotContain("(absent)", result.Output, StringComparison.Ordinal);
+        var created = Array.IndexOf(lines, "    created:");
+        Assert.StartsWith("v1  ", lines[created - 1], StringComparison.Ordinal);
+        Assert.Contains("""      allowedOrigins: ["https://a.example.com"]""", lines[created..]);
+        Assert.Contains("      allowCredentials: false", lines[created..]);
+        var deleted = Array.IndexOf(lines, "    deleted, it was:");
+        Assert.StartsWith("v3  ", lines[deleted - 1], StringComparison.Ordinal);
+        Assert.Contains("""      allowedOrigins: ["https://a.example.com","https://b.example.com"]""", lines[deleted..]);
+        Assert.DoesNotContain(lines, l => l.StartsWith("      id:", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Push_says_the_audit_version_of_each_write()
     {
         var table = CliTable.New(azurite);

@@ -29,6 +29,23 @@ public sealed class PullCommandTests(AzuriteFixture azurite) : IDisposable
     }
 
     [Fact]
+    public async Task One_policy_is_counted_in_the_singular()
+    {
+        var table = CliTable.New(azurite);
+        var one = _files.WithPolicies("""{ "id": "a", "routes": ["/api/a"], "allowedOrigins": ["https://a.example.com"], "maxAgeSeconds": 600 }""");
+        var invalid = _files.WithPolicies("""{ "id": "a", "routes": ["api/a"], "allowedOrigins": ["https://a.example.com"] }""");
+
+        var pushed = await Tool.RunAsync(["push", "--file", one, .. table.Options]);
+        var pulled = await Tool.RunAsync(["pull", "--output", Path.Combine(_files.Folder, "one.json"), .. table.Options]);
+        var refused = await Tool.RunAsync("validate", "--file", invalid);
+
+        Assert.StartsWith($"{Path.GetFileName(one)}: 1 policy, all valid.", pushed.Output, StringComparison.Ordinal);
+        Assert.Equal($"table {table.Client.Name}, policy set default: 1 policy written to one.json.", pulled.Output.Trim());
+        Assert.Equal($"{Path.GetFileName(invalid)}: 1 of 1 policy invalid.", refused.Output.Trim());
+        Assert.StartsWith("policy 'a': 1 error" + Environment.NewLine, refused.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Text_is_pulled_as_written_not_escaped_for_html()
     {
         var table = CliTable.New(azurite);

@@ -36,7 +36,7 @@ public sealed class ValidateCommandTests(AzuriteFixture azurite) : IDisposable
         var file = _files.WithPolicies(
             """{ "id": "a", "routes": ["/api/a"], "allowedOrigins": ["https://a.example.com/app", "https://*.co.uk"], "allowedMethods": ["TRACE"] }""",
             """{ "id": "b", "routes": ["api/b"], "allowedOrigins": ["https://b.example.com"] }""",
-            """{ "id": "ok", "routes": ["/api/ok"], "allowedOrigins": ["https://ok.example.com"] }""");
+            """{ "id": "ok", "routes": ["/api/ok"], "allowedOrigins": ["https://ok.example.com"], "maxAgeSeconds": 600 }""");
 
         var result = await Tool.RunAsync("validate", "--file", file);
 
@@ -78,8 +78,9 @@ public sealed class ValidateCommandTests(AzuriteFixture azurite) : IDisposable
         Assert.EndsWith($"[{PolicyErrorCodes.OriginTrailingSlash}]", lines[3], StringComparison.Ordinal);
         Assert.EndsWith($"[{PolicyErrorCodes.MethodForbidden}]", lines[4], StringComparison.Ordinal);
         Assert.EndsWith($"[{PolicyErrorCodes.IdDuplicate}]", lines[5], StringComparison.Ordinal);
-        Assert.Equal(6, lines.Length);
-        Assert.EndsWith("2 of 3 policies invalid.", result.Output.Trim(), StringComparison.Ordinal);
+        Assert.StartsWith("warning: policy 'b': MaxAgeSeconds: ", lines[6], StringComparison.Ordinal); // the valid entry's lint warning
+        Assert.Equal(7, lines.Length);
+        Assert.EndsWith("2 of 3 policies invalid (1 lint warning).", result.Output.Trim(), StringComparison.Ordinal);
     }
 
     [Theory]
@@ -162,9 +163,9 @@ public sealed class ValidateCommandTests(AzuriteFixture azurite) : IDisposable
     public async Task Route_conflicts_within_one_mode_are_warned_about()
     {
         var file = _files.WithPolicies(
-            """{ "id": "a", "routes": ["/api/x"], "allowedOrigins": ["https://a.example.com"] }""",
-            """{ "id": "b", "routes": ["/api/x"], "allowedOrigins": ["https://b.example.com"] }""",
-            """{ "id": "c", "mode": "reportOnly", "routes": ["/api/x"], "allowedOrigins": ["https://c.example.com"] }""");
+            """{ "id": "a", "routes": ["/api/x"], "allowedOrigins": ["https://a.example.com"], "maxAgeSeconds": 600 }""",
+            """{ "id": "b", "routes": ["/api/x"], "allowedOrigins": ["https://b.example.com"], "maxAgeSeconds": 600 }""",
+            """{ "id": "c", "mode": "reportOnly", "routes": ["/api/x"], "allowedOrigins": ["https://c.example.com"], "maxAgeSeconds": 600 }""");
 
         var result = await Tool.RunAsync("validate", "--file", file);
 

@@ -11,7 +11,7 @@ namespace CorsFunctions.Core.Tests.Evaluation;
 /// </summary>
 public class ResponseHeaderTableTests
 {
-    private const string PreflightVary = "Origin, Access-Control-Request-Method, Access-Control-Request-Headers, Access-Control-Request-Private-Network";
+    private const string PreflightVary = "Origin,Access-Control-Request-Method,Access-Control-Request-Headers,Access-Control-Request-Private-Network";
     private const string Evil = "https://evil.example";
 
     private static readonly CorsPolicyDefinition s_items = Valid with

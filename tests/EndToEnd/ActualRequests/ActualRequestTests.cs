@@ -27,6 +27,17 @@ public abstract class ActualRequestTests(EndToEndFixture fixture)
         CorsAssert.NoSerializedArrays(response);
     }
 
+    [Theory]
+    [InlineData(TrustedOrigin)] // stamped
+    [InlineData(UntrustedOrigin)] // Vary only
+    [InlineData(null)] // no Origin, a governed route: Vary only
+    public async Task Actual_response_Vary_is_spelled_the_same_in_both_HTTP_models(string? origin)
+    {
+        using var response = await SendAsync(HttpMethod.Get, ItemsCollection, origin);
+
+        Assert.Equal("Origin", CorsAssert.Wire(response, "Vary"));
+    }
+
     [Fact]
     public async Task Refused_origin_gets_the_function_response_unchanged_with_only_vary()
     {

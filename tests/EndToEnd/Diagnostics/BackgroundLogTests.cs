@@ -23,7 +23,7 @@ public sealed class BackgroundLogTests(BuiltInModelFixture fixture)
         var load = await ConsoleLineAsync(fixture.Host, $"info: {Reporter}[2000] Loaded ");
 
         Assert.Equal(LogLevel.Information, load.Level);
-        Assert.Contains($"from table {EndToEndFixture.TableName}, policy set {EndToEndFixture.PolicySet}.", load.Message, StringComparison.Ordinal);
+        Assert.Contains($"from table {EndToEndFixture.TableName}, policy set {EndToEndFixture.PolicySet}: ", load.Message, StringComparison.Ordinal);
         Assert.True(fixture.Host.Log.DroppedRpcLogs > 0, "the background logs also went over gRPC, where the host drops them");
         Assert.DoesNotContain(fixture.Host.Log.Entries, e => e.Source == HostLogSource.Invocation && e.Message.Contains("Loaded ", StringComparison.Ordinal));
     }

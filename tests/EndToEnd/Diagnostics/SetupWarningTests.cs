@@ -7,7 +7,7 @@ namespace CorsFunctions.EndToEnd.Diagnostics;
 /// The start-up setup warnings as the host shows them: logged outside any invocation, so their gRPC copies are dropped
 /// and they arrive as worker console lines. No set-up warning for the correctly set-up app but a lint warning for its
 /// seeded policy without a max age, the empty-policy-set warning for the same app pointed at a partition that holds no
-/// policy.
+/// policy, the plan warning for the same app given a plan's variables.
 /// </summary>
 public abstract class SetupWarningTests(EndToEndFixture fixture)
 {
@@ -17,7 +17,7 @@ public abstract class SetupWarningTests(EndToEndFixture fixture)
     [Fact]
     public void The_correctly_set_up_app_logs_no_setup_warning()
     {
-        // 3000-3005 judge the app's set-up; 3020 (lint) judges the seeded policies, some of which are careless on purpose.
+        // 3000-3006 judge the app's set-up; 3020 (lint) judges the seeded policies, some of which are careless on purpose.
         Assert.DoesNotContain($"{SetupCategory}[300", fixture.Host.RecentOutput, StringComparison.Ordinal);
         Assert.DoesNotContain(fixture.Host.Log.Entries, e => e.Message.Contains($"{SetupCategory}[300", StringComparison.Ordinal));
     }
@@ -31,6 +31,21 @@ public abstract class SetupWarningTests(EndToEndFixture fixture)
             && e.Message.Contains("lint.max_age_missing", StringComparison.Ordinal), WarningTimeout);
 
         Assert.True(warning is not null, $"No lint warning for policy 'open' within {WarningTimeout.TotalSeconds:0} s:{Environment.NewLine}{fixture.Host.RecentOutput}");
+    }
+
+    [Theory]
+    [InlineData("CONTAINER_NAME", "app-container", "Linux Consumption")]
+    [InlineData("WEBSITE_SKU", "FlexConsumption", "Flex Consumption")]
+    public async Task An_app_on_a_plan_whose_host_answers_preflights_is_warned_at_start_up(string variable, string value, string plan)
+    {
+        await using var host = await fixture.StartAnotherHostAsync(new Dictionary<string, string> { [variable] = value });
+
+        var warning = await host.Log.WaitForAsync(e => e.Source == HostLogSource.WorkerConsole
+            && e.Message.StartsWith($"warn: {SetupCategory}[3006] ", StringComparison.Ordinal), WarningTimeout);
+
+        Assert.True(warning is not null, $"No plan warning on the worker console within {WarningTimeout.TotalSeconds:0} s:{Environment.NewLine}{host.RecentOutput}");
+        Assert.Contains($"The app runs on {plan}: there the Functions host answers every CORS preflight itself", warning.Message, StringComparison.Ordinal);
+        Assert.Contains("corsfunctions export --format apim", warning.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -67,33 +67,7 @@ internal sealed class RouteTemplate
         return i == parts.Length ? values : null;
     }
 
-    /// <summary>
-    /// Orders templates like ASP.NET Core's route precedence: segment by segment, a literal beats a parameter,
-    /// which beats a catch-all. Negative when this template is tried first.
-    /// </summary>
-    public int ComparePrecedence(RouteTemplate other)
-    {
-        var count = Math.Min(_segments.Length, other._segments.Length);
-        for (var i = 0; i < count; i++)
-        {
-            var order = Rank(_segments[i].Kind).CompareTo(Rank(other._segments[i].Kind));
-            if (order != 0)
-            {
-                return order;
-            }
-        }
-
-        return other._segments.Length.CompareTo(_segments.Length);
-    }
-
     public override string ToString() => Text;
-
-    private static int Rank(SegmentKind kind) => kind switch
-    {
-        SegmentKind.Literal => 0,
-        SegmentKind.Parameter or SegmentKind.OptionalParameter => 1,
-        _ => 2,
-    };
 
     private static Segment ParseSegment(string part, bool isLast, string template)
     {

@@ -24,15 +24,17 @@ public sealed class RouteTemplateTests
     }
 
     [Fact]
-    public void Literal_routes_win_over_parameters_which_win_over_catch_alls()
+    public void Route_table_tries_routes_in_function_name_order_like_the_host_not_by_precedence()
     {
-        var literal = RouteTemplate.Parse("api", "items/all");
-        var parameter = RouteTemplate.Parse("api", "items/{id}");
-        var catchAll = RouteTemplate.Parse("api", "{*path}");
+        // The host sorts functions by name (case-insensitive) and takes the first route whose template and methods fit.
+        var routes = new RouteTable([Named("Ping", null, "ping"), Named("basket", null, "basket"), Named("CorsPreflight", "options", "{*path}"),
+            Named("Widgets", "options", "widgets")]);
 
-        Assert.True(literal.ComparePrecedence(parameter) < 0);
-        Assert.True(parameter.ComparePrecedence(catchAll) < 0);
-        Assert.True(catchAll.ComparePrecedence(literal) > 0);
+        Assert.Equal(["basket", "CorsPreflight", "Ping", "Widgets"], routes.Functions.Select(f => f.Name));
+        Assert.Equal("basket", routes.Resolve("OPTIONS", "/api/basket")!.Function.Name);
+        Assert.Equal("CorsPreflight", routes.Resolve("OPTIONS", "/api/ping")!.Function.Name);
+        Assert.Equal("CorsPreflight", routes.Resolve("OPTIONS", "/api/widgets")!.Function.Name);
+        Assert.Equal("Ping", routes.Resolve("GET", "/api/ping")!.Function.Name);
     }
 
     [Fact]
@@ -52,6 +54,10 @@ public sealed class RouteTemplateTests
     [InlineData("{*path}/tail")]
     public void Unemulated_template_features_are_refused(string route) =>
         Assert.Throws<NotSupportedException>(() => RouteTemplate.Parse("api", route));
+
+    private static HttpFunction Named(string name, string? method, string route) =>
+        new(name, name, "req", RouteTemplate.Parse("api", route), method is null ? null : new HashSet<string> { method.ToUpperInvariant() },
+            AuthLevel.Anonymous);
 
     private static HttpFunction Function(string method, string route) =>
         new(route, route, "req", RouteTemplate.Parse("api", route), new HashSet<string> { method.ToUpperInvariant() }, AuthLevel.Anonymous);

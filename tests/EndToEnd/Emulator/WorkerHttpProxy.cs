@@ -54,7 +54,9 @@ internal sealed class WorkerHttpProxy(Uri workerHttpUri) : IDisposable
     public static async Task WriteAsync(HttpResponseMessage answer, HttpResponse response)
     {
         response.StatusCode = (int)answer.StatusCode;
-        foreach (var (name, values) in answer.Headers.Concat(answer.Content.Headers))
+        // The field lines as the worker sent them (NonValidated): enumerating the parsed headers would split a list header
+        // such as Vary into one line per name, which the host's forwarder does not do.
+        foreach (var (name, values) in answer.Headers.NonValidated.Concat(answer.Content.Headers.NonValidated))
         {
             if (!HopHeaders.Contains(name))
             {

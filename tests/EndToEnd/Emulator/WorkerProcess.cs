@@ -19,6 +19,8 @@ internal sealed class WorkerProcess : IDisposable
 
     public int? ExitCode => _process.HasExited ? _process.ExitCode : null;
 
+    private static readonly string[] PlanVariables = ["CONTAINER_NAME", "WEBSITE_SKU", "WEBSITE_INSTANCE_ID", "LEGION_SERVICE_HOST", "MANAGED_ENVIRONMENT"];
+
     public static WorkerProcess Start(string appDirectory, Uri hostEndpoint, IReadOnlyDictionary<string, string> environment, OutputTail output, HostLog hostLog)
     {
         var workerId = Guid.NewGuid().ToString();
@@ -33,6 +35,14 @@ internal sealed class WorkerProcess : IDisposable
         })
         {
             startInfo.ArgumentList.Add(argument);
+        }
+
+        // The variables that tell a plan whose host answers preflights itself (Linux or Flex Consumption): this process may
+        // run in a container that sets CONTAINER_NAME, but the emulator routes preflights to the worker as the host does on
+        // the other plans. A test that wants such a plan sets them as app settings.
+        foreach (var name in PlanVariables)
+        {
+            startInfo.Environment.Remove(name);
         }
 
         startInfo.Environment["FUNCTIONS_WORKER_DIRECTORY"] = appDirectory;

@@ -12,6 +12,19 @@ public abstract class PreflightTests(EndToEndFixture fixture)
     private static readonly string[] PreflightVary =
         ["Origin", "Access-Control-Request-Method", "Access-Control-Request-Headers", "Access-Control-Request-Private-Network"];
 
+    /// <summary>The preflight's <c>Vary</c>, spelled as both HTTP models send it: one line, names separated by bare commas.</summary>
+    public const string PreflightVaryOnTheWire = "Origin,Access-Control-Request-Method,Access-Control-Request-Headers,Access-Control-Request-Private-Network";
+
+    [Theory]
+    [InlineData(TrustedOrigin)] // allowed: 204
+    [InlineData(UntrustedOrigin)] // refused: 403
+    public async Task Preflight_Vary_is_spelled_the_same_in_both_HTTP_models(string origin)
+    {
+        using var response = await fixture.Api.SendAsync(Preflight(ItemsCollection, origin, "PUT"));
+
+        Assert.Equal(PreflightVaryOnTheWire, CorsAssert.Wire(response, "Vary"));
+    }
+
     [Fact]
     public void The_host_speaks_the_apps_HTTP_model() =>
         Assert.Equal(fixture.AspNetCoreIntegration, fixture.Host.ProxiesHttp); // the worker announced its HTTP server, or not

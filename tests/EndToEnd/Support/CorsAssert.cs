@@ -15,6 +15,13 @@ internal static class CorsAssert
     public static IReadOnlyList<string> List(HttpResponseMessage response, string name) =>
         [.. Values(response, name).SelectMany(value => value.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))];
 
+    /// <summary>
+    /// The header's field lines exactly as they arrived (not parsed into list items), " | " between lines: what a cache
+    /// or proxy keys on, so both HTTP models must send the same.
+    /// </summary>
+    public static string? Wire(HttpResponseMessage response, string name) =>
+        response.Headers.NonValidated.TryGetValues(name, out var values) ? string.Join(" | ", values) : null;
+
     /// <summary>A refusal: no Access-Control-Allow-* nor Expose-Headers, so the browser blocks the page.</summary>
     public static void NoCorsGrant(HttpResponseMessage response)
     {

@@ -35,21 +35,27 @@ internal sealed class FakeInvocation
         context.Setup(c => c.Items).Returns(items);
         var features = new DictionaryInvocationFeatures();
         var requestFeature = new Mock<IHttpRequestDataFeature>();
-        requestFeature.Setup(f => f.GetHttpRequestDataAsync(It.IsAny<FunctionContext>())).ReturnsAsync(request);
+        requestFeature.Setup(f => f.GetHttpRequestDataAsync(It.IsAny<FunctionContext>())).ReturnsAsync(request).Callback(() => RequestDataReads++);
         features.Set(requestFeature.Object);
 
         _bindings = CreateBindingsFeature(OutputBindingData);
         features.Set(_bindings.GetType().GetInterfaces().Single(i => i.FullName == BindingsFeatureTypeName), _bindings);
 
         var definition = new Mock<FunctionDefinition>();
+        var (triggerName, triggerType) = request is null ? ("message", "queueTrigger") : ("req", "httpTrigger");
+        definition.Setup(d => d.InputBindings).Returns(
+            ImmutableDictionary<string, BindingMetadata>.Empty.Add(triggerName, Binding(triggerName, triggerType, BindingDirection.In)));
         definition.Setup(d => d.OutputBindings).Returns(outputBindings.ToImmutableDictionary(
-            b => b.Key, b => Binding(b.Key, b.Value)));
+            b => b.Key, b => Binding(b.Key, b.Value, BindingDirection.Out)));
         context.Setup(c => c.Features).Returns(features);
         context.Setup(c => c.FunctionDefinition).Returns(definition.Object);
         Context = context.Object;
     }
 
     public FunctionContext Context { get; }
+
+    /// <summary>How often the request was read (<c>GetHttpRequestDataAsync</c>), which binds it in the real worker.</summary>
+    public int RequestDataReads { get; private set; }
 
     /// <summary>The values of the output bindings, by name (as the worker sends them to the host).</summary>
     public Dictionary<string, object?> OutputBindingData { get; } = [];
@@ -79,12 +85,12 @@ internal sealed class FakeInvocation
     public void Return(HttpResponseData response) =>
         _bindings.GetType().GetProperty("InvocationResult")!.SetValue(_bindings, response);
 
-    private static BindingMetadata Binding(string name, string type)
+    private static BindingMetadata Binding(string name, string type, BindingDirection direction)
     {
         var binding = new Mock<BindingMetadata>();
         binding.Setup(b => b.Name).Returns(name);
         binding.Setup(b => b.Type).Returns(type);
-        binding.Setup(b => b.Direction).Returns(BindingDirection.Out);
+        binding.Setup(b => b.Direction).Returns(direction);
         return binding.Object;
     }
 

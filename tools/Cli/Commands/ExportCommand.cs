@@ -24,7 +24,7 @@ internal static class ExportCommand
         CliAction.Set(command, async (parse, output, cancellationToken) =>
         {
             var (policies, where) = await source.LoadAsync(parse, cancellationToken).ConfigureAwait(false);
-            if (!PolicyValidation.Report(policies, where, TextWriter.Null, output.Error))
+            if (!PolicyValidation.Report(policies, where, TextWriter.Null, output.Error, lint: null).Valid)
             {
                 throw new CliException(ExitCodes.Refused, $"{where} has invalid policies (listed above); nothing was exported.");
             }
@@ -33,7 +33,7 @@ internal static class ExportCommand
             var directory = parse.GetValue(outputDir);
             if (directory is null && selected.Count != 1)
             {
-                throw new CliException($"{selected.Count} policies to export: name one with --policy, or give --output-dir for one file each.");
+                throw new CliException($"{Counted.Policies(selected.Count)} to export: name one with --policy, or give --output-dir for one file each.");
             }
 
             foreach (var definition in selected)

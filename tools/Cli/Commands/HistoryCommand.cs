@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
+using CorsFunctions.Core.Policies;
 using CorsFunctions.Worker.Management;
 using CorsFunctions.Worker.Policies.Audit;
 
@@ -34,13 +35,13 @@ internal static class HistoryCommand
             }
 
             var entries = history.Entries;
-            await output.Output.WriteLineAsync($"{policyId}: {entries.Count} recorded write{(entries.Count == 1 ? "" : "s")} ({policyTable.Options.AuditTableName})").ConfigureAwait(false);
+            await output.Output.WriteLineAsync($"{policyId}: {Counted.Of(entries.Count, "recorded write", "recorded writes")} ({policyTable.Options.AuditTableName})").ConfigureAwait(false);
             foreach (var entry in entries)
             {
                 await output.Output.WriteLineAsync(Line(entry)).ConfigureAwait(false);
-                foreach (var (field, before, after) in PolicyDiff.ChangedFields(entry.Before, entry.After))
+                foreach (var line in Changes(entry))
                 {
-                    await output.Output.WriteLineAsync($"    {field}: {before ?? "(absent)"} -> {after ?? "(absent)"}").ConfigureAwait(false);
+                    await output.Output.WriteLineAsync(line).ConfigureAwait(false);
                 }
             }
 
@@ -80,6 +81,20 @@ internal static class HistoryCommand
         1 => $"audit chain: verified, v1 to v{history.Entries[^1].Version}.",
         var from => $"audit chain: verified, v{from} to v{history.Entries[^1].Version} (v1 to v{from - 1} were written before the chain and are covered by v{from}'s hash only).",
     };
+
+    /// <summary>
+    /// What the write did to the definition: the whole definition it created or deleted (a field-by-field diff against
+    /// nothing would read as every field going from or to absent), else each field it changed.
+    /// </summary>
+    private static IEnumerable<string> Changes(PolicyAuditEntry entry) => (entry.Before, entry.After) switch
+    {
+        (null, { } created) => ["    created:", .. Definition(created)],
+        ({ } deleted, null) => ["    deleted, it was:", .. Definition(deleted)],
+        var (before, after) => PolicyDiff.ChangedFields(before, after).Select(f => $"    {f.Field}: {f.Before ?? "(absent)"} -> {f.After ?? "(absent)"}"),
+    };
+
+    private static IEnumerable<string> Definition(CorsPolicyDefinition definition) =>
+        PolicyDiff.FieldsOf(definition).Select(f => $"      {f.Field}: {f.Value}");
 
     private static string Line(PolicyAuditEntry entry)
     {

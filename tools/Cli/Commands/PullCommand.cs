@@ -25,7 +25,7 @@ internal static class PullCommand
             if (parse.GetValue(outputFile) is { } file)
             {
                 await OutputFiles.WriteAsync(file, json, cancellationToken).ConfigureAwait(false);
-                await output.Output.WriteLineAsync($"{policyTable.Name}: {stored.Count} policies written to {file.Name}.").ConfigureAwait(false);
+                await output.Output.WriteLineAsync($"{policyTable.Name}: {Counted.Policies(stored.Count)} written to {file.Name}.").ConfigureAwait(false);
             }
             else
             {

@@ -11,19 +11,24 @@ namespace CorsFunctions.Cli.Commands;
 /// </summary>
 internal static class PushCommand
 {
-    public static Command Create(TableOptions table, Option<FileInfo> file)
+    public static Command Create(TableOptions table, Option<FileInfo> file, AppOptions app)
     {
         ArgumentNullException.ThrowIfNull(table);
+        ArgumentNullException.ThrowIfNull(app);
         var prune = new Option<bool>("--prune") { Description = "Also delete the policies of the set that the file does not list." };
         var command = new Command("push", "Validate the file, then write its new and changed policies into the table (ETag-safe). Exit 0 written, 1 invalid, 4 conflict.");
         command.Options.Add(file);
         command.Options.Add(prune);
         table.AddTo(command);
+        app.AddTo(command);
         CliAction.Set(command, async (parse, output, cancellationToken) =>
         {
             var path = parse.GetRequiredValue(file);
+            var context = app.LintContext(app.Read(parse), parse);
             var proposed = await PolicyFile.ReadAsync(path.FullName, cancellationToken).ConfigureAwait(false);
-            if (!PolicyValidation.Report(proposed, path.Name, output.Output, output.Error))
+
+            // Lint warnings are advice: they are printed, and the push goes on.
+            if (!PolicyValidation.Report(proposed, path.Name, output.Output, output.Error, context).Valid)
             {
                 await output.Error.WriteLineAsync("Nothing was written.").ConfigureAwait(false);
                 return ExitCodes.Refused;
@@ -49,7 +54,7 @@ internal static class PushCommand
                 if (result.Status != PolicyWriteStatus.Written)
                 {
                     await output.Error.WriteLineAsync($"policy '{change.Id}' changed in the {policyTable.Name} since it was read, so it was not written; " +
-                        $"{written} write{(written == 1 ? "" : "s")} before it stand and nothing more was written. Run diff, then push again.").ConfigureAwait(false);
+                        $"{Counted.Of(written, "write", "writes")} before it stand and nothing more was written. Run diff, then push again.").ConfigureAwait(false);
                     return ExitCodes.Conflict;
                 }
 

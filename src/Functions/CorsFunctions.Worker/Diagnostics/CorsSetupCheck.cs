@@ -1,5 +1,6 @@
 using CorsFunctions.Core.Policies;
 using CorsFunctions.Core.Routing;
+using CorsFunctions.Worker.Preflight;
 using Microsoft.Extensions.Logging;
 
 namespace CorsFunctions.Worker.Diagnostics;
@@ -10,11 +11,16 @@ namespace CorsFunctions.Worker.Diagnostics;
 /// </summary>
 internal static class CorsSetupCheck
 {
-    /// <summary>Warns about every HTTP function that accepts OPTIONS (its methods list <c>options</c> or are empty).</summary>
+    /// <summary>
+    /// Warns about exactly the app's HTTP functions that take preflights from the library's <c>CorsPreflight</c>
+    /// (<c>{*path}</c>, OPTIONS only): they accept OPTIONS (their methods list <c>options</c> or are empty) and the host
+    /// tries their route first, because their name sorts before <c>CorsPreflight</c>. One that sorts after it never
+    /// sees a preflight, since <c>CorsPreflight</c>'s route fits every path under the route prefix.
+    /// </summary>
     public static void CheckMethods(IEnumerable<HttpFunction> functions, string routePrefix, ILogger logger)
     {
         ArgumentNullException.ThrowIfNull(functions);
-        foreach (var function in functions.Where(f => f.AcceptsOptions))
+        foreach (var function in functions.Where(f => f.AcceptsOptions && f.IsTriedBefore(PreflightFunction.Name)))
         {
             var route = function.PathUnder(routePrefix).Text;
             if (function.Methods.Count == 0)

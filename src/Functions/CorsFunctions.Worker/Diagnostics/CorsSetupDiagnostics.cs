@@ -7,8 +7,9 @@ using Microsoft.Extensions.Options;
 namespace CorsFunctions.Worker.Diagnostics;
 
 /// <summary>
-/// Runs <see cref="CorsSetupCheck"/> once per start: the trigger checks as soon as the function metadata is read (the
-/// same metadata the worker reports to the host), the policy checks once the first snapshot came from the store.
+/// Runs the setup checks once per start: the plan first (from the environment), the trigger checks as soon as the
+/// function metadata is read (the same metadata the worker reports to the host), the policy checks once the first
+/// snapshot came from the store.
 /// </summary>
 internal sealed class CorsSetupDiagnostics(
     IFunctionMetadataManager metadata,
@@ -37,6 +38,11 @@ internal sealed class CorsSetupDiagnostics(
 
     private async Task CheckAsync(CancellationToken stoppingToken)
     {
+        if (app.PlanAnsweringPreflights is { } plan)
+        {
+            CorsSetupLog.PlanAnswersPreflights(logger, plan);
+        }
+
         var functions = HttpFunctionReader.Read(await metadata.GetFunctionMetadataAsync(app.Directory).ConfigureAwait(false));
         var routePrefix = app.ReadRoutePrefix();
         CorsSetupCheck.CheckMethods(functions, routePrefix, logger);

@@ -8,10 +8,10 @@ namespace CorsFunctions.Worker.Diagnostics;
 /// </summary>
 internal static partial class CorsSetupLog
 {
-    [LoggerMessage(3000, LogLevel.Warning, "HTTP function {FunctionName} (route {Route}) lists no methods, so it accepts every method, OPTIONS included: the host sends the preflights for {Route} to it instead of to CorsPreflight, and a function key it needs turns them into 401. Fix: list its methods, e.g. [HttpTrigger(AuthorizationLevel.Function, \"get\", \"post\", Route = ...)].")]
+    [LoggerMessage(3000, LogLevel.Warning, "HTTP function {FunctionName} (route {Route}) lists no methods, so it accepts every method, OPTIONS included, and the host tries its route before CorsPreflight's (routes are tried in function-name order): the host sends the preflights for {Route} to it instead of to CorsPreflight, and a function key it needs turns them into 401. Fix: list its methods, e.g. [HttpTrigger(AuthorizationLevel.Function, \"get\", \"post\", Route = ...)].")]
     public static partial void AcceptsEveryMethod(ILogger logger, string functionName, string route);
 
-    [LoggerMessage(3001, LogLevel.Warning, "HTTP function {FunctionName} (route {Route}) lists \"options\": the host sends the preflights for {Route} to it instead of to CorsPreflight, and a function key it needs turns them into 401. Fix: remove \"options\" from its methods; CorsPreflight answers every preflight.")]
+    [LoggerMessage(3001, LogLevel.Warning, "HTTP function {FunctionName} (route {Route}) lists \"options\" and the host tries its route before CorsPreflight's (routes are tried in function-name order): the host sends the preflights for {Route} to it instead of to CorsPreflight, and a function key it needs turns them into 401. Fix: remove \"options\" from its methods; CorsPreflight answers every preflight.")]
     public static partial void ListsOptions(ILogger logger, string functionName, string route);
 
     [LoggerMessage(3002, LogLevel.Warning, "No enforced CORS policy of policy set {PolicySet} (table {Table}) has a route under the route prefix /{RoutePrefix}, which the host puts before every function route: every cross-origin request to the functions is refused (NoPolicy). Fix: start the policies' routes with /{RoutePrefix}/ (e.g. /{RoutePrefix}/items/*), or change host.json extensions.http.routePrefix.")]
@@ -22,6 +22,9 @@ internal static partial class CorsSetupLog
 
     [LoggerMessage(3004, LogLevel.Warning, "Policy set {PolicySet} of table {Table} holds no CORS policy that is enforced (report-only policies govern nothing): every cross-origin request to the app's {FunctionCount} HTTP functions is refused (NoPolicy). Fix: add policies to the table (partition key {PolicySet}), switch report-only ones to enforce, or point CorsPolicies__PartitionKey / CorsPolicies__TableName at the ones you wrote.")]
     public static partial void NoPolicies(ILogger logger, string policySet, string table, int functionCount);
+
+    [LoggerMessage(3006, LogLevel.Warning, "The app runs on {Plan}: there the Functions host answers every CORS preflight itself, from the platform CORS list, before the worker sees it, so the CORS policies of this app neither allow nor refuse any preflight. Ways out: move the app to Windows Consumption, Elastic Premium or a Dedicated plan, or put Azure API Management in front with the policies exported by 'corsfunctions export --format apim'.")]
+    public static partial void PlanAnswersPreflights(ILogger logger, string plan);
 
     [LoggerMessage(3005, LogLevel.Warning, "The CORS setup checks could not run (CORS itself is not affected).")]
     public static partial void ChecksFailed(ILogger logger, Exception exception);

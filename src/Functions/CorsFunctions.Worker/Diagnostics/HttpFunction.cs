@@ -9,8 +9,15 @@ namespace CorsFunctions.Worker.Diagnostics;
 /// <param name="Methods">The methods the trigger lists; empty means every method, OPTIONS included.</param>
 internal sealed record HttpFunction(string Name, string Route, IReadOnlyList<string> Methods)
 {
-    /// <summary>Whether the host would route an OPTIONS request (every preflight) to this function.</summary>
+    /// <summary>Whether the function's route takes OPTIONS requests (every preflight) when the host tries it.</summary>
     public bool AcceptsOptions => Methods.Count == 0 || Methods.Contains("options", StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// Whether the host tries this function's route before that of <paramref name="other"/>: it maps routes in function-name
+    /// order (case-insensitive ordinal, as its FunctionMetadataManager sorts them) and the first route whose template and
+    /// methods fit takes the request.
+    /// </summary>
+    public bool IsTriedBefore(string other) => string.Compare(Name, other, StringComparison.OrdinalIgnoreCase) < 0;
 
     /// <summary>The request path template the host serves the function on: <c>/api/items/{id}</c>.</summary>
     public FunctionRouteTemplate PathUnder(string routePrefix) => FunctionRouteTemplate.Parse(routePrefix, Route);

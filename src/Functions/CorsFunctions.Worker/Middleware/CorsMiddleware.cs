@@ -17,6 +17,9 @@ internal sealed class CorsMiddleware(CorsRequestHandler handler, IOptions<Worker
     /// <summary>The capability the ASP.NET Core integration announces to the host (its own HTTP server's address).</summary>
     private const string HttpUriCapability = "HttpUri";
 
+    /// <summary>The binding type of an HTTP trigger in the function metadata.</summary>
+    private const string HttpTriggerBinding = "httpTrigger";
+
     private readonly AspNetCoreCorsAdapter _aspNetCore = new(handler);
     private readonly HttpRequestDataCorsAdapter _builtIn = new(handler);
     private readonly bool _aspNetCoreIntegration = workerOptions.Value.Capabilities.ContainsKey(HttpUriCapability);
@@ -34,21 +37,29 @@ internal sealed class CorsMiddleware(CorsRequestHandler handler, IOptions<Worker
             return;
         }
 
-        if (await context.GetHttpRequestDataAsync().ConfigureAwait(false) is { } request)
+        if (_aspNetCoreIntegration)
         {
-            if (_aspNetCoreIntegration)
+            // No HttpContext in this model: either no HTTP trigger, or this middleware runs before the integration's own
+            // (UseCorsPolicies came first). Then the request must not even be read: binding it now, before the
+            // integration did, makes every function fail (InvalidCastException). Touch nothing and say how to fix it.
+            if (IsHttpTriggered(context.FunctionDefinition))
             {
-                // This middleware runs before the integration's own (UseCorsPolicies came first): an answer given here
-                // would be lost and the host would send 200. Touch nothing and say how to fix it.
                 logger.RegisteredBeforeAspNetCoreIntegration(context.FunctionDefinition.Name);
-                await next(context).ConfigureAwait(false);
-                return;
             }
 
+            await next(context).ConfigureAwait(false);
+            return;
+        }
+
+        if (await context.GetHttpRequestDataAsync().ConfigureAwait(false) is { } request)
+        {
             await _builtIn.InvokeAsync(context, request, next).ConfigureAwait(false);
             return;
         }
 
         await next(context).ConfigureAwait(false);
     }
+
+    private static bool IsHttpTriggered(FunctionDefinition function) =>
+        function.InputBindings.Values.Any(binding => string.Equals(binding.Type, HttpTriggerBinding, StringComparison.OrdinalIgnoreCase));
 }

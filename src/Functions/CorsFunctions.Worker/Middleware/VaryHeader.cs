@@ -2,7 +2,8 @@ namespace CorsFunctions.Worker.Middleware;
 
 /// <summary>
 /// The one rule for adding names to <c>Vary</c>: keep what is there, add only the missing names (compared
-/// case-insensitively), and leave <c>Vary: *</c> alone since it already varies on everything.
+/// case-insensitively), and leave <c>Vary: *</c> alone since it already varies on everything. A changed value lists its
+/// names separated by bare commas, as the built-in HTTP model sends any list header, so both models send the same.
 /// </summary>
 internal static class VaryHeader
 {
@@ -26,6 +27,6 @@ internal static class VaryHeader
         var missing = names.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
             .Where(name => !present.Contains(name, StringComparer.OrdinalIgnoreCase))
             .ToList();
-        return missing.Count == 0 ? null : string.Join(", ", [existing, .. missing]);
+        return missing.Count == 0 ? null : string.Join(',', present.Concat(missing));
     }
 }

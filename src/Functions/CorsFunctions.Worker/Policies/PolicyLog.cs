@@ -8,10 +8,10 @@ namespace CorsFunctions.Worker.Policies;
 /// </summary>
 internal static partial class PolicyLog
 {
-    [LoggerMessage(2000, LogLevel.Information, "Loaded {PolicyCount} CORS policies ({InvalidCount} invalid) from table {Table}, policy set {PolicySet}.")]
+    [LoggerMessage(2000, LogLevel.Information, "Loaded CORS policies from table {Table}, policy set {PolicySet}: {PolicyCount} ({InvalidCount} invalid).")]
     public static partial void SnapshotChanged(ILogger logger, int policyCount, int invalidCount, string table, string policySet);
 
-    [LoggerMessage(2001, LogLevel.Debug, "CORS policies reloaded, unchanged ({PolicyCount} policies).")]
+    [LoggerMessage(2001, LogLevel.Debug, "CORS policies reloaded, unchanged: {PolicyCount} in the snapshot.")]
     public static partial void SnapshotUnchanged(ILogger logger, int policyCount);
 
     [LoggerMessage(2002, LogLevel.Warning, "Reloading CORS policies failed ({FailureCount} in a row); still serving the snapshot loaded {SnapshotAgeSeconds:F0} s ago.")]

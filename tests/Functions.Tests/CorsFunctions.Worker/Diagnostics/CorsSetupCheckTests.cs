@@ -32,17 +32,40 @@ public sealed class CorsSetupCheckTests
     [Fact]
     public void A_trigger_without_methods_is_named_with_the_fix()
     {
-        CorsSetupCheck.CheckMethods([Function("Everything", "items/{id}"), Function("Fine", "items", "get")], "api", _logger);
+        CorsSetupCheck.CheckMethods([Function("Anything", "items/{id}"), Function("Fine", "items", "get")], "api", _logger);
 
-        AssertOneWarning(3000, "HTTP function Everything (route /api/items/{id}) lists no methods", "Fix: list its methods");
+        AssertOneWarning(3000, "HTTP function Anything (route /api/items/{id}) lists no methods", "Fix: list its methods");
     }
 
     [Fact]
     public void A_trigger_listing_options_is_named_with_the_fix()
     {
-        CorsSetupCheck.CheckMethods([Function("Preflighty", "orders", "get", "Options")], "api", _logger);
+        CorsSetupCheck.CheckMethods([Function("Archive", "orders", "get", "Options")], "api", _logger);
 
-        AssertOneWarning(3001, "HTTP function Preflighty (route /api/orders) lists \"options\"", "Fix: remove \"options\"");
+        AssertOneWarning(3001, "HTTP function Archive (route /api/orders) lists \"options\"", "Fix: remove \"options\"");
+    }
+
+    [Theory]
+    [InlineData("Basket", null, 3000)] // sorts before CorsPreflight: the host tries its route first and takes the preflights
+    [InlineData("basket", null, 3000)] // the host compares names case-insensitively
+    [InlineData("Cart", "options", 3001)]
+    [InlineData("Ping", null, null)] // sorts after CorsPreflight: CorsPreflight takes every preflight first
+    [InlineData("Widgets", "options", null)]
+    [InlineData("Cors_Other", null, null)] // '_' sorts after every letter, case-insensitively ("P" < "_")
+    public void Only_a_trigger_accepting_OPTIONS_that_the_host_tries_before_CorsPreflight_is_warned_about(string name, string? extraMethod,
+        int? eventId)
+    {
+        string[] methods = extraMethod is null ? [] : ["get", extraMethod];
+        CorsSetupCheck.CheckMethods([Function(name, "things", methods)], "api", _logger);
+
+        if (eventId is { } id)
+        {
+            AssertOneWarning(id, $"HTTP function {name} (route /api/things)", "before CorsPreflight's (routes are tried in function-name order)");
+        }
+        else
+        {
+            Assert.Empty(_logger.Collector.GetSnapshot());
+        }
     }
 
     [Fact]

@@ -26,8 +26,9 @@ public sealed class CorsSetupDiagnosticsTests : IDisposable
     private void AppHas(params IFunctionMetadata[] functions) =>
         _metadata.Setup(m => m.GetFunctionMetadataAsync(_appDirectory.FullName)).ReturnsAsync(functions.ToImmutableArray());
 
-    private CorsSetupDiagnostics Create(string? routePrefixSetting = null) => new(_metadata.Object, _policies.Object,
-        new FunctionAppEnvironment(_appDirectory.FullName, routePrefixSetting), Options.Create(new CorsPolicyOptions()), _logger);
+    private CorsSetupDiagnostics Create(string? routePrefixSetting = null, string? planAnsweringPreflights = null) => new(_metadata.Object,
+        _policies.Object, new FunctionAppEnvironment(_appDirectory.FullName, routePrefixSetting, planAnsweringPreflights),
+        Options.Create(new CorsPolicyOptions()), _logger);
 
     private int[] LoggedEvents() => [.. _logger.Collector.GetSnapshot().Select(r => r.Id.Id)];
 
@@ -43,7 +44,7 @@ public sealed class CorsSetupDiagnosticsTests : IDisposable
     [Fact]
     public async Task Trigger_warnings_come_at_once_and_policy_warnings_once_the_first_snapshot_is_loaded()
     {
-        AppHas(SetupFunctions.Http("Everything", "items/{id}"), SetupFunctions.Http("Orders", "orders", "get"));
+        AppHas(SetupFunctions.Http("Anything", "items/{id}"), SetupFunctions.Http("Orders", "orders", "get"));
         using var diagnostics = Create();
 
         await diagnostics.StartAsync(CancellationToken.None);
@@ -53,9 +54,39 @@ public sealed class CorsSetupDiagnosticsTests : IDisposable
         _firstLoaded.SetResult(new PolicySnapshot(PolicySet.Create([TestPolicies.Items()]), DateTimeOffset.UnixEpoch));
         await diagnostics.ExecuteTask!;
 
-        // 3020: the policy's route /api/items is served by no function (Everything serves /api/items/{id} only).
+        // 3020: the policy's route /api/items is served by no function (Anything serves /api/items/{id} only).
         Assert.Equal([3000, 3003, 3020], LoggedEvents());
         Assert.Contains("Orders", _logger.Collector.GetSnapshot().Single(r => r.Id.Id == 3003).Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_plan_whose_host_answers_preflights_is_named_once_with_the_ways_out()
+    {
+        AppHas(SetupFunctions.Http("List", "items", "get"));
+        _firstLoaded.SetResult(new PolicySnapshot(PolicySet.Create([TestPolicies.Items()]), DateTimeOffset.UnixEpoch));
+        using var diagnostics = Create(planAnsweringPreflights: PreflightAnsweringPlan.FlexConsumption);
+
+        await diagnostics.StartAsync(CancellationToken.None);
+        await diagnostics.ExecuteTask!;
+
+        var warning = Assert.Single(_logger.Collector.GetSnapshot(), r => r.Id.Id == 3006);
+        Assert.Contains("The app runs on Flex Consumption: there the Functions host answers every CORS preflight itself", warning.Message,
+            StringComparison.Ordinal);
+        Assert.Contains("Windows Consumption, Elastic Premium or a Dedicated plan", warning.Message, StringComparison.Ordinal);
+        Assert.Contains("corsfunctions export --format apim", warning.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task No_plan_warning_where_the_worker_sees_preflights()
+    {
+        AppHas(SetupFunctions.Http("List", "items", "get"));
+        _firstLoaded.SetResult(new PolicySnapshot(PolicySet.Create([TestPolicies.Items()]), DateTimeOffset.UnixEpoch));
+        using var diagnostics = Create();
+
+        await diagnostics.StartAsync(CancellationToken.None);
+        await diagnostics.ExecuteTask!;
+
+        Assert.DoesNotContain(3006, LoggedEvents());
     }
 
     [Fact]

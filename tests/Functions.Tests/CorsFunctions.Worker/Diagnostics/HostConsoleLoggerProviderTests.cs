@@ -25,7 +25,7 @@ public sealed class HostConsoleLoggerProviderTests : IDisposable
     {
         PolicyLog.SnapshotChanged(_provider.CreateLogger(typeof(PolicySnapshotReporter).FullName!), 3, 1, "CorsPolicies", "default");
 
-        Assert.Equal("info: CorsFunctions.Worker.Policies.PolicySnapshotReporter[2000] Loaded 3 CORS policies (1 invalid) from table CorsPolicies, policy set default."
+        Assert.Equal("info: CorsFunctions.Worker.Policies.PolicySnapshotReporter[2000] Loaded CORS policies from table CorsPolicies, policy set default: 3 (1 invalid)."
             + Environment.NewLine, _stdout.ToString());
         Assert.Empty(_stderr.ToString());
     }

@@ -21,7 +21,7 @@ public sealed class AspNetCoreCorsAdapterTests : IDisposable
     private const string Trusted = "https://trusted.example.com";
     private const string ItemsPath = "/api/items/42";
     private const string PreflightVary =
-        "Origin, Access-Control-Request-Method, Access-Control-Request-Headers, Access-Control-Request-Private-Network";
+        "Origin,Access-Control-Request-Method,Access-Control-Request-Headers,Access-Control-Request-Private-Network";
 
     private readonly CorsHarness _cors = CorsHarness.With(CorsHarness.Items);
     private readonly CorsMiddleware _middleware;
@@ -108,7 +108,7 @@ public sealed class AspNetCoreCorsAdapterTests : IDisposable
         Assert.Equal(new Dictionary<string, string>
         {
             ["ETag"] = "\"v7\"",
-            [CorsHeaderNames.Vary] = "Accept-Encoding, Origin",
+            [CorsHeaderNames.Vary] = "Accept-Encoding,Origin",
             [CorsHeaderNames.AllowOrigin] = Trusted,
             [CorsHeaderNames.AllowCredentials] = "true",
             [CorsHeaderNames.ExposeHeaders] = "ETag",
@@ -222,6 +222,25 @@ public sealed class AspNetCoreCorsAdapterTests : IDisposable
         Assert.Equal(1010, logger.LatestRecord.Id.Id);
         Assert.Contains("ConfigureFunctionsWebApplication() first", logger.LatestRecord.Message, StringComparison.Ordinal);
         Assert.Empty(_cors.Points("preflight"));
+
+        // Reading it would bind the request before the integration does, and the function would then fail (InvalidCastException).
+        Assert.Equal(0, invocation.RequestDataReads);
+    }
+
+    [Fact]
+    public async Task A_non_HTTP_trigger_in_the_integration_model_passes_through_without_a_warning()
+    {
+        var options = new WorkerOptions();
+        options.Capabilities["HttpUri"] = "http://localhost:5555/";
+        var logger = new Microsoft.Extensions.Logging.Testing.FakeLogger<CorsMiddleware>();
+        var middleware = new CorsMiddleware(_cors.Handler, Options.Create(options), logger);
+        var invocation = FakeInvocation.NotHttp();
+
+        await middleware.Invoke(invocation.Context, Function());
+
+        Assert.Equal(1, _functionRuns);
+        Assert.Equal(0, logger.Collector.Count);
+        Assert.Equal(0, invocation.RequestDataReads);
     }
 
     [Theory]

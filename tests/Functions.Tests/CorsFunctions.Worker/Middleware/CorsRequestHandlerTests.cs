@@ -15,7 +15,7 @@ public sealed class CorsRequestHandlerTests : IDisposable
 {
     private const string Trusted = "https://trusted.example.com";
     private const string PreflightVary =
-        "Origin, Access-Control-Request-Method, Access-Control-Request-Headers, Access-Control-Request-Private-Network";
+        "Origin,Access-Control-Request-Method,Access-Control-Request-Headers,Access-Control-Request-Private-Network";
 
     private readonly CorsHarness _cors = CorsHarness.With(CorsHarness.Items, new()
     {
@@ -486,7 +486,7 @@ public sealed class CorsRequestHandlerTests : IDisposable
         var headers = new HttpHeadersCollection();
         var sink = new HttpHeadersSink(headers);
         Assert.True(cors.Handler.TryWrite(decision, ref sink, request));
-        return (decision, headers.ToDictionary(h => h.Key, h => string.Join(", ", h.Value)));
+        return (decision, headers.ToDictionary(h => h.Key, h => string.Join(",", h.Value))); // joined as the worker sends them
     }
 
     /// <summary>A response whose header <c>failOn</c> cannot be written (as when the response has started).</summary>

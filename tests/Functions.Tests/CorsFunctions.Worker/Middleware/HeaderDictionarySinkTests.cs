@@ -13,7 +13,7 @@ public sealed class HeaderDictionarySinkTests
 
         new HeaderDictionarySink(headers).AppendVary("Origin");
 
-        Assert.Equal("Accept-Encoding, Accept-Language, Origin", Assert.Single(headers[CorsHeaderNames.Vary]));
+        Assert.Equal("Accept-Encoding,Accept-Language,Origin", Assert.Single(headers[CorsHeaderNames.Vary]));
     }
 
     [Fact]

@@ -24,7 +24,7 @@ public sealed class PolicySnapshotReporterTests
         Report(unchanged: false, TestPolicies.Items("a", "/a"), TestPolicies.Items("b", "/b") with { MaxAgeSeconds = -1 });
 
         var record = Assert.Single(_logger.Collector.GetSnapshot(), r => r.Id.Id == 2000);
-        Assert.Equal("Loaded 2 CORS policies (1 invalid) from table Policies, policy set blue.", record.Message);
+        Assert.Equal("Loaded CORS policies from table Policies, policy set blue: 2 (1 invalid).", record.Message);
     }
 
     [Fact]
@@ -34,7 +34,7 @@ public sealed class PolicySnapshotReporterTests
 
         var record = Assert.Single(_logger.Collector.GetSnapshot());
         Assert.Equal(2001, record.Id.Id);
-        Assert.Equal("CORS policies reloaded, unchanged (1 policies).", record.Message);
+        Assert.Equal("CORS policies reloaded, unchanged: 1 in the snapshot.", record.Message);
     }
 
     [Fact]
