@@ -49,43 +49,53 @@ internal static class RefreshScenario
     }
 
     /// <summary>
-    /// Rows in memory, each read back through <see cref="PolicyEntityMapper"/> on every full read. <see cref="Replace"/>
-    /// changes a row as the write pipeline does: a new ETag and a moved change marker.
+    /// Rows in memory, each read back through <see cref="PolicyEntityMapper"/> on every read. <see cref="Replace"/>
+    /// changes a row as the write pipeline does: a new ETag and a change marker whose log lists it.
     /// </summary>
     public sealed class InMemoryPageSource : IPolicyStore
     {
         private readonly List<TableEntity> _rows;
+        private readonly Dictionary<string, int> _index;
         private int _version;
-        private ETag? _marker = new("W/\"marker-0\"");
+        private ChangeMarker? _marker;
 
-        public InMemoryPageSource(int count) =>
+        public InMemoryPageSource(int count)
+        {
             _rows = [.. Enumerable.Range(0, count).Select(i => Entity(SimplePolicy(i)))];
+            _index = _rows.Select((row, i) => (row.RowKey, i)).ToDictionary(r => r.RowKey, r => r.i, StringComparer.Ordinal);
+            _marker = new ChangeMarker(new ETag("W/\"marker-0\""), PolicyChangeLog.StartEpoch());
+        }
 
         public void Replace(int index, CorsPolicyDefinition definition)
         {
             _rows[index] = Entity(definition);
-            _marker = new ETag($"W/\"marker-{_version}\"");
+            Mark(definition.Id);
         }
 
-        public void MoveMarker() => _marker = new ETag($"W/\"marker-{++_version}\"");
+        /// <summary>Moves the marker without a log, as an older writer would: the next refresh reads every row.</summary>
+        public void MoveMarkerWithoutLog() => _marker = new ChangeMarker(new ETag($"W/\"marker-{++_version}\""), null);
 
         public Task<IReadOnlyList<StoredPolicy>> ListAsync(CancellationToken cancellationToken) =>
             Task.FromResult<IReadOnlyList<StoredPolicy>>([.. _rows.Select(PolicyEntityMapper.Read)]);
 
-        public Task<ETag?> ReadChangeMarkerAsync(CancellationToken cancellationToken) => Task.FromResult(_marker);
+        public Task<ChangeMarker?> ReadChangeMarkerAsync(CancellationToken cancellationToken) => Task.FromResult(_marker);
 
-        public Task MarkChangedAsync(CancellationToken cancellationToken)
+        public Task MarkChangedAsync(string policyId, CancellationToken cancellationToken)
         {
-            MoveMarker();
+            Mark(policyId);
             return Task.CompletedTask;
         }
 
-        public Task<StoredPolicy?> GetAsync(string id, CancellationToken cancellationToken) => throw new NotSupportedException();
+        public Task<StoredPolicy?> GetAsync(string id, CancellationToken cancellationToken) =>
+            Task.FromResult(_index.TryGetValue(id, out var i) ? PolicyEntityMapper.Read(_rows[i]) : null);
 
         public Task<WriteResult> SaveAsync(CorsPolicyDefinition definition, int auditVersion, WriteCondition condition, CancellationToken cancellationToken) =>
             throw new NotSupportedException();
 
         public Task<WriteResult> DeleteAsync(string id, ETag? ifMatch, CancellationToken cancellationToken) => throw new NotSupportedException();
+
+        private void Mark(string id) =>
+            _marker = new ChangeMarker(new ETag($"W/\"marker-{++_version}\""), (_marker?.Log ?? PolicyChangeLog.StartEpoch()).Append(id));
 
         private TableEntity Entity(CorsPolicyDefinition definition)
         {

@@ -96,7 +96,9 @@ public sealed class StoreErrorsTests(AzuriteFixture azurite) : IDisposable
         Assert.StartsWith($"corsfunctions push: table {table.Client.Name}: the table service cannot be reached, is busy or timed out: " +
             "The operation was cancelled because it exceeded the configured timeout", result.ErrorLines[0], StringComparison.Ordinal);
         Assert.Contains("(4 attempts). Nothing more was written", result.ErrorLines[0], StringComparison.Ordinal);
-        Assert.Equal(["a", TablePolicyStore.ChangeMarkerRowKey], (await table.Client.QueryAsync<TableEntity>().ToListAsync()).Select(e => e.RowKey));
+        // The marker update after "a" starts with a read of the marker, which timed out in the frozen emulator: nothing of
+        // it was sent to be written later, so "a" stands without it (other instances read it at their next full read).
+        Assert.Equal(["a"], (await table.Client.QueryAsync<TableEntity>().ToListAsync()).Select(e => e.RowKey));
         Assert.Equal(["default~a"], (await audit.QueryAsync<TableEntity>().ToListAsync()).Select(e => e.PartitionKey));
     });
 

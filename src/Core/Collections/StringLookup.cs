@@ -4,8 +4,8 @@ namespace CorsFunctions.Core.Collections;
 /// An immutable string-keyed lookup that answers spans without allocating. A handful of keys (the usual policy: two
 /// methods, two headers, one origin; a route segment with one child) is kept in two arrays and scanned, which is as
 /// fast as hashing at that size and a fraction of a dictionary's memory; more keys go into a dictionary that is never
-/// written again. Not a frozen dictionary: a set is rebuilt on every change of one policy, and freezing thousands of
-/// sibling route segments costs more than their lookups save.
+/// written again. Not a frozen dictionary: a route index changes with every changed policy (see <see cref="With"/>), and
+/// freezing thousands of sibling route segments costs more than their lookups save.
 /// </summary>
 internal sealed class StringLookup<TValue>
 {
@@ -35,6 +35,14 @@ internal sealed class StringLookup<TValue>
             .GetAlternateLookup<ReadOnlySpan<char>>();
     }
 
+    private StringLookup(Dictionary<string, TValue> large, StringComparison comparison)
+    {
+        _keys = [];
+        _values = [];
+        _comparison = comparison;
+        _large = large.GetAlternateLookup<ReadOnlySpan<char>>();
+    }
+
     /// <summary>A lookup with no key (shared: a leaf of a route trie holds no children).</summary>
     public static StringLookup<TValue> Empty { get; } = new([], ignoreCase: false);
 
@@ -62,8 +70,42 @@ internal sealed class StringLookup<TValue>
         return false;
     }
 
+    /// <summary>
+    /// A copy with <paramref name="key"/> set to <paramref name="value"/>; this lookup is left as it is. Copies the keys
+    /// once, so a route index changes one child in the time of one copy.
+    /// </summary>
+    public StringLookup<TValue> With(string key, TValue value)
+    {
+        if (_large.Dictionary is { } large)
+        {
+            var copy = new Dictionary<string, TValue>(large, large.Comparer) { [key] = value };
+            return new StringLookup<TValue>(copy, _comparison);
+        }
+
+        var entries = Pairs().Where(e => !string.Equals(e.Key, key, _comparison)).Append(KeyValuePair.Create(key, value)).ToList();
+        return new StringLookup<TValue>(entries, IgnoreCase);
+    }
+
+    /// <summary>A copy without <paramref name="key"/>; this lookup is left as it is.</summary>
+    public StringLookup<TValue> Without(string key)
+    {
+        if (_large.Dictionary is { } large && large.Count > ArrayLimit + 1)
+        {
+            var copy = new Dictionary<string, TValue>(large, large.Comparer);
+            copy.Remove(key);
+            return new StringLookup<TValue>(copy, _comparison);
+        }
+
+        return new StringLookup<TValue>(Pairs().Where(e => !string.Equals(e.Key, key, _comparison)).ToList(), IgnoreCase);
+    }
+
     /// <summary>Whether <paramref name="key"/> is one of the keys.</summary>
     public bool ContainsKey(ReadOnlySpan<char> key) => TryGetValue(key, out _);
+
+    private bool IgnoreCase => _comparison == StringComparison.OrdinalIgnoreCase;
+
+    private IEnumerable<KeyValuePair<string, TValue>> Pairs() =>
+        _large.Dictionary ?? _keys.Select((key, i) => KeyValuePair.Create(key, _values[i]));
 }
 
 /// <summary>Builds <see cref="StringLookup{TValue}"/> sets: each key maps to itself, the spelling stored.</summary>

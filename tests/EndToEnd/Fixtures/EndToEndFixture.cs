@@ -56,8 +56,8 @@ public abstract class EndToEndFixture(bool aspNetCoreIntegration, params string[
     internal TableClient Table => _table!;
 
     /// <summary>
-    /// Writes a policy row as a write through the CLI or the management API lands: the row, then the change marker row
-    /// (RowKey <c>~changed</c>, docs/storage.md), so the worker reads it at its next refresh rather than its next full read.
+    /// Writes a policy row, then the change marker row (RowKey <c>~changed</c>, docs/storage.md) without a log, as a writer
+    /// of an earlier version leaves it: the worker reads every row at its next refresh rather than its next full read.
     /// </summary>
     internal async Task WritePolicyRowAsync(TableEntity row)
     {

@@ -19,7 +19,7 @@ internal sealed class InMemoryPolicyStore : IPolicyStore
 
     private readonly Dictionary<string, TableEntity> _rows = new(StringComparer.Ordinal);
     private int _version;
-    private ETag? _marker;
+    private ChangeMarker? _marker;
 
     public Exception? Failure { get; set; }
 
@@ -30,11 +30,17 @@ internal sealed class InMemoryPolicyStore : IPolicyStore
     /// <summary>Full reads of the set so far.</summary>
     public int Lists { get; private set; }
 
+    /// <summary>Point reads of one row so far.</summary>
+    public int Gets { get; private set; }
+
     /// <summary>Times the change marker was touched.</summary>
     public int MarkerWrites { get; private set; }
 
     /// <summary>Makes full reads of the set throw, and nothing else (the marker still reads).</summary>
     public Exception? FailListsOnly { get; set; }
+
+    /// <summary>Makes point reads throw once this many have been answered, and nothing else.</summary>
+    public int? FailGetsAfter { get; set; }
 
     /// <summary>Makes touching the change marker throw, and nothing else.</summary>
     public Exception? MarkerFailure { get; set; }
@@ -71,6 +77,12 @@ internal sealed class InMemoryPolicyStore : IPolicyStore
     public Task<StoredPolicy?> GetAsync(string id, CancellationToken cancellationToken)
     {
         ThrowIfFailing();
+        if (Gets >= FailGetsAfter)
+        {
+            throw new RequestFailedException(503, "busy");
+        }
+
+        Gets++;
         return Task.FromResult(_rows.TryGetValue(id, out var row) ? PolicyEntityMapper.Read(row) : null);
     }
 
@@ -107,13 +119,16 @@ internal sealed class InMemoryPolicyStore : IPolicyStore
         return Task.FromResult(new WriteResult(WriteOutcome.Done));
     }
 
-    public Task<ETag?> ReadChangeMarkerAsync(CancellationToken cancellationToken)
+    public Task<ChangeMarker?> ReadChangeMarkerAsync(CancellationToken cancellationToken)
     {
         ThrowIfFailing();
         return Task.FromResult(_marker);
     }
 
-    public Task MarkChangedAsync(CancellationToken cancellationToken)
+    /// <summary>Moves the marker as a writer of an older version would: a new ETag and no log.</summary>
+    public void MoveMarkerWithoutLog() => _marker = new ChangeMarker(new ETag($"W/\"marker-{++_version}\""), null);
+
+    public Task MarkChangedAsync(string policyId, CancellationToken cancellationToken)
     {
         ThrowIfFailing();
         if (MarkerFailure is not null)
@@ -122,7 +137,8 @@ internal sealed class InMemoryPolicyStore : IPolicyStore
         }
 
         MarkerWrites++;
-        _marker = new ETag($"W/\"marker-{++_version}\"");
+        var log = (_marker?.Log ?? PolicyChangeLog.StartEpoch()).Append(policyId);
+        _marker = new ChangeMarker(new ETag($"W/\"marker-{++_version}\""), log);
         return Task.CompletedTask;
     }
 

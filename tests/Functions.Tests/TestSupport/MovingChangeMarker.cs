@@ -5,8 +5,8 @@ using Moq;
 namespace CorsFunctions.Functions.Tests.TestSupport;
 
 /// <summary>
-/// Sets a mocked store's change marker to move on every read, as if a write had landed before each refresh, so that
-/// every refresh reads the rows: for tests of what a full read does, not of when one happens.
+/// Sets a mocked store's change marker to move on every read without a log, as if a write of an older version had landed
+/// before each refresh, so that every refresh reads all rows: for tests of what a full read does, not of when one happens.
 /// </summary>
 internal static class MovingChangeMarker
 {
@@ -14,7 +14,7 @@ internal static class MovingChangeMarker
     {
         var reads = 0;
         store.Setup(s => s.ReadChangeMarkerAsync(It.IsAny<CancellationToken>()))
-            .ReturnsAsync(() => new ETag($"W/\"marker-{Interlocked.Increment(ref reads)}\""));
+            .ReturnsAsync(() => new ChangeMarker(new ETag($"W/\"marker-{Interlocked.Increment(ref reads)}\""), null));
         return store;
     }
 }

@@ -22,11 +22,14 @@ internal interface IPolicyStore
     Task<WriteResult> DeleteAsync(string id, ETag? ifMatch, CancellationToken cancellationToken);
 
     /// <summary>
-    /// The version of the set's change marker, a row that every write through <see cref="PolicyWritePipeline"/> touches;
-    /// null while no write has made one. Never a policy: <see cref="ListAsync"/> and <see cref="GetAsync"/> do not see it.
+    /// The set's change marker, a row that every write through <see cref="PolicyWritePipeline"/> touches; null while no
+    /// write has made one. Never a policy: <see cref="ListAsync"/> and <see cref="GetAsync"/> do not see it.
     /// </summary>
-    Task<ETag?> ReadChangeMarkerAsync(CancellationToken cancellationToken);
+    Task<ChangeMarker?> ReadChangeMarkerAsync(CancellationToken cancellationToken);
 
-    /// <summary>Touches the change marker, so every instance reads the set again at its next refresh.</summary>
-    Task MarkChangedAsync(CancellationToken cancellationToken);
+    /// <summary>
+    /// Records a write of <paramref name="policyId"/> in the change marker (its <see cref="PolicyChangeLog"/> one version
+    /// on, concurrent writers retried on the marker's ETag), so every instance reads that row at its next refresh.
+    /// </summary>
+    Task MarkChangedAsync(string policyId, CancellationToken cancellationToken);
 }

@@ -207,7 +207,7 @@ internal sealed class PolicyWritePipeline(IPolicyStore store, PolicyAuditLog aud
         using var timeout = new CancellationTokenSource(PostCommitTimeout, time);
         try
         {
-            await store.MarkChangedAsync(timeout.Token).ConfigureAwait(false);
+            await store.MarkChangedAsync(entry.PolicyId, timeout.Token).ConfigureAwait(false);
         }
 #pragma warning disable CA1031 // The row is written: no failure of the marker may turn the write into an error.
         catch (Exception exception)

@@ -19,6 +19,15 @@ internal sealed class TablePolicyStore(TableClient table, IOptions<CorsPolicyOpt
     /// <summary>The one property of the marker row, telling whoever opens the table what the row is for.</summary>
     public const string ChangeMarkerNoteProperty = "Note";
 
+    /// <summary>The marker's <see cref="PolicyChangeLog.Version"/> (Int64).</summary>
+    public const string ChangeMarkerVersionProperty = "Version";
+
+    /// <summary>The marker's list of recent writes (<see cref="PolicyChangeLog.FormatChanges"/>).</summary>
+    public const string ChangeMarkerChangesProperty = "Changes";
+
+    // Writers that find the marker moved under them read it again; this many tries cover far more concurrent writers than an app has.
+    private const int MarkerAttempts = 8;
+
     private const string ChangeMarkerNote = "Not a CORS policy: every policy write through the management API or the CLI touches this row so that apps reload the policy set.";
 
     private readonly string _policySet = options.Value.PartitionKey;
@@ -90,20 +99,55 @@ internal sealed class TablePolicyStore(TableClient table, IOptions<CorsPolicyOpt
     }, cancellationToken);
 
     /// <inheritdoc />
-    public Task<ETag?> ReadChangeMarkerAsync(CancellationToken cancellationToken) => TableCalls.RunAsync<ETag?>(table.Name, async () =>
+    public Task<ChangeMarker?> ReadChangeMarkerAsync(CancellationToken cancellationToken) => TableCalls.RunAsync(table.Name, async () =>
     {
-        var response = await table.GetEntityIfExistsAsync<TableEntity>(_policySet, ChangeMarkerRowKey, [ChangeMarkerNoteProperty], cancellationToken)
-            .ConfigureAwait(false);
-        return response.HasValue ? response.Value!.ETag : null;
+        var response = await table.GetEntityIfExistsAsync<TableEntity>(_policySet, ChangeMarkerRowKey,
+            [ChangeMarkerVersionProperty, ChangeMarkerChangesProperty], cancellationToken).ConfigureAwait(false);
+        return response.HasValue ? new ChangeMarker(response.Value!.ETag, ReadLog(response.Value)) : null;
     }, cancellationToken);
 
     /// <inheritdoc />
-    public Task MarkChangedAsync(CancellationToken cancellationToken) => TableCalls.RunAsync(table.Name, async () =>
+    public Task MarkChangedAsync(string policyId, CancellationToken cancellationToken) => TableCalls.RunAsync(table.Name, async () =>
     {
-        // Unconditional: writing the same content still gives the row a new ETag, which is all readers compare.
-        var marker = new TableEntity(_policySet, ChangeMarkerRowKey) { [ChangeMarkerNoteProperty] = ChangeMarkerNote };
-        await table.UpsertEntityAsync(marker, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
+        for (var attempt = 0; attempt < MarkerAttempts; attempt++)
+        {
+            var response = await table.GetEntityIfExistsAsync<TableEntity>(_policySet, ChangeMarkerRowKey, cancellationToken: cancellationToken)
+                .ConfigureAwait(false);
+            var existing = response.HasValue ? response.Value : null;
+            var log = (existing is null ? null : ReadLog(existing)) ?? PolicyChangeLog.StartEpoch();
+            var marker = Marker(log.Append(policyId));
+            try
+            {
+                // Conditional on what was read: a concurrent writer's entry is never overwritten, this one reads again and retries.
+                _ = existing is null
+                    ? await table.AddEntityAsync(marker, cancellationToken).ConfigureAwait(false)
+                    : await table.UpdateEntityAsync(marker, existing.ETag, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
+                return;
+            }
+            catch (RequestFailedException e) when (e.Status is 409 or 412)
+            {
+            }
+        }
+
+        // Still contended: a marker without a log still moves, and every reader then reads the whole set.
+        await table.UpsertEntityAsync(Marker(log: null), TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
     }, cancellationToken);
+
+    private static PolicyChangeLog? ReadLog(TableEntity marker) => PolicyChangeLog.Parse(
+        marker.TryGetValue(ChangeMarkerVersionProperty, out var version) && version is long number ? number : null,
+        marker.TryGetValue(ChangeMarkerChangesProperty, out var changes) ? changes as string : null);
+
+    private TableEntity Marker(PolicyChangeLog? log)
+    {
+        var marker = new TableEntity(_policySet, ChangeMarkerRowKey) { [ChangeMarkerNoteProperty] = ChangeMarkerNote };
+        if (log is not null)
+        {
+            marker[ChangeMarkerVersionProperty] = log.Version;
+            marker[ChangeMarkerChangesProperty] = log.FormatChanges();
+        }
+
+        return marker;
+    }
 
     private async Task<TableEntity?> FindAsync(string id, CancellationToken cancellationToken)
     {
