@@ -18,7 +18,12 @@ internal static class FunctionAppBuild
     /// <param name="project">The app's project file, path segments from the repository root.</param>
     public static async Task<string> BuildAsync(string[] project)
     {
-        await Packages.Value;
+        // Only the samples take CorsFunctions from the feed; src/Functions/App references the projects.
+        if (project[0] == "samples")
+        {
+            await Packages.Value;
+        }
+
         var artifacts = Path.Combine(AppContext.BaseDirectory, "function-apps", Path.GetFileNameWithoutExtension(project[^1]));
         await RunAsync(string.Join('/', project), "dotnet", "build", Repository.PathOf(project), "-c", "Release", "--artifacts-path", artifacts, "-nologo", "-v:q");
         return Directory.EnumerateFiles(Path.Combine(artifacts, "bin"), "worker.config.json", SearchOption.AllDirectories)
