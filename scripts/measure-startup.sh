@@ -2,7 +2,8 @@
 # Measures start-up in one command (issue 24 point 4): for 10, 2,000 and 10,000 stored policies (or SIZES, e.g.
 # SIZES=10,500), seeds real Azurite, launches the real worker of src/Functions/App through the suite's host emulator
 # (tests/EndToEnd/Emulator; the Functions host's own start is not included), times launch -> first correct preflight,
-# then samples the worker's RSS and CPU over 20 s idle (refresh every 5 s). Prints a Markdown table.
+# then samples the worker's CPU over two 20 s idle windows and its RSS after them (refresh every 5 s). Prints a
+# Markdown table. About 2.5 minutes.
 set -euo pipefail
 
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
