@@ -5,10 +5,11 @@ using CorsFunctions.EndToEnd.Emulator;
 namespace CorsFunctions.EndToEnd.Fixtures;
 
 /// <summary>
-/// Builds a sample app (Release) into a folder of its own beside the test assembly and returns the folder the host
+/// Builds a function app (Release) into a folder of its own beside the test assembly and returns the folder the host
 /// would run: the one with worker.config.json and functions.metadata. The samples take CorsFunctions from the local
 /// package feed (artifacts/packages); when it lacks the packages of this version, they are packed first
-/// (<c>scripts/pack.sh --build</c>, as <c>scripts/test.sh</c> does before the tests).
+/// (<c>scripts/pack.sh --build</c>, as <c>scripts/test.sh</c> does before the tests). Apps with project references
+/// build without the feed.
 /// </summary>
 internal static class FunctionAppBuild
 {
