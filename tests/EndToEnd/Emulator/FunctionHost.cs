@@ -51,6 +51,9 @@ internal sealed class FunctionHost : IAsyncDisposable
     /// <summary>What the real host would show of the worker's logs (invocation logs and console output).</summary>
     public HostLog Log { get; }
 
+    /// <summary>The worker's process id, for measuring its own memory and CPU.</summary>
+    public int WorkerProcessId => _worker.Id;
+
     /// <summary>The last lines of worker output and worker log messages, for failure messages.</summary>
     public string RecentOutput => _output.ToString();
 

@@ -19,6 +19,9 @@ internal sealed class WorkerProcess : IDisposable
 
     public int? ExitCode => _process.HasExited ? _process.ExitCode : null;
 
+    /// <summary>The operating system's id of the worker process (the app itself, started by <c>dotnet</c> directly).</summary>
+    public int Id => _process.Id;
+
     private static readonly string[] PlanVariables = ["CONTAINER_NAME", "WEBSITE_SKU", "WEBSITE_INSTANCE_ID", "LEGION_SERVICE_HOST", "MANAGED_ENVIRONMENT"];
 
     public static WorkerProcess Start(string appDirectory, Uri hostEndpoint, IReadOnlyDictionary<string, string> environment, OutputTail output, HostLog hostLog)

@@ -5,10 +5,11 @@ using CorsFunctions.EndToEnd.Emulator;
 namespace CorsFunctions.EndToEnd.Fixtures;
 
 /// <summary>
-/// Builds a sample app (Release) into a folder of its own beside the test assembly and returns the folder the host
+/// Builds a function app (Release) into a folder of its own beside the test assembly and returns the folder the host
 /// would run: the one with worker.config.json and functions.metadata. The samples take CorsFunctions from the local
 /// package feed (artifacts/packages); when it lacks the packages of this version, they are packed first
-/// (<c>scripts/pack.sh --build</c>, as <c>scripts/test.sh</c> does before the tests).
+/// (<c>scripts/pack.sh --build</c>, as <c>scripts/test.sh</c> does before the tests). Apps with project references
+/// build without the feed.
 /// </summary>
 internal static class FunctionAppBuild
 {
@@ -18,7 +19,12 @@ internal static class FunctionAppBuild
     /// <param name="project">The app's project file, path segments from the repository root.</param>
     public static async Task<string> BuildAsync(string[] project)
     {
-        await Packages.Value;
+        // Only the samples take CorsFunctions from the feed; src/Functions/App references the projects.
+        if (project[0] == "samples")
+        {
+            await Packages.Value;
+        }
+
         var artifacts = Path.Combine(AppContext.BaseDirectory, "function-apps", Path.GetFileNameWithoutExtension(project[^1]));
         await RunAsync(string.Join('/', project), "dotnet", "build", Repository.PathOf(project), "-c", "Release", "--artifacts-path", artifacts, "-nologo", "-v:q");
         return Directory.EnumerateFiles(Path.Combine(artifacts, "bin"), "worker.config.json", SearchOption.AllDirectories)
