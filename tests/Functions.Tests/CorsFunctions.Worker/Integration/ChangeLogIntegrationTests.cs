@@ -1,12 +1,7 @@
-using Azure.Core;
-using Azure.Data.Tables;
-using CorsFunctions.Cli;
 using CorsFunctions.Core.Evaluation;
 using CorsFunctions.Functions.Tests.TestSupport;
-using CorsFunctions.Worker;
 using CorsFunctions.Worker.Policies;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
+using static CorsFunctions.Functions.Tests.Integration.RefreshHarness;
 
 namespace CorsFunctions.Functions.Tests.Integration;
 
@@ -19,22 +14,17 @@ namespace CorsFunctions.Functions.Tests.Integration;
 [Trait(AzuriteTests.Category, AzuriteTests.Name)]
 public sealed class ChangeLogIntegrationTests(AzuriteFixture azurite) : IDisposable
 {
-    private const string PolicySet = "default";
     private const string MarkerRead = $"GET (PartitionKey='{PolicySet}',RowKey='{TablePolicyStore.ChangeMarkerRowKey}')";
 
-    private readonly ServiceProvider _services = new ServiceCollection().AddMetrics().BuildServiceProvider();
-    private readonly RecordingTimeProvider _time = new();
-    private readonly AttemptCounter _requests = new();
+    private readonly RefreshHarness _harness = new(azurite);
 
-    private static string SamplesFile => Path.Combine(AzuriteFixture.RepositoryRoot, "samples", "policies.json");
-
-    public void Dispose() => _services.Dispose();
+    public void Dispose() => _harness.Dispose();
 
     [Fact]
     public async Task A_write_through_the_store_is_read_back_with_the_marker_and_that_row_alone()
     {
-        var table = await SeededTableAsync();
-        using var refresher = Refresher(table);
+        var table = await _harness.SeededTableAsync();
+        using var refresher = _harness.Refresher(table);
         await RefreshAsync(refresher);
         var before = refresher.Current.Policies.Entries.ToDictionary(e => e.Id, e => e.Compilation);
 
@@ -42,7 +32,7 @@ public sealed class ChangeLogIntegrationTests(AzuriteFixture azurite) : IDisposa
         var items = (await writer.GetAsync("items", CancellationToken.None))!.Definition;
         await writer.SaveAsync(items with { AllowedOrigins = ["https://written.example.com"] }, 0, WriteCondition.None, CancellationToken.None);
         await writer.MarkChangedAsync("items", CancellationToken.None);
-        var sentBefore = _requests.Sent.Count;
+        var sentBefore = _harness.Requests.Sent.Count;
         await RefreshAsync(refresher);
 
         Assert.Equal([MarkerRead, $"GET (PartitionKey='{PolicySet}',RowKey='items')"], RequestPaths(sentBefore));
@@ -54,18 +44,18 @@ public sealed class ChangeLogIntegrationTests(AzuriteFixture azurite) : IDisposa
     [Fact]
     public async Task A_delete_through_the_store_removes_the_policy_with_one_point_read()
     {
-        var table = await SeededTableAsync();
-        using var refresher = Refresher(table);
+        var table = await _harness.SeededTableAsync();
+        using var refresher = _harness.Refresher(table);
         await RefreshAsync(refresher);
         Assert.Equal("items", refresher.Current.Policies.Resolve("/api/items").PolicyId);
 
         var writer = Store(table);
         await writer.DeleteAsync("items", null, CancellationToken.None);
         await writer.MarkChangedAsync("items", CancellationToken.None);
-        var sentBefore = _requests.Sent.Count;
+        var sentBefore = _harness.Requests.Sent.Count;
         await RefreshAsync(refresher);
 
-        Assert.Equal(2, _requests.Sent.Count - sentBefore);
+        Assert.Equal(2, _harness.Requests.Sent.Count - sentBefore);
         Assert.Equal(CorsRejection.NoPolicy, refresher.Current.Policies.Resolve("/api/items").Rejection);
         Assert.Equal("public-read", refresher.Current.Policies.Resolve("/api/public/x").PolicyId);
     }
@@ -73,8 +63,8 @@ public sealed class ChangeLogIntegrationTests(AzuriteFixture azurite) : IDisposa
     [Fact]
     public async Task More_writes_than_the_log_holds_since_the_last_refresh_read_every_row()
     {
-        var table = await SeededTableAsync();
-        using var refresher = Refresher(table);
+        var table = await _harness.SeededTableAsync();
+        using var refresher = _harness.Refresher(table);
         await RefreshAsync(refresher);
 
         var writer = Store(table);
@@ -85,7 +75,7 @@ public sealed class ChangeLogIntegrationTests(AzuriteFixture azurite) : IDisposa
             await writer.MarkChangedAsync(i == 0 ? "items" : "public-read", CancellationToken.None);
         }
 
-        var sentBefore = _requests.Sent.Count;
+        var sentBefore = _harness.Requests.Sent.Count;
         await RefreshAsync(refresher);
 
         Assert.Contains(RequestPaths(sentBefore), r => r.Contains("$filter=", StringComparison.Ordinal));
@@ -96,7 +86,7 @@ public sealed class ChangeLogIntegrationTests(AzuriteFixture azurite) : IDisposa
     [Fact]
     public async Task Concurrent_writers_each_get_their_entry_in_the_log()
     {
-        var table = await SeededTableAsync();
+        var table = await _harness.SeededTableAsync();
         var reader = Store(table);
         var before = (await reader.ReadChangeMarkerAsync(CancellationToken.None))!.Log!;
 
@@ -119,14 +109,8 @@ public sealed class ChangeLogIntegrationTests(AzuriteFixture azurite) : IDisposa
         Assert.Equal(WritesEach, written.Count(id => id == "public-read"));
     }
 
-    private static async Task RefreshAsync(PolicySnapshotPipeline refresher) =>
-        Assert.True(await refresher.RefreshAsync(CancellationToken.None));
-
-    private static TablePolicyStore Store(TableClient table) =>
-        new(table, Options.Create(new CorsPolicyOptions { TableName = table.Name, PartitionKey = PolicySet }));
-
     /// <summary>The requests sent since <paramref name="from"/> as method and entity (<c>GET (PartitionKey='…',RowKey='…')</c>), a query as its whole path.</summary>
-    private string[] RequestPaths(int from) => [.. _requests.Sent.Skip(from).Select(Entity)];
+    private string[] RequestPaths(int from) => [.. _harness.Requests.Sent.Skip(from).Select(Entity)];
 
     private static string Entity(string request)
     {
@@ -134,25 +118,5 @@ public sealed class ChangeLogIntegrationTests(AzuriteFixture azurite) : IDisposa
         var path = request.Split('?')[0];
         var key = path.IndexOf("(PartitionKey=", StringComparison.Ordinal);
         return key < 0 ? request : $"{method} {path[key..]}";
-    }
-
-    /// <summary>A refresher on fake time whose table client records every request it sends, retries included.</summary>
-    private PolicySnapshotPipeline Refresher(TableClient table)
-    {
-        var clientOptions = ProductionRetries.WithShortDelays();
-        clientOptions.AddPolicy(_requests, HttpPipelinePosition.PerRetry);
-        var options = new CorsPolicyOptions { TableName = table.Name, PartitionKey = PolicySet, RefreshSeconds = 30 };
-        return new PolicySnapshotPipeline(Store(azurite.Client(table, clientOptions)), options, _time,
-            _services.GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>());
-    }
-
-    /// <summary>The samples pushed with the CLI, so the marker's log was written by the pipeline.</summary>
-    private async Task<TableClient> SeededTableAsync()
-    {
-        var table = await azurite.CreateTableAsync();
-        Assert.Equal(0, await CliApplication.RunAsync(
-            ["push", "--file", SamplesFile, "--connection-string", azurite.ConnectionString, "--table", table.Name, "--audit-table", table.Name + "Audit", "--policy-set", PolicySet],
-            TextWriter.Null, TextWriter.Null, CancellationToken.None));
-        return table;
     }
 }

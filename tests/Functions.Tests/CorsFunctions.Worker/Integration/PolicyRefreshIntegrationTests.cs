@@ -1,12 +1,7 @@
-using Azure.Core;
 using Azure.Data.Tables;
-using CorsFunctions.Cli;
 using CorsFunctions.Core.Evaluation;
-using CorsFunctions.Functions.Tests.TestSupport;
-using CorsFunctions.Worker;
 using CorsFunctions.Worker.Policies;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
+using static CorsFunctions.Functions.Tests.Integration.RefreshHarness;
 
 namespace CorsFunctions.Functions.Tests.Integration;
 
@@ -18,28 +13,23 @@ namespace CorsFunctions.Functions.Tests.Integration;
 [Trait(AzuriteTests.Category, AzuriteTests.Name)]
 public sealed class PolicyRefreshIntegrationTests(AzuriteFixture azurite) : IDisposable
 {
-    private const string PolicySet = "default";
 
-    private readonly ServiceProvider _services = new ServiceCollection().AddMetrics().BuildServiceProvider();
-    private readonly RecordingTimeProvider _time = new();
-    private readonly AttemptCounter _requests = new();
+    private readonly RefreshHarness _harness = new(azurite);
 
-    private static string SamplesFile => Path.Combine(AzuriteFixture.RepositoryRoot, "samples", "policies.json");
-
-    public void Dispose() => _services.Dispose();
+    public void Dispose() => _harness.Dispose();
 
     [Fact]
     public async Task An_unchanged_set_costs_one_point_read_per_refresh_and_a_push_is_read_at_the_next()
     {
-        var table = await SeededTableAsync();
-        using var refresher = Refresher(table, out var options);
+        var table = await _harness.SeededTableAsync();
+        using var refresher = _harness.Refresher(table, out var options);
         await RefreshAsync(refresher);
         var first = refresher.Current.Policies;
 
-        var before = _requests.Attempts;
+        var before = _harness.Requests.Attempts;
         await RefreshAsync(refresher);
         await RefreshAsync(refresher);
-        Assert.Equal(2, _requests.Attempts - before);
+        Assert.Equal(2, _harness.Requests.Attempts - before);
         Assert.Same(first, refresher.Current.Policies);
 
         await PushAsync(table, """{ "policies": [{ "id": "items", "routes": ["/api/items"], "allowedOrigins": ["https://pushed.example.com"] }] }""");
@@ -51,8 +41,8 @@ public sealed class PolicyRefreshIntegrationTests(AzuriteFixture azurite) : IDis
     [Fact]
     public async Task A_row_edited_by_hand_is_in_force_after_the_full_reload_interval_and_only_its_policy_is_recompiled()
     {
-        var table = await SeededTableAsync();
-        using var refresher = Refresher(table, out var options);
+        var table = await _harness.SeededTableAsync();
+        using var refresher = _harness.Refresher(table, out var options);
         await RefreshAsync(refresher);
         var before = refresher.Current.Policies.Entries.ToDictionary(e => e.Id, e => e.Compilation);
         var entity = (await table.GetEntityAsync<TableEntity>(PolicySet, "items")).Value;
@@ -60,11 +50,11 @@ public sealed class PolicyRefreshIntegrationTests(AzuriteFixture azurite) : IDis
         await table.UpdateEntityAsync(entity, entity.ETag, TableUpdateMode.Replace);
         await table.AddEntityAsync(new TableEntity(PolicySet, "broken") { ["Routes"] = "/api/broken", ["AllowedOrigins"] = "https://x.example.com", ["MaxAgeSeconds"] = "abc" });
 
-        _time.Advance(TimeSpan.FromMinutes(options.FullReloadMinutes) - TimeSpan.FromSeconds(1));
+        _harness.Time.Advance(TimeSpan.FromMinutes(options.FullReloadMinutes) - TimeSpan.FromSeconds(1));
         await RefreshAsync(refresher);
         Assert.False(refresher.Current.Policies.Resolve("/api/items").Policy!.EvaluateActualRequest("https://hand.example.com").IsAllowed);
 
-        _time.Advance(TimeSpan.FromSeconds(1));
+        _harness.Time.Advance(TimeSpan.FromSeconds(1));
         await RefreshAsync(refresher);
         var set = refresher.Current.Policies;
         Assert.True(set.Resolve("/api/items").Policy!.EvaluateActualRequest("https://hand.example.com").IsAllowed);
@@ -78,11 +68,11 @@ public sealed class PolicyRefreshIntegrationTests(AzuriteFixture azurite) : IDis
     [Fact]
     public async Task The_change_marker_row_is_no_policy_for_the_store_the_snapshot_the_cli_or_the_audit()
     {
-        var table = await SeededTableAsync();
+        var table = await _harness.SeededTableAsync();
         var marker = await table.GetEntityIfExistsAsync<TableEntity>(PolicySet, TablePolicyStore.ChangeMarkerRowKey);
         Assert.True(marker.HasValue, "the push wrote no change marker");
         var store = Store(table);
-        using var refresher = Refresher(table, out _);
+        using var refresher = _harness.Refresher(table, out _);
         await RefreshAsync(refresher);
 
         var ids = (await store.ListAsync(CancellationToken.None)).Select(p => p.Definition.Id).ToList();
@@ -93,33 +83,10 @@ public sealed class PolicyRefreshIntegrationTests(AzuriteFixture azurite) : IDis
 
         // pull writes back exactly the policies, and a diff of the samples against the table finds nothing to change.
         var pulled = new StringWriter();
-        Assert.Equal(0, await Cli(table, pulled, "pull"));
+        Assert.Equal(0, await _harness.Cli(table, pulled, "pull"));
         Assert.DoesNotContain(TablePolicyStore.ChangeMarkerRowKey, pulled.ToString(), StringComparison.Ordinal);
-        Assert.Equal(0, await Cli(table, TextWriter.Null, "diff", "--file", SamplesFile));
-        Assert.Equal(0, await Cli(table, TextWriter.Null, "history", "--id", "items"));
-    }
-
-    private static async Task RefreshAsync(PolicySnapshotPipeline refresher) =>
-        Assert.True(await refresher.RefreshAsync(CancellationToken.None));
-
-    private static TablePolicyStore Store(TableClient table) =>
-        new(table, Options.Create(new CorsPolicyOptions { TableName = table.Name, PartitionKey = PolicySet }));
-
-    /// <summary>A refresher on fake time whose table client counts every request it sends, retries included.</summary>
-    private PolicySnapshotPipeline Refresher(TableClient table, out CorsPolicyOptions options)
-    {
-        var clientOptions = ProductionRetries.WithShortDelays();
-        clientOptions.AddPolicy(_requests, HttpPipelinePosition.PerRetry);
-        options = new CorsPolicyOptions { TableName = table.Name, PartitionKey = PolicySet, RefreshSeconds = 30 };
-        return new PolicySnapshotPipeline(Store(azurite.Client(table, clientOptions)), options, _time,
-            _services.GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>());
-    }
-
-    private async Task<TableClient> SeededTableAsync()
-    {
-        var table = await azurite.CreateTableAsync();
-        Assert.Equal(0, await Cli(table, TextWriter.Null, "push", "--file", SamplesFile));
-        return table;
+        Assert.Equal(0, await _harness.Cli(table, TextWriter.Null, "diff", "--file", SamplesFile));
+        Assert.Equal(0, await _harness.Cli(table, TextWriter.Null, "history", "--id", "items"));
     }
 
     private async Task PushAsync(TableClient table, string json)
@@ -128,15 +95,11 @@ public sealed class PolicyRefreshIntegrationTests(AzuriteFixture azurite) : IDis
         await File.WriteAllTextAsync(file, json);
         try
         {
-            Assert.Equal(0, await Cli(table, TextWriter.Null, "push", "--file", file));
+            Assert.Equal(0, await _harness.Cli(table, TextWriter.Null, "push", "--file", file));
         }
         finally
         {
             File.Delete(file);
         }
     }
-
-    private Task<int> Cli(TableClient table, TextWriter output, params string[] arguments) => CliApplication.RunAsync(
-        [.. arguments, "--connection-string", azurite.ConnectionString, "--table", table.Name, "--audit-table", table.Name + "Audit", "--policy-set", PolicySet],
-        output, TextWriter.Null, CancellationToken.None);
 }
