@@ -12,14 +12,14 @@ namespace CorsFunctions.Cli;
 /// </summary>
 /// <param name="RoutePrefix">The host's route prefix, without slashes.</param>
 /// <param name="Functions">The app's HTTP functions, each with its trigger's auth level.</param>
-internal sealed record AppDescription(string RoutePrefix, IReadOnlyList<AppHttpFunction> Functions)
+internal sealed record AppDescription(string RoutePrefix, IReadOnlyList<HttpFunction> Functions)
 {
     public const string MetadataFile = "functions.metadata";
 
     private const string ManagementNamespace = "CorsFunctions.Worker.Management.";
 
     /// <summary>What <see cref="PolicyLinter"/> checks the policies against.</summary>
-    public PolicyLintContext LintContext => AppLintContext.From([.. Functions.Select(f => f.Function)], RoutePrefix);
+    public PolicyLintContext LintContext => AppLintContext.From(Functions, RoutePrefix);
 
     /// <summary>Reads the app in <paramref name="folder"/>; a folder without a readable <c>functions.metadata</c> is a usage error.</summary>
     public static AppDescription Read(DirectoryInfo folder)
@@ -33,10 +33,8 @@ internal sealed record AppDescription(string RoutePrefix, IReadOnlyList<AppHttpF
             // The management package's functions are the library's too; this tool does not load that package to tell them apart.
             var entries = metadata.RootElement.EnumerateArray().Select(ToMetadata)
                 .Where(e => e.EntryPoint?.StartsWith(ManagementNamespace, StringComparison.Ordinal) != true).ToList();
-            var functions = HttpFunctionReader.Read(entries);
-            var levels = entries.ToDictionary(e => e.Name!, e => e.RawBindings!.Select(AuthLevel).FirstOrDefault(l => l is not null), StringComparer.Ordinal);
             var prefix = HostRoutePrefix.Read(null, File.Exists(hostJsonPath) ? File.ReadAllText(hostJsonPath) : null);
-            return new AppDescription(prefix, [.. functions.Select(f => new AppHttpFunction(f, levels.GetValueOrDefault(f.Name) ?? DefaultAuthLevel))]);
+            return new AppDescription(prefix, HttpFunctionReader.Read(entries));
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -56,26 +54,4 @@ internal sealed record AppDescription(string RoutePrefix, IReadOnlyList<AppHttpF
         EntryPoint = entry.TryGetProperty("entryPoint", out var entryPoint) ? entryPoint.GetString() : null,
         RawBindings = entry.TryGetProperty("bindings", out var bindings) ? [.. bindings.EnumerateArray().Select(b => b.GetRawText())] : [],
     };
-
-    /// <summary>The level the host applies to an HTTP trigger that names none.</summary>
-    private const string DefaultAuthLevel = "function";
-
-    /// <summary>The auth level of an HTTP trigger binding (<c>Function</c>, <c>Anonymous</c>...); null for another binding.</summary>
-    private static string? AuthLevel(string rawBinding)
-    {
-        using var binding = JsonDocument.Parse(rawBinding);
-        var root = binding.RootElement;
-        if (!(root.TryGetProperty("type", out var type) && string.Equals(type.GetString(), "httpTrigger", StringComparison.OrdinalIgnoreCase)))
-        {
-            return null;
-        }
-
-        // Written as the enum's name; a number is the enum's value, 0 being anonymous.
-        return !root.TryGetProperty("authLevel", out var level) ? DefaultAuthLevel : level.ValueKind switch
-        {
-            JsonValueKind.String => level.GetString(),
-            JsonValueKind.Number => level.TryGetInt32(out var value) && value == 0 ? "anonymous" : level.GetRawText(),
-            _ => DefaultAuthLevel,
-        };
-    }
 }

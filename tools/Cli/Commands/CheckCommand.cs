@@ -104,9 +104,9 @@ internal static class CheckCommand
         }
 
         var keyed = app.Functions
-            .Where(f => f.NeedsKey && f.Function.PathUnder(app.RoutePrefix).Overlaps(pattern)
-                && (request.Method is null || f.Function.Methods.Count == 0 || f.Function.Methods.Contains(request.Method, StringComparer.OrdinalIgnoreCase)))
-            .Select(f => $"{f.Function.Name} (auth level {f.AuthLevel})")
+            .Where(f => f.NeedsKey && f.PathUnder(app.RoutePrefix).Overlaps(pattern)
+                && (request.Method is null || f.Methods.Count == 0 || f.Methods.Contains(request.Method, StringComparer.OrdinalIgnoreCase)))
+            .Select(f => $"{f.Name} (auth level {f.AuthLevel})")
             .ToList();
         if (keyed.Count == 0)
         {

@@ -7,8 +7,15 @@ namespace CorsFunctions.Worker.Diagnostics;
 /// <param name="Name">The function name.</param>
 /// <param name="Route">The route template without the route prefix (the function name when the trigger sets none).</param>
 /// <param name="Methods">The methods the trigger lists; empty means every method, OPTIONS included.</param>
-internal sealed record HttpFunction(string Name, string Route, IReadOnlyList<string> Methods)
+/// <param name="AuthLevel">The trigger's auth level as written (<c>Function</c>, <c>Anonymous</c>, <c>Admin</c>...); the host's default, <c>function</c>, when it names none.</param>
+internal sealed record HttpFunction(string Name, string Route, IReadOnlyList<string> Methods, string AuthLevel = HttpFunction.DefaultAuthLevel)
 {
+    /// <summary>The level the host applies to an HTTP trigger that names none.</summary>
+    public const string DefaultAuthLevel = "function";
+
+    /// <summary>Whether the host asks for a key (every level but anonymous): without it, a 401 with no CORS header.</summary>
+    public bool NeedsKey => !string.Equals(AuthLevel, "anonymous", StringComparison.OrdinalIgnoreCase);
+
     /// <summary>Whether the function's route takes OPTIONS requests (every preflight) when the host tries it.</summary>
     public bool AcceptsOptions => Methods.Count == 0 || Methods.Contains("options", StringComparer.OrdinalIgnoreCase);
 

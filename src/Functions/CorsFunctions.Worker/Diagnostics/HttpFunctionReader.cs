@@ -53,7 +53,7 @@ internal static class HttpFunctionReader
                     && root.TryGetProperty("type", out var type) && string.Equals(type.GetString(), HttpTriggerType, StringComparison.OrdinalIgnoreCase))
                 {
                     var route = root.TryGetProperty("route", out var r) && r.ValueKind == JsonValueKind.String ? r.GetString() : null;
-                    return new HttpFunction(name, string.IsNullOrWhiteSpace(route) ? name : route, Methods(root));
+                    return new HttpFunction(name, string.IsNullOrWhiteSpace(route) ? name : route, Methods(root), AuthLevel(root));
                 }
             }
             catch (JsonException)
@@ -64,6 +64,15 @@ internal static class HttpFunctionReader
 
         return null;
     }
+
+    /// <summary>The trigger's auth level: written as the enum's name; a number is the enum's value, 0 being anonymous.</summary>
+    private static string AuthLevel(JsonElement binding) =>
+        !binding.TryGetProperty("authLevel", out var level) ? HttpFunction.DefaultAuthLevel : level.ValueKind switch
+        {
+            JsonValueKind.String => level.GetString() ?? HttpFunction.DefaultAuthLevel,
+            JsonValueKind.Number => level.TryGetInt32(out var value) && value == 0 ? "anonymous" : level.GetRawText(),
+            _ => HttpFunction.DefaultAuthLevel,
+        };
 
     private static string[] Methods(JsonElement binding) =>
         binding.TryGetProperty("methods", out var methods) && methods.ValueKind == JsonValueKind.Array

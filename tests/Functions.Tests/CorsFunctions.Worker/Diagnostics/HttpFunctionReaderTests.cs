@@ -15,6 +15,22 @@ public sealed class HttpFunctionReaderTests
         Assert.Equal(["get", "head"], function.Methods);
     }
 
+    [Theory]
+    [InlineData("\"authLevel\": \"Function\"", "Function", true)]
+    [InlineData("\"authLevel\": \"Anonymous\"", "Anonymous", false)]
+    [InlineData("\"authLevel\": 0", "anonymous", false)]
+    [InlineData("\"authLevel\": 2", "2", true)]
+    [InlineData("\"route\": \"f\"", "function", true)]
+    public void A_trigger_gives_its_auth_level_as_written_the_host_default_when_it_names_none(string member, string level, bool needsKey)
+    {
+        var metadata = SetupFunctions.Metadata("F", "App.Functions.F.Run", $$"""{"name": "request", "direction": "In", "type": "httpTrigger", {{member}}}""");
+
+        var function = Assert.Single(HttpFunctionReader.Read([metadata]));
+
+        Assert.Equal(level, function.AuthLevel);
+        Assert.Equal(needsKey, function.NeedsKey);
+    }
+
     [Fact]
     public void A_trigger_without_a_route_is_served_on_its_function_name()
     {
